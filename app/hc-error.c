@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hc-error.h"
+
+G_DEFINE_QUARK (hc-error-quark, hc_error)
+
+/**
+ * hc_error_code_name:
+ * A stable machine name for logs and tests; never shown to a person.
+ */
+const char *
+hc_error_code_name (HcError code)
+{
+  switch (code)
+    {
+    case HC_ERROR_UNREACHABLE:        return "unreachable";
+    case HC_ERROR_TIMED_OUT:          return "timed-out";
+    case HC_ERROR_TLS_UNTRUSTED:      return "tls-untrusted";
+    case HC_ERROR_UNAUTHORIZED:       return "unauthorized";
+    case HC_ERROR_FORBIDDEN:          return "forbidden";
+    case HC_ERROR_NOT_FOUND:          return "not-found";
+    case HC_ERROR_CONFLICT:           return "conflict";
+    case HC_ERROR_INVALID_REQUEST:    return "invalid-request";
+    case HC_ERROR_RATE_LIMITED:       return "rate-limited";
+    case HC_ERROR_HUB_ERROR:          return "hub-error";
+    case HC_ERROR_MALFORMED_RESPONSE: return "malformed-response";
+    case HC_ERROR_RESPONSE_TOO_LARGE: return "response-too-large";
+    case HC_ERROR_PLAINTEXT_REFUSED:  return "plaintext-refused";
+    case HC_ERROR_CANCELLED:          return "cancelled";
+    case HC_ERROR_KEYRING:            return "keyring";
+    default:                          return "unknown";
+    }
+}
+
+/**
+ * hc_error_title:
+ * A short translated headline for the code, for banners and toasts.
+ */
+const char *
+hc_error_title (HcError code)
+{
+  switch (code)
+    {
+    case HC_ERROR_UNREACHABLE:        return _("Hub unreachable");
+    case HC_ERROR_TIMED_OUT:          return _("Hub did not answer in time");
+    case HC_ERROR_TLS_UNTRUSTED:      return _("Hub certificate not trusted");
+    case HC_ERROR_UNAUTHORIZED:       return _("Signed out");
+    case HC_ERROR_FORBIDDEN:          return _("Not allowed for your role");
+    case HC_ERROR_NOT_FOUND:          return _("Not found on the hub");
+    case HC_ERROR_CONFLICT:           return _("Already changed by someone else");
+    case HC_ERROR_INVALID_REQUEST:    return _("The hub refused the request");
+    case HC_ERROR_RATE_LIMITED:       return _("Too many requests");
+    case HC_ERROR_HUB_ERROR:          return _("The hub reported an error");
+    case HC_ERROR_MALFORMED_RESPONSE: return _("Unreadable answer from the hub");
+    case HC_ERROR_RESPONSE_TOO_LARGE: return _("Answer from the hub too large");
+    case HC_ERROR_PLAINTEXT_REFUSED:  return _("Unencrypted connection refused");
+    case HC_ERROR_CANCELLED:          return _("Cancelled");
+    case HC_ERROR_KEYRING:            return _("Keyring unavailable");
+    default:                          return _("Unknown error");
+    }
+}
+
+/**
+ * hc_error_describe:
+ * Headline and detail in one translated sentence pair, for any GError;
+ * errors from other domains keep their own message.
+ */
+char *
+hc_error_describe (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != HC_ERROR)
+    return g_strdup (error->message);
+
+  if (error->message == NULL || *error->message == '\0')
+    return g_strdup (hc_error_title (error->code));
+
+  return g_strdup_printf ("%s: %s", hc_error_title (error->code), error->message);
+}
+
+/**
+ * hc_error_is_transient:
+ * Whether retrying later may succeed without the operator doing anything.
+ */
+gboolean
+hc_error_is_transient (const GError *error)
+{
+  if (error == NULL || error->domain != HC_ERROR)
+    return FALSE;
+
+  switch (error->code)
+    {
+    case HC_ERROR_UNREACHABLE:
+    case HC_ERROR_TIMED_OUT:
+    case HC_ERROR_RATE_LIMITED:
+    case HC_ERROR_HUB_ERROR:
+    case HC_ERROR_MALFORMED_RESPONSE:
+    case HC_ERROR_RESPONSE_TOO_LARGE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}

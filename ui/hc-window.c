@@ -164,6 +164,7 @@ hc_window_class_init (HcWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, sidebar);

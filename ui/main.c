@@ -12,8 +12,12 @@ main (int   argc,
 {
   g_autoptr(HcApplication) app = NULL;
 
+  const char *localedir = g_getenv ("HC_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HC_LOCALEDIR lets an uninstalled build (tests, build-aux/dev) use the
+   * catalogs in its build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Read the console's window as a screen reader does (AT-SPI).
+
+Starts hub-console in this display and D-Bus session, finds its window
+through the accessibility bus, and checks that every control a person can
+reach has a name, and that the five sections are there by name.
+"""
+import os
+import subprocess
+import sys
+import time
+
+import gi
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+CONTROL_ROLES = {
+    Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
+    Atspi.Role.RADIO_BUTTON, Atspi.Role.SPIN_BUTTON, Atspi.Role.ENTRY,
+    Atspi.Role.PASSWORD_TEXT, Atspi.Role.COMBO_BOX, Atspi.Role.SLIDER,
+    Atspi.Role.LIST_ITEM, Atspi.Role.MENU_ITEM, Atspi.Role.SWITCH
+    if hasattr(Atspi.Role, 'SWITCH') else Atspi.Role.CHECK_BOX,
+    Atspi.Role.LIST, Atspi.Role.LIST_BOX, Atspi.Role.TABLE, Atspi.Role.TREE_TABLE,
+}
+
+
+def find_app(name, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is not None and app.get_name() == name and app.get_child_count() > 0:
+                return app
+        time.sleep(0.2)
+    raise AssertionError(f'application {name!r} never appeared on the accessibility bus')
+
+
+def walk(node, depth=0):
+    yield node, depth
+    for i in range(node.get_child_count()):
+        child = node.get_child_at_index(i)
+        if child is not None:
+            yield from walk(child, depth + 1)
+
+
+def visible(node):
+    # GTK 4.8 sets SHOWING only on toplevels; VISIBLE is what it keeps.
+    return node.get_state_set().contains(Atspi.StateType.VISIBLE)
+
+
+def main():
+    exe = sys.argv[1]
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('GTK_A11Y', None)
+    env['LANGUAGE'] = sys.argv[2] if len(sys.argv) > 2 else 'C'
+    proc = subprocess.Popen([exe], env=env)
+    try:
+        app = find_app('hub-console')
+        window = None
+        deadline = time.monotonic() + 20
+        while window is None and time.monotonic() < deadline:
+            for node, _ in walk(app):
+                if node.get_role() == Atspi.Role.FRAME and node.get_name():
+                    window = node
+                    break
+            time.sleep(0.2)
+        assert window is not None, 'no named window'
+        print(f'window: {window.get_name()!r}')
+
+        unnamed = []
+        names = []
+        for node, depth in walk(window):
+            role = node.get_role()
+            if role in CONTROL_ROLES and visible(node):
+                name = node.get_name() or ''
+                names.append((role.value_nick, name))
+                if not name.strip():
+                    unnamed.append(f'{role.value_nick} at depth {depth}')
+                elif name.startswith('_') or ' _' in name:
+                    unnamed.append(f'{role.value_nick} {name!r} (mnemonic underscore read aloud)')
+        for role, name in names:
+            print(f'  {role}: {name!r}')
+        assert not unnamed, 'controls without an accessible name: ' + ', '.join(unnamed)
+        assert len(names) >= 8, f'too few controls found ({len(names)}): is the tree exposed?'
+
+        expected = sys.argv[3].split(',') if len(sys.argv) > 3 else \
+            ['Overview', 'Ingestion', 'Data quality', 'Storage', 'Security']
+        items = [n for r, n in names if r == 'list-item']
+        for section in expected:
+            assert section in items, f'section {section!r} not among list items {items}'
+        print(f'{len(names)} named controls, sections: {", ".join(expected)}')
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hc-url.h"
+
+/* Hub addresses are typed by operators and compared as strings (to find a
+ * profile, and as the keyring attribute of its token), so there is exactly
+ * one spelling of each: lower-case scheme and host, no default port, no
+ * trailing slash. */
+
+static int
+default_port (const char *scheme)
+{
+  if (g_str_equal (scheme, "https"))
+    return 443;
+  if (g_str_equal (scheme, "http"))
+    return 80;
+  return -1;
+}
+
+static gboolean
+has_space_or_control (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if (g_ascii_isspace (*s) || g_ascii_iscntrl (*s))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * hc_url_normalize:
+ * @url: a hub address as typed, e.g. `https://Hub.Example:443/dc1/`
+ * @error: set to %G_IO_ERROR_INVALID_ARGUMENT with a sentence for the
+ *   operator when @url is not a usable hub address
+ *
+ * Only http and https, a host, no user name or password (the token lives in
+ * the keyring, never in the address), no query and no fragment.
+ *
+ * Returns: (transfer full) (nullable): scheme, host, port and path, without
+ *   the default port and without trailing slashes, e.g.
+ *   `https://hub.example/dc1`
+ */
+char *
+hc_url_normalize (const char  *url,
+                  GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *path = NULL;
+  const char *scheme;
+  int port;
+  gsize len;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (url == NULL)
+    url = "";
+
+  trimmed = g_strstrip (g_strdup (url));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Enter the address of the hub, for example https://hub.example.org."));
+      return NULL;
+    }
+
+  if (has_space_or_control (trimmed))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The hub address must not contain spaces."));
+      return NULL;
+    }
+
+  uri = g_uri_parse (trimmed, G_URI_FLAGS_ENCODED | G_URI_FLAGS_SCHEME_NORMALIZE, NULL);
+  if (uri == NULL)
+    {
+      /* GLib's parser message names internals ("not absolute"); say what to type. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The hub address must start with https:// followed by the host name."));
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if (!g_str_equal (scheme, "https") && !g_str_equal (scheme, "http"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The hub address must start with https:// (or http:// where unencrypted connections are allowed)."));
+      return NULL;
+    }
+
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The hub address has no host name."));
+      return NULL;
+    }
+
+  /* A zone id (fe80::1%eth0) would not survive being written back as a URI. */
+  if (strchr (g_uri_get_host (uri), '%') != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The host name of the hub address is not valid."));
+      return NULL;
+    }
+
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The hub address must not contain a user name or password; the token is kept in the keyring."));
+      return NULL;
+    }
+
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The hub address must not contain “?” or “#”."));
+      return NULL;
+    }
+
+  port = g_uri_get_port (uri);
+  if (port == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The port of the hub address is not valid."));
+      return NULL;
+    }
+  if (port == default_port (scheme))
+    port = -1;
+
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+
+  path = g_strdup (g_uri_get_path (uri));
+  len = strlen (path);
+  while (len > 0 && path[len - 1] == '/')
+    path[--len] = '\0';
+
+  return g_uri_join (G_URI_FLAGS_ENCODED, scheme, NULL, host, port, path, NULL, NULL);
+}
+
+/**
+ * hc_url_is_loopback:
+ * @url: (nullable): an absolute URL
+ *
+ * Whether @url names this machine: `localhost` (and `*.localhost`, which
+ * resolvers keep local), 127.0.0.0/8, `::1`, or an IPv4-mapped loopback
+ * address. Plain http is acceptable only there, since the traffic never
+ * leaves the host. Anything unparsable is not loopback.
+ */
+gboolean
+hc_url_is_loopback (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *host = NULL;
+  gsize len;
+
+  if (url == NULL)
+    return FALSE;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return FALSE;
+
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  len = strlen (host);
+  if (len > 0 && host[len - 1] == '.')
+    host[--len] = '\0';
+
+  if (g_str_equal (host, "localhost") || g_str_has_suffix (host, ".localhost"))
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    return FALSE;
+
+  if (g_inet_address_get_is_loopback (address))
+    return TRUE;
+
+  /* ::ffff:127.0.0.1 reaches 127.0.0.1 on a dual-stack socket. */
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6)
+    {
+      const guint8 *bytes = g_inet_address_to_bytes (address);
+      static const guint8 v4_mapped_prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+      if (memcmp (bytes, v4_mapped_prefix, sizeof v4_mapped_prefix) == 0 && bytes[12] == 127)
+        return TRUE;
+    }
+
+  return FALSE;
+}

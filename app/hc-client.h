@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Limits a client applies unless told otherwise. */
+#define HC_CLIENT_DEFAULT_CONNECT_TIMEOUT   20              /* s, also the idle I/O timeout */
+#define HC_CLIENT_DEFAULT_REQUEST_TIMEOUT   (120 * 1000)    /* ms, whole request incl. body */
+#define HC_CLIENT_DEFAULT_MAX_RESPONSE_SIZE (64 * 1024 * 1024)
+#define HC_CLIENT_DEFAULT_MAX_EVENT_SIZE    (1024 * 1024)
+#define HC_CLIENT_DEFAULT_PAGE_LIMIT        1000
+
+/**
+ * HcListKind:
+ * The five lists of the Hub API, each with its own path and filters.
+ */
+typedef enum {
+  HC_LIST_SOURCES,
+  HC_LIST_DATASETS,
+  HC_LIST_POOLS,
+  HC_LIST_NODES,
+  HC_LIST_ALERTS,
+} HcListKind;
+
+#define HC_LIST_N_KINDS (HC_LIST_ALERTS + 1)
+
+const char *hc_list_kind_to_string (HcListKind kind);
+GType       hc_list_kind_item_type (HcListKind kind);
+
+/**
+ * HcListPage:
+ * One page of a list. @items holds #HcItem objects (strong refs); rows the
+ * parser refused are counted in @n_rejected rather than failing the page,
+ * so one bad row never hides the others. @not_modified is set when the hub
+ * answered 304 to our If-None-Match; @body then is the body cached from
+ * the earlier 200, so callers may treat both alike or skip the work.
+ */
+typedef struct {
+  GPtrArray *items;
+  guint      n_rejected;
+  char      *next_cursor;
+  gint64     total;
+  gboolean   not_modified;
+  GBytes    *body;
+} HcListPage;
+
+#define HC_TYPE_LIST_PAGE (hc_list_page_get_type ())
+GType       hc_list_page_get_type (void) G_GNUC_CONST;
+void        hc_list_page_free     (HcListPage *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcListPage, hc_list_page_free)
+
+HcListPage *hc_list_page_parse    (GBytes      *body,
+                                   HcListKind   kind,
+                                   GError     **error);
+
+#define HC_TYPE_CLIENT (hc_client_get_type ())
+G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)
+
+HcClient   *hc_client_new                 (const char  *base_url,
+                                           const char  *token,
+                                           const char  *ca_file,
+                                           const char  *pinned_fingerprint,
+                                           gboolean     allow_plaintext);
+
+const char *hc_client_get_base_url        (HcClient    *self);
+void        hc_client_set_token           (HcClient    *self,
+                                           const char  *token);
+gboolean    hc_client_has_token           (HcClient    *self);
+void        hc_client_set_ca_file         (HcClient    *self,
+                                           const char  *ca_file);
+void        hc_client_set_pinned_fingerprint (HcClient *self,
+                                           const char  *fingerprint);
+void        hc_client_set_allow_plaintext (HcClient    *self,
+                                           gboolean     allow_plaintext);
+void        hc_client_set_timeouts        (HcClient    *self,
+                                           guint        connect_timeout_s,
+                                           guint        request_timeout_ms);
+void        hc_client_set_max_response_size (HcClient  *self,
+                                           gsize        max_size);
+gsize       hc_client_get_max_event_size  (HcClient    *self);
+void        hc_client_set_max_event_size  (HcClient    *self,
+                                           gsize        max_size);
+
+void        hc_client_cancel_all          (HcClient    *self);
+GCancellable *hc_client_get_cancellable   (HcClient    *self);
+
+gboolean    hc_client_check_url           (HcClient    *self,
+                                           GError     **error);
+guint       hc_client_get_retry_after     (HcClient    *self);
+const char *hc_client_get_untrusted_fingerprint (HcClient *self);
+
+char       *hc_client_error_get_fingerprint (const GError *error);
+char       *hc_certificate_get_fingerprint  (GTlsCertificate *certificate);
+char       *hc_fingerprint_normalize        (const char *fingerprint);
+
+/* GET /health: returns the JSON object as is. */
+void        hc_client_health_async        (HcClient            *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+JsonNode   *hc_client_health_finish       (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* GET /me → HcMe */
+void        hc_client_me_async            (HcClient            *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_me_finish           (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* GET /overview → HcOverview */
+void        hc_client_overview_async      (HcClient            *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_overview_finish     (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* One page of a list. @filters is a NULL-terminated array of
+ * alternating names and values (names from the contract, e.g. "state",
+ * "severity", "q"); @cursor is NULL for the first page. */
+void        hc_client_list_async          (HcClient            *self,
+                                           HcListKind           kind,
+                                           const char * const  *filters,
+                                           const char          *cursor,
+                                           guint                limit,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+HcListPage *hc_client_list_finish         (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* Convenience wrappers with the contract's filters (NULL = not set). */
+void        hc_client_list_sources_async  (HcClient *self, const char *status, const char *agency,
+                                           const char *q, const char *cursor, guint limit,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+void        hc_client_list_datasets_async (HcClient *self, const char *below, const char *criterion,
+                                           const char *q, const char *cursor, guint limit,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+void        hc_client_list_pools_async    (HcClient *self, const char *cursor, guint limit,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+void        hc_client_list_nodes_async    (HcClient *self, const char *cursor, guint limit,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+void        hc_client_list_alerts_async   (HcClient *self, const char *state, const char *severity,
+                                           const char *category, const char *since, const char *q,
+                                           const char *cursor, guint limit,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+
+/* Details: each returns the data layer's detail object. */
+void        hc_client_source_async        (HcClient            *self,
+                                           const char          *id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_source_finish       (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void        hc_client_dataset_async       (HcClient            *self,
+                                           const char          *id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_dataset_finish      (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void        hc_client_alert_async         (HcClient            *self,
+                                           const char          *id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_alert_finish        (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* Actions. @idempotency_key may be NULL for a fresh random one; pass the
+ * same key again when repeating the same click so the hub acts once. */
+void        hc_client_retry_source_async  (HcClient            *self,
+                                           const char          *id,
+                                           const char          *idempotency_key,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_retry_source_finish (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void        hc_client_acknowledge_alert_async (HcClient        *self,
+                                           const char          *id,
+                                           const char          *comment,
+                                           const char          *idempotency_key,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_acknowledge_alert_finish (HcClient       *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void        hc_client_resolve_alert_async (HcClient            *self,
+                                           const char          *id,
+                                           const char          *comment,
+                                           const char          *resolution,
+                                           const char          *idempotency_key,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    hc_client_resolve_alert_finish (HcClient           *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* GET /audit: supervisor only; returns the JSON body as is. */
+void        hc_client_audit_async         (HcClient            *self,
+                                           const char          *cursor,
+                                           guint                limit,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+JsonNode   *hc_client_audit_finish        (HcClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hc-client.h"
+#include "hc-event-stream.h"
+#include "hc-item-store.h"
+#include "hc-me.h"
+#include "hc-overview.h"
+#include "hc-snapshot.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HC_HUB_CONNECTING,
+  HC_HUB_CONNECTED,
+  HC_HUB_OFFLINE,
+  HC_HUB_SIGNED_OUT,
+} HcHubState;
+
+#define HC_TYPE_HUB_STATE (hc_hub_state_get_type ())
+GType hc_hub_state_get_type (void) G_GNUC_CONST;
+
+#define HC_TYPE_HUB (hc_hub_get_type ())
+G_DECLARE_FINAL_TYPE (HcHub, hc_hub, HC, HUB, GObject)
+
+/*
+ * One hub: its client, its event stream and one live model per list.
+ *
+ * hc_hub_start() fetches /me, opens the event stream and, once the stream
+ * has connected (or failed its first attempt), fetches every list page by
+ * page into the models; events received meanwhile are held back and
+ * applied after, so none is lost and none is overtaken by an older page.
+ * After every reconnect and on "reset" the lists are fetched again and the
+ * models reconciled (hc_item_store_replace_all), so they equal the hub's
+ * lists. A 401 anywhere signs the hub out until hc_hub_set_token().
+ *
+ * Properties: "state" (HcHubState), "last-error" (GError, nullable),
+ * "last-updated" (GDateTime of the last good fetch or event), "me",
+ * "overview", "snapshot-age" (seconds; -1 unless showing an offline copy),
+ * "loading" (a list fetch is running).
+ */
+HcHub        *hc_hub_new                  (const char     *key,
+                                           HcClient       *client);
+const char   *hc_hub_get_key              (HcHub          *self);
+HcClient     *hc_hub_get_client           (HcHub          *self);
+HcEventStream *hc_hub_get_event_stream    (HcHub          *self);
+void          hc_hub_set_snapshot         (HcHub          *self,
+                                           HcSnapshot     *snapshot);
+void          hc_hub_set_overview_delay   (HcHub          *self,
+                                           guint           delay_ms);
+void          hc_hub_set_page_limit       (HcHub          *self,
+                                           guint           limit);
+
+void          hc_hub_start                (HcHub          *self);
+void          hc_hub_stop                 (HcHub          *self);
+void          hc_hub_refresh              (HcHub          *self);
+void          hc_hub_set_token            (HcHub          *self,
+                                           const char     *token);
+
+HcHubState    hc_hub_get_state            (HcHub          *self);
+const GError *hc_hub_get_last_error       (HcHub          *self);
+GDateTime    *hc_hub_get_last_updated     (HcHub          *self);
+HcMe         *hc_hub_get_me               (HcHub          *self);
+HcOverview   *hc_hub_get_overview         (HcHub          *self);
+gint64        hc_hub_get_snapshot_age     (HcHub          *self);
+gboolean      hc_hub_get_loading          (HcHub          *self);
+
+HcItemStore  *hc_hub_get_model            (HcHub          *self,
+                                           HcListKind      kind);
+HcItemStore  *hc_hub_get_sources          (HcHub          *self);
+HcItemStore  *hc_hub_get_datasets         (HcHub          *self);
+HcItemStore  *hc_hub_get_pools            (HcHub          *self);
+HcItemStore  *hc_hub_get_nodes            (HcHub          *self);
+HcItemStore  *hc_hub_get_alerts           (HcHub          *self);
+
+/* Actions: the model is updated from the hub's answer right away (and
+ * again by the event that follows). Finish returns the updated item. */
+void          hc_hub_retry_source_async   (HcHub               *self,
+                                           const char          *id,
+                                           const char          *idempotency_key,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer      hc_hub_retry_source_finish  (HcHub               *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void          hc_hub_acknowledge_alert_async (HcHub            *self,
+                                           const char          *id,
+                                           const char          *comment,
+                                           const char          *idempotency_key,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer      hc_hub_acknowledge_alert_finish (HcHub           *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void          hc_hub_resolve_alert_async  (HcHub               *self,
+                                           const char          *id,
+                                           const char          *comment,
+                                           const char          *resolution,
+                                           const char          *idempotency_key,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer      hc_hub_resolve_alert_finish (HcHub               *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+G_END_DECLS

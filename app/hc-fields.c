@@ -914,6 +914,9 @@ hc_fields_parse_field (const HcField  *field,
 
         if (!hc_fields_get_integer (node, path, &value, error))
           return FALSE;
+        if (value < field->min && field->max == G_MAXINT64)
+          return hc_fields_fail (error, path, _("%lld is less than %lld"),
+                                 (long long) value, (long long) field->min);
         if (value < field->min || value > field->max)
           return hc_fields_fail (error, path, _("%lld is outside %lld–%lld"),
                                  (long long) value, (long long) field->min, (long long) field->max);

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Runs one libFuzzer target for a short time on a copy of its seed corpus,
+# so new inputs it finds never land in the source tree.
+# Whatever it finds (crash-*, leak-*, timeout-*) is kept in ARTIFACT-DIR.
+# usage: run-fuzzer.sh TARGET CORPUS-DIR ARTIFACT-DIR [SECONDS]
+set -eu
+target=$1
+corpus=$2
+artifacts=$3
+seconds=${4:-10}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -R "$corpus"/. "$work"/
+cd "$work"
+"$target" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 \
+  -print_final_stats=1 -artifact_prefix="$artifacts/$(basename "$target")-" "$work"

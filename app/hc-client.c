@@ -1963,6 +1963,25 @@ hc_client_resolve_alert_finish (HcClient      *self,
   return call_finish (self, result, hc_client_resolve_alert_async, error);
 }
 
+/* The audit log is a list like the others, of HcAuditEntry rows. */
+static gpointer
+parse_audit_page (JsonNode  *node,
+                  GError   **error)
+{
+  g_autoptr(HcParsedList) parsed = hc_parse_list (node, hc_parse_audit_entry, error);
+  HcListPage *page;
+
+  if (parsed == NULL)
+    return NULL;
+
+  page = g_new0 (HcListPage, 1);
+  page->items = g_steal_pointer (&parsed->items);
+  page->n_rejected = parsed->rejected ? parsed->rejected->len : 0;
+  page->next_cursor = g_steal_pointer (&parsed->next_cursor);
+  page->total = parsed->total;
+  return page;
+}
+
 void
 hc_client_audit_async (HcClient            *self,
                        const char          *cursor,
@@ -1975,12 +1994,13 @@ hc_client_audit_async (HcClient            *self,
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  query = build_query (NULL, cursor, limit);
-  call_start (self, "GET", "/audit", query, NULL, NULL, REQUEST_AUTH, NULL, NULL,
+  query = build_query (NULL, cursor, limit ? limit : HC_CLIENT_DEFAULT_PAGE_LIMIT);
+  call_start (self, "GET", "/audit", query, NULL, NULL, REQUEST_AUTH,
+              parse_audit_page, (GDestroyNotify) hc_list_page_free,
               cancellable, hc_client_audit_async, callback, user_data);
 }
 
-JsonNode *
+HcListPage *
 hc_client_audit_finish (HcClient      *self,
                         GAsyncResult  *result,
                         GError       **error)

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* Limits a client applies unless told otherwise. */
-#define HC_CLIENT_DEFAULT_CONNECT_TIMEOUT   20              /* s, also the idle I/O timeout */
+#define HC_CLIENT_DEFAULT_CONNECT_TIMEOUT   30              /* s, also the idle I/O timeout */
 #define HC_CLIENT_DEFAULT_REQUEST_TIMEOUT   (120 * 1000)    /* ms, whole request incl. body */
 #define HC_CLIENT_DEFAULT_MAX_RESPONSE_SIZE (64 * 1024 * 1024)
 #define HC_CLIENT_DEFAULT_MAX_EVENT_SIZE    (1024 * 1024)
@@ -218,14 +218,14 @@ gpointer    hc_client_resolve_alert_finish (HcClient           *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* GET /audit: supervisor only; returns the JSON body as is. */
+/* GET /audit: supervisor only; a page of HcAuditEntry rows. */
 void        hc_client_audit_async         (HcClient            *self,
                                            const char          *cursor,
                                            guint                limit,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-JsonNode   *hc_client_audit_finish        (HcClient            *self,
+HcListPage *hc_client_audit_finish        (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 

@@ -1510,6 +1510,11 @@ hc_hub_set_token (HcHub      *self,
       self->started = FALSE;
       hc_hub_start (self);
     }
+  else if (self->started)
+    {
+      /* Another token may be another user with another role. */
+      hc_hub_refresh (self);
+    }
 }
 
 HcHubState

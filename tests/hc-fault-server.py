@@ -19,6 +19,7 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
   redirect-http 302 to http://127.0.0.1:<http port>/ok/... (a downgrade on TLS)
   redirect-away 302 to http://hub.example/ok/...
   redirect-ok   302 to /ok/... on the same server
+  reset         the connection is closed without an answer
   events        SSE: one "hello" event echoing Last-Event-ID, then silence
 
 Three listeners: plain HTTP, TLS with a self-signed certificate for
@@ -116,6 +117,11 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_body(200, json.dumps(alert))
             return self.problem(404, "Not found", rest)
 
+        if fault == "reset":
+            # Hang up without a word.
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
         if fault == "truncated":
             return self.send_body(200, '{"user": "an", "display_name": "A')
         if fault == "wrong-types":

@@ -498,6 +498,15 @@ test_connection_refused (void)
 }
 
 static void
+test_connection_reset (void)
+{
+  g_autoptr(HcClient) client = client_for ("http", http_port, "reset");
+  g_autoptr(GError) error = health_error (client);
+
+  assert_code (error, HC_ERROR_UNREACHABLE);
+}
+
+static void
 test_cancel (void)
 {
   g_autoptr(HcClient) client = client_for ("http", http_port, "slow");
@@ -795,6 +804,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/tls-wrong-host", test_tls_wrong_host);
   g_test_add_func ("/client/faults/plaintext-refused-before-dns", test_plaintext_refused_before_dns);
   g_test_add_func ("/client/faults/connection-refused", test_connection_refused);
+  g_test_add_func ("/client/faults/connection-reset", test_connection_reset);
   g_test_add_func ("/client/faults/cancel", test_cancel);
   g_test_add_func ("/client/faults/etag", test_etag);
   g_test_add_func ("/client/faults/idempotency-key", test_idempotency_key);

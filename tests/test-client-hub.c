@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "hc-alert.h"
+#include "hc-audit-entry.h"
 #include "hc-client.h"
 #include "hc-error.h"
 #include "hc-hub.h"
@@ -21,6 +22,7 @@
 
 #define OPERATOR   "demo-operator-token"
 #define VIEWER     "demo-viewer-token"
+#define SUPERVISOR "demo-supervisor-token"
 #define HUB_KEY    "demo-hub"
 #define PAGE_LIMIT 7   /* small pages: every list takes several */
 
@@ -438,6 +440,72 @@ test_operator_retry (void)
   g_assert_true (HC_IS_RUN (run));
 }
 
+static gboolean
+alert_resolved (gpointer data)
+{
+  return hc_alert_get_state (data) == HC_ALERT_STATE_RESOLVED;
+}
+
+static void
+test_resolve_and_audit (void)
+{
+  g_autoptr(HcClient) supervisor = new_client (SUPERVISOR);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GAsyncResult) result3 = NULL;
+  g_autoptr(GAsyncResult) result4 = NULL;
+  g_autoptr(GAsyncResult) result5 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcAlert) resolved = NULL;
+  g_autoptr(HcListPage) audit = NULL;
+  gpointer nothing;
+  HcAlert *row = find_alert (hc_hub_get_alerts (hub), HC_ALERT_STATE_ACKNOWLEDGED, NULL);
+
+  g_assert_nonnull (row);
+
+  /* The operator may not resolve... */
+  hc_hub_resolve_alert_async (hub, hc_item_get_id (HC_ITEM (row)), "done", "fixed", NULL, NULL,
+                              store_result, &result);
+  spin_until (is_set, &result, 30, "the operator's resolve");
+  nothing = hc_hub_resolve_alert_finish (hub, result, &error);
+  g_assert_null (nothing);
+  g_assert_error (error, HC_ERROR, HC_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* ...the supervisor may, and our row follows by its event. */
+  hc_client_resolve_alert_async (supervisor, hc_item_get_id (HC_ITEM (row)), "patched", "fixed", NULL, NULL,
+                                 store_result, &result2);
+  spin_until (is_set, &result2, 30, "the supervisor's resolve");
+  resolved = hc_client_resolve_alert_finish (supervisor, result2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hc_alert_get_state (resolved), ==, HC_ALERT_STATE_RESOLVED);
+  spin_until (alert_resolved, row, 30, "the resolve event");
+
+  /* Resolving twice (a new click, a new key) is a conflict. */
+  hc_client_resolve_alert_async (supervisor, hc_item_get_id (HC_ITEM (row)), "again", "fixed", NULL, NULL,
+                                 store_result, &result3);
+  spin_until (is_set, &result3, 30, "the second resolve");
+  nothing = hc_client_resolve_alert_finish (supervisor, result3, &error);
+  g_assert_null (nothing);
+  g_assert_error (error, HC_ERROR, HC_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* The audit log: supervisors only. */
+  hc_client_audit_async (supervisor, NULL, 50, NULL, store_result, &result4);
+  spin_until (is_set, &result4, 30, "the audit log");
+  audit = hc_client_audit_finish (supervisor, result4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->items->len, >, 0);
+  g_assert_true (HC_IS_AUDIT_ENTRY (g_ptr_array_index (audit->items, 0)));
+
+  hc_client_audit_async (hc_hub_get_client (hub), NULL, 50, NULL, store_result, &result5);
+  spin_until (is_set, &result5, 30, "the operator's audit");
+  nothing = hc_client_audit_finish (hc_hub_get_client (hub), result5, &error);
+  g_assert_null (nothing);
+  g_assert_error (error, HC_ERROR, HC_ERROR_FORBIDDEN);
+  g_assert_cmpint (hc_hub_get_state (hub), ==, HC_HUB_CONNECTED);
+}
+
 static void
 test_signed_out_then_new_token (void)
 {
@@ -608,6 +676,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/hub/acknowledge-in-place", test_acknowledge_in_place);
   g_test_add_func ("/client/hub/viewer-forbidden", test_viewer_forbidden);
   g_test_add_func ("/client/hub/operator-retry", test_operator_retry);
+  g_test_add_func ("/client/hub/resolve-and-audit", test_resolve_and_audit);
   g_test_add_func ("/client/hub/signed-out-then-new-token", test_signed_out_then_new_token);
   g_test_add_func ("/client/hub/reconnect-after-kill", test_reconnect_after_kill);
   g_test_add_func ("/client/hub/offline-snapshot", test_offline_snapshot);

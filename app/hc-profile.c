@@ -304,6 +304,12 @@ hc_profile_set_name (HcProfile  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
+/**
+ * hc_profile_get_url:
+ *
+ * Returns: (nullable): the normalized hub address; %NULL only for a profile
+ *   whose stored address is missing or was made invalid outside the console
+ */
 const char *
 hc_profile_get_url (HcProfile *self)
 {

@@ -431,6 +431,30 @@ on_cleared (GObject      *object,
   g_steal_pointer (&task);
 }
 
+static void
+on_clear_unlocked (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GError) error = NULL;
+  GList *items;
+
+  /* What stayed locked is found again by on_clear_checked(). */
+  items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
+  g_list_free_full (items, g_object_unref);
+  if (error != NULL)
+    {
+      return_mapped_error (task, error);
+      return;
+    }
+
+  secret_service_clear (op->service, hc_secrets_get_schema (), op->attributes,
+                        cancellable, on_cleared, g_steal_pointer (&task));
+}
+
 /* ---- every operation --------------------------------------------------- */
 
 static void
@@ -471,8 +495,10 @@ on_service_got (GObject      *object,
       break;
 
     case OP_CLEAR:
-      secret_service_clear (op->service, hc_secrets_get_schema (), op->attributes,
-                            cancellable, on_cleared, g_steal_pointer (&task));
+      /* Unlock first (through the prompt): a locked item cannot be deleted. */
+      secret_service_search (op->service, hc_secrets_get_schema (), op->attributes,
+                             SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                             cancellable, on_clear_unlocked, g_steal_pointer (&task));
       break;
 
     default:
@@ -791,6 +817,10 @@ hc_secrets_set_session_token (HcSecrets  *self,
 
   normalized = hc_url_normalize (url, NULL);
   g_return_if_fail (normalized != NULL);
+
+  /* A store finishing after g_object_run_dispose(). */
+  if (self->session_tokens == NULL)
+    return;
 
   key = session_key (normalized, user != NULL ? user : "");
   if (token == NULL || *token == '\0')

@@ -7,7 +7,8 @@
 # (nested inside whatever bus the harness runs under) and gnome-keyring-daemon
 # with an unlocked "login" collection as the default.
 #
-#   run-with-keyring.sh [--no-keyring | --no-bus] [--home DIR] [--] COMMAND [ARG...]
+#   run-with-keyring.sh [--no-keyring | --no-bus] [--prompter=MODE] [--home DIR]
+#                       [--] COMMAND [ARG...]
 #
 #   (default)     a bus and a running, unlocked keyring
 #   --no-keyring  a bus with no keyring service on it
@@ -15,14 +16,22 @@
 #                 socket that does not exist)
 #   --home DIR    use DIR for HOME etc. and keep it afterwards (the leak test
 #                 searches it); otherwise a temporary directory is removed
+#   --prompter=dismiss|password
+#                 answer the keyring's unlock prompts with fake-prompter.py:
+#                 cancel them, or type the keyring password
 #
-# The private bus activates nothing: its only service directory is empty.
-# The standard session configuration would start gnome-keyring for
-# org.freedesktop.secrets (so "no keyring" could not be tested) and
-# gcr-prompter for unlock prompts (a window under xvfb that nobody answers:
-# a hung test). With no prompter the keyring fails a prompt at once.
-# HC_TEST_KEYRING tells the test which of the three situations it is in.
+# The private bus activates nothing but that prompter: its only service
+# directory is ours. The standard session configuration would start
+# gnome-keyring for org.freedesktop.secrets (so "no keyring" could not be
+# tested) and gcr-prompter for unlock prompts (a window under xvfb that
+# nobody answers: a hung test). With no prompter the keyring fails a prompt
+# at once, as if it had been dismissed.
+# HC_TEST_KEYRING tells the test which of the three situations it is in,
+# HC_TEST_PROMPTER and HC_TEST_PROMPT_LOG which prompter answers.
 set -eu
+
+# Not a secret: the password of a throw-away test keyring.
+keyring_password=hc-test-keyring-password
 
 if [ "${1:-}" = "--inside" ]; then
   # Second stage, on the private bus started by dbus-run-session below.
@@ -35,7 +44,7 @@ if [ "${1:-}" = "--inside" ]; then
     # creates that keyring (the default collection) on first use.
     # The test's G_DEBUG=fatal-warnings is not for the daemon: it warns
     # harmlessly when an item is replaced ("already registered").
-    printf '%s' "hc-test-keyring-password" |
+    printf '%s' "$keyring_password" |
       env -u G_DEBUG -u G_MESSAGES_DEBUG gnome-keyring-daemon --foreground --unlock --components=secrets \
         >"$XDG_RUNTIME_DIR/keyring-env" &
     gkd=$!
@@ -64,8 +73,10 @@ fi
 
 mode=keyring
 home=
+prompter=
 while [ $# -gt 0 ]; do
   case $1 in
+    --prompter=dismiss|--prompter=password) prompter=${1#--prompter=}; shift ;;
     --no-keyring) mode=no-keyring; shift ;;
     --no-bus) mode=no-bus; shift ;;
     --home) home=$2; shift 2 ;;
@@ -73,7 +84,8 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-[ $# -gt 0 ] || { echo "usage: $0 [--no-keyring|--no-bus] [--home DIR] [--] COMMAND [ARG...]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: $0 [--no-keyring|--no-bus] [--prompter=dismiss|password] [--home DIR] [--] COMMAND [ARG...]" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
 
 if [ -n "$home" ]; then
   tmp=$home
@@ -97,6 +109,17 @@ chmod 700 "$HOME" "$XDG_RUNTIME_DIR"
 # Nothing may reach a display (prompts) or the harness's keyring.
 unset DISPLAY WAYLAND_DISPLAY GNOME_KEYRING_CONTROL SSH_AUTH_SOCK DBUS_SESSION_BUS_ADDRESS
 export HC_TEST_KEYRING="$mode"
+
+if [ -n "$prompter" ]; then
+  export HC_TEST_PROMPTER="$prompter"
+  export HC_TEST_PROMPT_LOG="$XDG_RUNTIME_DIR/prompts.log"
+  : >"$HC_TEST_PROMPT_LOG"
+  cat >"$tmp/services/org.gnome.keyring.SystemPrompter.service" <<SERVICE
+[D-BUS Service]
+Name=org.gnome.keyring.SystemPrompter
+Exec=/usr/bin/env -u G_DEBUG -u G_MESSAGES_DEBUG /usr/bin/python3 $here/fake-prompter.py $prompter $keyring_password $HC_TEST_PROMPT_LOG
+SERVICE
+fi
 
 cat >"$tmp/session.conf" <<CONF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"

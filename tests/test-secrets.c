@@ -396,29 +396,14 @@ test_session_token_with_keyring (void)
   g_assert_true (ok);
 }
 
-/* A locked keyring with nobody to answer the unlock prompt (the private bus
- * has no gcr-prompter): gnome-keyring fails the prompt at once as if it had
- * been dismissed. libsecret's secret_password_lookup() would report that
- * as "not found"; HcSecrets reports the locked keyring. */
-static void
-test_locked (void)
+static SecretCollection *
+lock_default_collection (SecretService *service)
 {
-  g_autoptr(HcSecrets) secrets = hc_secrets_new ();
-  gboolean ok;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(SecretCollection) collection = NULL;
   g_autolist(GObject) locked = NULL;
   GList *collections;
-  gint64 start;
-  char *token;
 
-  ok = store (secrets, HUB_URL, HUB_USER, test_token, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-
-  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
-  g_assert_no_error (error);
   collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
                                                  SECRET_COLLECTION_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -429,6 +414,126 @@ test_locked (void)
   g_assert_no_error (error);
   g_assert_true (secret_collection_get_locked (collection));
 
+  return g_steal_pointer (&collection);
+}
+
+/* The prompts fake-prompter.py was asked for, one "TYPE\tREPLY\tMESSAGE"
+ * line each. */
+static GStrv
+read_prompts (void)
+{
+  const char *log = g_getenv ("HC_TEST_PROMPT_LOG");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) split = NULL;
+
+  if (log != NULL)
+    {
+      g_file_get_contents (log, &text, NULL, &error);
+      g_assert_no_error (error);
+      split = g_strsplit (text, "\n", -1);
+      for (guint i = 0; split[i] != NULL; i++)
+        if (*split[i] != '\0')
+          g_strv_builder_add (lines, split[i]);
+    }
+
+  return g_strv_builder_end (lines);
+}
+
+static guint
+count_items_in (SecretService *service)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) attributes = secret_attributes_build (hc_secrets_get_schema (),
+                                                              "url", HUB_URL, "user", HUB_USER, NULL);
+  g_autolist(SecretItem) items = secret_service_search_sync (service, hc_secrets_get_schema (), attributes,
+                                                              SECRET_SEARCH_ALL, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_list_length (items);
+}
+
+/* The operator types the keyring password into the unlock prompt
+ * (fake-prompter.py --prompter=password): every operation on the locked
+ * keyring asks for it, then goes through. */
+static void
+test_locked_unlocked_by_prompt (SecretService *service)
+{
+  g_autoptr(HcSecrets) secrets = hc_secrets_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_auto(GStrv) prompts = NULL;
+  gboolean ok;
+  char *token;
+
+  collection = lock_default_collection (service);
+  token = lookup (secrets, HUB_URL, HUB_USER, &error);
+  g_assert_no_error (error);
+  assert_token (token, test_token);
+  hc_secrets_token_free (token);
+  g_assert_false (secret_collection_get_locked (collection));
+  prompts = read_prompts ();
+  g_assert_cmpuint (g_strv_length (prompts), ==, 1);
+  g_assert_true (g_str_has_prefix (prompts[0], "password\tyes\t"));
+  g_clear_pointer (&prompts, g_strfreev);
+  g_clear_object (&collection);
+
+  collection = lock_default_collection (service);
+  ok = store (secrets, HUB_URL, HUB_USER, test_token_2, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  prompts = read_prompts ();
+  g_assert_cmpuint (g_strv_length (prompts), ==, 2);
+  g_clear_pointer (&prompts, g_strfreev);
+  token = lookup (secrets, HUB_URL, HUB_USER, &error);
+  g_assert_no_error (error);
+  assert_token (token, test_token_2);
+  hc_secrets_token_free (token);
+  g_clear_object (&collection);
+
+  collection = lock_default_collection (service);
+  ok = clear (secrets, HUB_URL, HUB_USER, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  prompts = read_prompts ();
+  g_assert_cmpuint (g_strv_length (prompts), ==, 3);
+  g_assert_cmpuint (count_items_in (service), ==, 0);
+}
+
+/* A locked keyring whose unlock prompt is dismissed: by the operator
+ * (fake-prompter.py --prompter=dismiss) or because there is nobody to show
+ * it (no prompter on the private bus: gnome-keyring then fails the prompt at
+ * once, as if dismissed). libsecret's secret_password_lookup() reports this
+ * as "not found"; HcSecrets reports the locked keyring. */
+static void
+test_locked (void)
+{
+  g_autoptr(HcSecrets) secrets = hc_secrets_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_auto(GStrv) prompts = NULL;
+  const char *prompter = g_getenv ("HC_TEST_PROMPTER");
+  gboolean ok;
+  gint64 start;
+  char *token;
+
+  ok = store (secrets, HUB_URL, HUB_USER, test_token, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  if (g_strcmp0 (prompter, "password") == 0)
+    {
+      test_locked_unlocked_by_prompt (service);
+      return;
+    }
+
+  collection = lock_default_collection (service);
+
   start = g_get_monotonic_time ();
   token = lookup (secrets, HUB_URL, HUB_USER, &error);
   g_assert_null (token);
@@ -437,10 +542,9 @@ test_locked (void)
   g_assert_false (hc_secrets_get_service_missing (secrets));
   g_clear_error (&error);
 
-  /* Saving needs the same unlock, and fails the same way. */
+  /* Saving asks for the same unlock, and fails the same way. */
   g_assert_false (store (secrets, HUB_URL, HUB_USER, test_token_2, &error));
   g_assert_error (error, HC_ERROR, HC_ERROR_KEYRING);
-  g_test_message ("store into a locked keyring: %s", error->message);
   g_assert_cmpstr (error->message, ==, "The keyring is locked and was not unlocked.");
   g_clear_error (&error);
 
@@ -460,21 +564,24 @@ test_locked (void)
   g_assert_cmpstr (error->message, ==, "The keyring is locked and was not unlocked, so the token is still saved.");
   g_assert_false (ok);
   g_clear_error (&error);
-  {
-    g_autoptr(GHashTable) attributes = secret_attributes_build (hc_secrets_get_schema (),
-                                                                "url", HUB_URL, "user", HUB_USER, NULL);
-    g_autolist(SecretItem) items = secret_service_search_sync (service, hc_secrets_get_schema (), attributes,
-                                                                SECRET_SEARCH_ALL, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (g_list_length (items), ==, 1);
-    g_assert_true (secret_item_get_locked (items->data));
-  }
+  g_assert_cmpuint (count_items_in (service), ==, 1);
 
-  /* No prompter means no waiting: well under the watchdog. */
+  /* Nobody waits on a dismissed prompt: well under the watchdog. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 
   /* Still locked, still there. */
   g_assert_true (secret_collection_get_locked (collection));
+
+  /* Each of the four asked for the unlock prompt, and each was dismissed. */
+  prompts = read_prompts ();
+  if (g_strcmp0 (prompter, "dismiss") == 0)
+    {
+      g_assert_cmpuint (g_strv_length (prompts), ==, 4);
+      for (guint i = 0; prompts[i] != NULL; i++)
+        g_assert_true (g_str_has_prefix (prompts[i], "password\tno\t"));
+    }
+  else
+    g_assert_cmpuint (g_strv_length (prompts), ==, 0);
 }
 
 /* ---- without a keyring ------------------------------------------------------ */

@@ -1055,8 +1055,9 @@ hc_fields_parse_at (GType        type,
                     const char  *path,
                     GError     **error)
 {
+  /* The class must exist for its table to be registered. */
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  const HcFieldClassData *data = hc_fields_class_data (type);
+  const HcFieldClassData *data = hc_fields_class_data (G_TYPE_FROM_CLASS (klass));
   g_autoptr(GObject) object = NULL;
   JsonObject *json_object;
 

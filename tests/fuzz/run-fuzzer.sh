@@ -4,9 +4,10 @@
 # Whatever it finds (crash-*, leak-*, timeout-*) is kept in ARTIFACT-DIR.
 # usage: run-fuzzer.sh TARGET CORPUS-DIR ARTIFACT-DIR [SECONDS]
 set -eu
-target=$1
-corpus=$2
-artifacts=$3
+# Absolute paths: the fuzzer runs in its scratch directory.
+target=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+corpus=$(cd "$2" && pwd)
+artifacts=$(cd "$3" && pwd)
 seconds=${4:-10}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

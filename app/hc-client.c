@@ -1852,13 +1852,16 @@ hc_client_retry_source_async (HcClient            *self,
   g_autofree char *path = NULL;
   g_autofree char *key = NULL;
   g_autoptr(JsonNode) body = NULL;
+  JsonObject *object;
 
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (id != NULL);
 
   path = item_path ("/ingestion/sources", id, "/retry");
   key = idempotency_key ? g_strdup (idempotency_key) : g_uuid_string_random ();
-  body = json_node_init_object (json_node_alloc (), json_object_new ());
+  object = json_object_new ();
+  body = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
   call_start (self, "POST", path, NULL, body, key, REQUEST_AUTH,
               (ParseFunc) hc_parse_run, g_object_unref,
               cancellable, hc_client_retry_source_async, callback, user_data);

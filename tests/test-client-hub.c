@@ -324,15 +324,35 @@ acknowledge_directly (HcClient   *client,
 /* ---- cases -------------------------------------------------------------- */
 
 static void
+alerts_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   guint      *batches_while_loading)
+{
+  if (added > 0 && hc_hub_get_loading (hub))
+    (*batches_while_loading)++;
+}
+
+static void
 test_models_match_lists (void)
 {
   g_autoptr(HcClient) direct = new_client (OPERATOR);
   MatchWait wait;
+  guint batches_while_loading = 0;
+  gulong handler;
 
   hub = new_hub (OPERATOR);
+  handler = g_signal_connect (hc_hub_get_alerts (hub), "items-changed",
+                              G_CALLBACK (alerts_changed_cb), &batches_while_loading);
   g_assert_cmpint (hc_hub_get_state (hub), ==, HC_HUB_CONNECTING);
   hc_hub_start (hub);
   wait_state (hub, HC_HUB_CONNECTED, 60);
+  g_signal_handler_disconnect (hc_hub_get_alerts (hub), handler);
+
+  /* Rows arrived page by page while the fetch still ran: the first page
+   * was usable before the last one came. */
+  g_assert_cmpuint (batches_while_loading, >=, 2);
 
   g_assert_nonnull (hc_hub_get_me (hub));
   g_assert_cmpint (hc_me_get_role (hc_hub_get_me (hub)), ==, HC_ROLE_OPERATOR);

@@ -857,7 +857,9 @@ hc_secrets_get_service_missing (HcSecrets *self)
 
 /**
  * hc_secrets_token_free:
- * Wipes and frees a token from hc_secrets_lookup_finish().
+ * Wipes and frees a token from hc_secrets_lookup_finish(). A token the
+ * caller copied with g_strdup() may be freed here too: it is wiped the same
+ * way and handed back to the ordinary allocator.
  */
 void
 hc_secrets_token_free (char *token)

@@ -48,6 +48,8 @@ if [ "${1:-}" = "--inside" ]; then
       env -u G_DEBUG -u G_MESSAGES_DEBUG gnome-keyring-daemon --foreground --unlock --components=secrets \
         >"$XDG_RUNTIME_DIR/keyring-env" &
     gkd=$!
+    # The daemon unlocks (or creates) the login keyring before it takes
+    # its bus name, so once the name is there the default collection is.
     if ! gdbus wait --session --timeout 30 org.freedesktop.secrets; then
       echo "run-with-keyring: gnome-keyring-daemon did not come up" >&2
       kill "$gkd" 2>/dev/null || true

@@ -21,6 +21,7 @@
 /* A 304 can only be served from a cached body, so only pages up to this
  * size keep one; larger pages are simply fetched again. */
 #define ETAG_BODY_LIMIT       (8 * 1024 * 1024)
+#define ETAG_CACHE_LIMIT      (64 * 1024 * 1024)
 #define READ_CHUNK            (64 * 1024)
 #define MAX_REDIRECTS         5
 #define MAX_RETRY_AFTER       3600
@@ -44,6 +45,7 @@ struct _HcClient
   GError       *session_error;
   GCancellable *cancellable;
   GHashTable   *etags;                /* URL → EtagEntry */
+  gsize         etag_bytes;           /* sum of the cached bodies */
   gint64        rate_limited_until;   /* monotonic µs */
   char         *untrusted_fingerprint;
 };
@@ -820,14 +822,29 @@ request_finish_ok (GTask *task)
       response->body = g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer));
 
       /* Remember the page so a later 304 can be answered from it. */
-      if ((req->flags & REQUEST_ETAG) && response->etag != NULL
-          && g_bytes_get_size (response->body) <= ETAG_BODY_LIMIT)
+      if (req->flags & REQUEST_ETAG)
         {
-          EtagEntry *entry = g_new0 (EtagEntry, 1);
+          HcClient *client = req->client;
+          EtagEntry *old_entry = g_hash_table_lookup (client->etags, req->cache_key);
+          gsize size = g_bytes_get_size (response->body);
 
-          entry->etag = g_strdup (response->etag);
-          entry->body = g_bytes_ref (response->body);
-          g_hash_table_replace (req->client->etags, g_strdup (req->cache_key), entry);
+          if (old_entry != NULL)
+            {
+              client->etag_bytes -= g_bytes_get_size (old_entry->body);
+              g_hash_table_remove (client->etags, req->cache_key);
+            }
+
+          /* Bounded: past the limit, pages are simply fetched whole. */
+          if (response->etag != NULL && size <= ETAG_BODY_LIMIT
+              && client->etag_bytes + size <= ETAG_CACHE_LIMIT)
+            {
+              EtagEntry *entry = g_new0 (EtagEntry, 1);
+
+              entry->etag = g_strdup (response->etag);
+              entry->body = g_bytes_ref (response->body);
+              g_hash_table_replace (client->etags, g_strdup (req->cache_key), entry);
+              client->etag_bytes += size;
+            }
         }
     }
 
@@ -851,6 +868,7 @@ request_finish_status (GTask *task)
     {
     case SOUP_STATUS_UNAUTHORIZED:
       g_hash_table_remove_all (req->client->etags);
+      req->client->etag_bytes = 0;
       error = g_error_new (HC_ERROR, HC_ERROR_UNAUTHORIZED, "%s",
                            problem ? problem : _("The hub did not accept the token. Sign in again with a valid token."));
       break;
@@ -1013,12 +1031,16 @@ handle_redirect (GTask *task)
       return TRUE;
     }
 
-  /* The bearer token must not travel to another host. */
-  if (g_ascii_strcasecmp (g_uri_get_host (target), g_uri_get_host (req->uri)) != 0)
+  /* The bearer token must not travel to another service: same host and
+   * port, except that an upgrade from http to https may change the port. */
+  if (g_ascii_strcasecmp (g_uri_get_host (target), g_uri_get_host (req->uri)) != 0
+      || (g_uri_get_port (target) != g_uri_get_port (req->uri)
+          && !(g_ascii_strcasecmp (g_uri_get_scheme (req->uri), "http") == 0
+               && g_ascii_strcasecmp (g_uri_get_scheme (target), "https") == 0)))
     {
       request_return_error (task, g_error_new (HC_ERROR, HC_ERROR_HUB_ERROR,
-                                               _("The hub redirected to another host (%s); Hub Console refused to follow."),
-                                               g_uri_get_host (target)));
+                                               _("The hub redirected to another server (%s port %d); Hub Console refused to follow."),
+                                               g_uri_get_host (target), g_uri_get_port (target)));
       return TRUE;
     }
 
@@ -2276,6 +2298,7 @@ hc_client_set_token (HcClient   *self,
 
   /* Another user may see other rows: cached pages are not theirs. */
   g_hash_table_remove_all (self->etags);
+  self->etag_bytes = 0;
 }
 
 gboolean

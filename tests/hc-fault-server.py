@@ -19,6 +19,7 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
   redirect-http 302 to http://127.0.0.1:<http port>/ok/... (a downgrade on TLS)
   redirect-away 302 to http://hub.example/ok/...
   redirect-ok   302 to /ok/... on the same server
+  redirect-port 302 to http on the same host but another port
   reset         the connection is closed without an answer
   events        SSE: one "hello" event echoing Last-Event-ID, then silence
 
@@ -180,6 +181,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_body(302, "", "text/plain", {"Location": target})
         if fault == "redirect-away":
             return self.send_body(302, "", "text/plain", {"Location": "http://hub.example/ok" + rest})
+        if fault == "redirect-port":
+            target = "http://127.0.0.1:%d/ok%s" % (self.server.http_port + 0, rest)
+            if self.server.server_address[1] == self.server.http_port:
+                target = "http://127.0.0.1:%d/ok%s" % (self.server.other_port, rest)
+            return self.send_body(302, "", "text/plain", {"Location": target})
         if fault == "redirect-ok":
             return self.send_body(302, "", "text/plain", {"Location": "/ok" + rest})
         if fault == "events":
@@ -267,6 +273,7 @@ def main():
         servers.append(serve(context))
     for s in servers:
         s.http_port = plain.server_address[1]
+        s.other_port = servers[1].server_address[1]
 
     print(json.dumps({
         "http": plain.server_address[1],

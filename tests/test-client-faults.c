@@ -275,6 +275,7 @@ test_redirects (void)
 {
   g_autoptr(HcClient) away = client_for ("http", http_port, "redirect-away");
   g_autoptr(HcClient) same = client_for ("http", http_port, "redirect-ok");
+  g_autoptr(HcClient) port = client_for ("http", http_port, "redirect-port");
   g_autoptr(HcClient) downgrade = client_for ("https", tls_port, "redirect-http");
   g_autoptr(GError) error = NULL;
 
@@ -284,6 +285,12 @@ test_redirects (void)
 
   error = health_error (same);
   g_assert_no_error (error);
+
+  /* The token must not go to another service on the same host. */
+  error = health_error (port);
+  assert_code (error, HC_ERROR_HUB_ERROR);
+  g_assert_nonnull (strstr (error->message, "another server"));
+  g_clear_error (&error);
 
   /* https → http is refused even to loopback. */
   hc_client_set_ca_file (downgrade, cert_path);

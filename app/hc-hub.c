@@ -348,6 +348,8 @@ static void
 sign_out (HcHub        *self,
           const GError *error)
 {
+  /* Stopped until a new token: hc_hub_set_token() or hc_hub_start(). */
+  self->started = FALSE;
   clear_source (&self->retry_source);
   clear_source (&self->overview_source);
   full_fetch_abandon (self);
@@ -1440,6 +1442,11 @@ hc_hub_set_page_limit (HcHub *self,
   self->page_limit = limit ? limit : HC_CLIENT_DEFAULT_PAGE_LIMIT;
 }
 
+/**
+ * hc_hub_start:
+ * Starts (or, when signed out, restarts after the client got a new
+ * token) the hub; does nothing while it runs.
+ */
 void
 hc_hub_start (HcHub *self)
 {
@@ -1507,7 +1514,6 @@ hc_hub_set_token (HcHub      *self,
   if (self->state == HC_HUB_SIGNED_OUT)
     {
       set_state (self, HC_HUB_CONNECTING);
-      self->started = FALSE;
       hc_hub_start (self);
     }
   else if (self->started)

@@ -539,6 +539,14 @@ test_signed_out_then_new_token (void)
   hc_hub_set_token (other, VIEWER);
   wait_state (other, HC_HUB_CONNECTED, 60);
   g_assert_null (hc_hub_get_last_error (other));
+
+  /* The same through the client and a restart, as a profile manager does. */
+  hc_client_set_token (hc_hub_get_client (other), "expired-token");
+  hc_hub_refresh (other);
+  wait_state (other, HC_HUB_SIGNED_OUT, 30);
+  hc_client_set_token (hc_hub_get_client (other), VIEWER);
+  hc_hub_start (other);
+  wait_state (other, HC_HUB_CONNECTED, 60);
   hc_hub_stop (other);
 }
 

@@ -202,7 +202,7 @@ seed_sources (sqlite3 *db,
           kind = tpl->kind;
           schedule = tpl->schedule;
           agreed = tpl->agreed_delay;
-          rps = tpl->rps * (1.0 + hc_demo_provinces[province][0] % 7 / 3.0);
+          rps = tpl->rps * (1.0 + (guchar) hc_demo_provinces[province][0] % 7 / 3.0);
         }
       if (round > 0)
         {

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <libsoup/soup.h>
+#include <sys/socket.h>
 #include <math.h>
 #include <string.h>
 
@@ -29,6 +31,7 @@ typedef enum {
 typedef struct {
   HcDemoServer      *server;
   SoupServerMessage *msg;
+  GSource           *watch;
   gint64             queued;
   gint64             written;
   gboolean           closed;
@@ -49,6 +52,7 @@ struct _HcDemoServer
   HcDemoTokens     *tokens;
   GPtrArray        *streams;      /* Stream * */
   GHashTable       *auth_failures; /* remote address -> AuthFailures * */
+  GHashTable       *idle_watches;  /* GSocket * -> GSource * */
   guint             heartbeat_id;
   guint             heartbeat_seconds;
   gulong            event_handler;
@@ -927,6 +931,11 @@ stream_free (gpointer data)
 {
   Stream *stream = data;
 
+  if (stream->watch != NULL)
+    {
+      g_source_destroy (stream->watch);
+      g_source_unref (stream->watch);
+    }
   g_signal_handlers_disconnect_by_data (stream->msg, stream);
   g_object_unref (stream->msg);
   g_free (stream);
@@ -967,6 +976,44 @@ stream_write (Stream     *stream,
   soup_message_body_append (soup_server_message_get_response_body (stream->msg), SOUP_MEMORY_COPY, text, len);
   stream->queued += len;
   soup_server_message_unpause (stream->msg);
+}
+
+/* libsoup notices a vanished client only when a write to it fails, and
+ * the first write after the peer closed still succeeds. The client of an
+ * event stream never sends anything, so when its socket turns readable we
+ * peek: end of file means it left, and the stream is ended at once rather
+ * than after a heartbeat or two. Anything else is left to the heartbeats. */
+static gboolean
+stream_socket_cb (GSocket      *socket,
+                  GIOCondition  condition,
+                  gpointer      user_data)
+{
+  Stream *stream = user_data;
+  char byte;
+  gssize n;
+
+  g_clear_pointer (&stream->watch, g_source_unref);
+  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) ||
+      (condition & (G_IO_HUP | G_IO_ERR)) != 0)
+    {
+      stream->closed = TRUE;
+      soup_message_body_complete (soup_server_message_get_response_body (stream->msg));
+      soup_server_message_unpause (stream->msg);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stream_watch (Stream *stream)
+{
+  GSocket *socket = soup_server_message_get_socket (stream->msg);
+
+  if (socket == NULL)
+    return;
+  stream->watch = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (stream->watch, (GSourceFunc) (void (*) (void)) stream_socket_cb, stream, NULL);
+  g_source_attach (stream->watch, NULL);
 }
 
 static char *
@@ -1052,6 +1099,7 @@ handle_events (Request *req)
   g_signal_connect (req->msg, "wrote-body-data", G_CALLBACK (stream_wrote_cb), stream);
 
   stream_write (stream, "retry: 2000\n\n");
+  stream_watch (stream);
 
   if (last == NULL)
     return;
@@ -1339,6 +1387,57 @@ early_cb (SoupServer        *server,
     send_problem (msg, 413, "body-too-large", "The request body is over 64 KiB.");
 }
 
+/* ---- idle connections ------------------------------------------------------------- */
+
+/* libsoup 3.2 does not notice when a client closes a kept-alive connection
+ * between requests (fixed upstream in 3.3): the socket would sit in
+ * CLOSE_WAIT for the life of the hub, one descriptor per closed connection.
+ * So each connection is watched while idle; end of file closes it. */
+static gboolean
+idle_socket_cb (GSocket      *socket,
+                GIOCondition  condition,
+                gpointer      user_data)
+{
+  HcDemoServer *self = user_data;
+  char byte;
+  gssize n = -1;
+
+  if (!g_socket_is_closed (socket))
+    {
+      n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+      if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+        g_socket_close (socket, NULL);
+      else if (n < 0)
+        return G_SOURCE_CONTINUE;
+    }
+  /* A new request (n > 0) is libsoup's to read; the next finish re-arms. */
+  g_hash_table_remove (self->idle_watches, socket);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+request_finished_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     HcDemoServer      *self)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  GSource *source;
+
+  if (socket == NULL || g_socket_is_closed (socket) || g_hash_table_contains (self->idle_watches, socket))
+    return;
+  source = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) idle_socket_cb, self, NULL);
+  g_source_attach (source, NULL);
+  g_hash_table_insert (self->idle_watches, g_object_ref (socket), source);
+}
+
+static void
+idle_watch_free (gpointer data)
+{
+  g_source_destroy (data);
+  g_source_unref (data);
+}
+
 /* ---- lifecycle --------------------------------------------------------------------------- */
 
 gboolean
@@ -1408,6 +1507,8 @@ hc_demo_server_shutdown (HcDemoServer *self)
       soup_server_message_unpause (stream->msg);
       g_ptr_array_remove_index_fast (self->streams, 0);
     }
+  if (self->idle_watches != NULL)
+    g_hash_table_remove_all (self->idle_watches);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 }
@@ -1435,6 +1536,7 @@ hc_demo_server_finalize (GObject *object)
 
   g_clear_pointer (&self->streams, g_ptr_array_unref);
   g_clear_pointer (&self->auth_failures, g_hash_table_unref);
+  g_clear_pointer (&self->idle_watches, g_hash_table_unref);
 
   G_OBJECT_CLASS (hc_demo_server_parent_class)->finalize (object);
 }
@@ -1453,6 +1555,7 @@ hc_demo_server_init (HcDemoServer *self)
 {
   self->streams = g_ptr_array_new_with_free_func (stream_free);
   self->auth_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->idle_watches = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, idle_watch_free);
 }
 
 HcDemoServer *
@@ -1473,6 +1576,7 @@ hc_demo_server_new (HcDemoStore      *store,
   self->soup = soup_server_new ("server-header", "hub-console-demo-hub/" PACKAGE_VERSION " ", NULL);
   soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, server_cb, self, NULL);
+  g_signal_connect_object (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
   self->event_handler = g_signal_connect (store, "event", G_CALLBACK (store_event_cb), self);
   hc_demo_server_set_heartbeat (self, 15);
   return self;

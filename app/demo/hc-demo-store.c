@@ -25,6 +25,7 @@ struct _HcDemoStore
   sqlite3    *db;
   GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
   guint       depth;
+  guint       event_window;
   GPtrArray  *pending;      /* PendingEvent *, announced after COMMIT */
 };
 
@@ -1135,7 +1136,7 @@ hc_demo_store_emit (HcDemoStore *self,
   g_ptr_array_add (self->pending, ev);
 
   st = stmt (self, "DELETE FROM events WHERE id <= ?");
-  sqlite3_bind_int64 (st, 1, ev->id - HC_DEMO_EVENT_WINDOW);
+  sqlite3_bind_int64 (st, 1, ev->id - self->event_window);
   check_rc (self, sqlite3_step (st), "trim events");
   sqlite3_reset (st);
   hc_demo_store_commit (self);
@@ -1701,6 +1702,18 @@ hc_demo_store_class_init (HcDemoStoreClass *klass)
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING);
 }
 
+/**
+ * hc_demo_store_set_event_window:
+ * How many events to keep; tests shrink it to reach the edge quickly.
+ */
+void
+hc_demo_store_set_event_window (HcDemoStore *self,
+                                guint        window)
+{
+  g_return_if_fail (HC_IS_DEMO_STORE (self));
+  self->event_window = MAX (window, 1);
+}
+
 static void
 finalize_stmt (gpointer st)
 {
@@ -1712,4 +1725,5 @@ hc_demo_store_init (HcDemoStore *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
   self->pending = g_ptr_array_new_with_free_func (pending_event_free);
+  self->event_window = HC_DEMO_EVENT_WINDOW;
 }

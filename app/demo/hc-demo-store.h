@@ -17,7 +17,7 @@ typedef enum {
 
 GQuark hc_demo_error_quark (void);
 
-/* How many events the hub keeps for Last-Event-ID resumption. */
+/* How many events the hub keeps for Last-Event-ID resumption, by default. */
 #define HC_DEMO_EVENT_WINDOW 10000
 
 /**
@@ -59,6 +59,9 @@ char        *hc_demo_store_get_meta         (HcDemoStore           *self,
 void         hc_demo_store_set_meta         (HcDemoStore           *self,
                                              const char            *key,
                                              const char            *value);
+
+void         hc_demo_store_set_event_window (HcDemoStore           *self,
+                                             guint                  window);
 
 void         hc_demo_store_begin            (HcDemoStore           *self);
 void         hc_demo_store_commit           (HcDemoStore           *self);

@@ -24,6 +24,7 @@ static char *opt_tls_key;
 static char *opt_tokens;
 static gboolean opt_exit_with_stdin;
 static gint opt_heartbeat = 15;
+static gint opt_event_window = HC_DEMO_EVENT_WINDOW;
 
 static const GOptionEntry entries[] = {
   { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
@@ -44,7 +45,9 @@ static const GOptionEntry entries[] = {
     N_("Accept the tokens in FILE instead of the demo tokens"), N_("FILE") },
   { "exit-with-stdin", 0, 0, G_OPTION_ARG_NONE, &opt_exit_with_stdin,
     N_("Exit when standard input is closed"), NULL },
+  /* For tests: reach the heartbeat and the end of the event window quickly. */
   { "heartbeat-seconds", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_heartbeat, NULL, NULL },
+  { "event-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_event_window, NULL, NULL },
   { NULL }
 };
 
@@ -150,7 +153,7 @@ main (int   argc,
       return 2;
     }
   if (opt_scale < 0 || opt_scale > 10000000 || opt_speed < 0 || opt_speed > 10000 ||
-      opt_seed < 0 || opt_seed > G_MAXUINT32 || opt_heartbeat < 1)
+      opt_seed < 0 || opt_seed > G_MAXUINT32 || opt_heartbeat < 1 || opt_event_window < 1)
     {
       g_printerr (_("The seed, scale and speed must be positive numbers in range.\n"));
       return 2;
@@ -196,6 +199,8 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
+
+  hc_demo_store_set_event_window (store, (guint) opt_event_window);
 
   loop = g_main_loop_new (NULL, FALSE);
   simulation = hc_demo_simulation_new (store, (guint32) opt_seed, opt_speed);

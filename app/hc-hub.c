@@ -114,6 +114,7 @@ static GParamSpec *properties[N_PROPS];
 static void start_me (HcHub *self);
 static void full_fetch_start (HcHub *self);
 static void apply_event (HcHub *self, const char *name, JsonNode *data);
+static void schedule_overview (HcHub *self);
 
 /* ---- state -------------------------------------------------------------- */
 
@@ -407,6 +408,9 @@ full_fetch_done (FullFetch *full)
       set_state (self, HC_HUB_CONNECTED);
       if (changed || !self->snapshot_saved)
         save_snapshot (self, full);
+      /* Counts may have moved while we were away. */
+      if (changed)
+        schedule_overview (self);
     }
 
   /* Events that came in while we fetched are newer than any page. */
@@ -868,6 +872,18 @@ overview_cb (GObject      *object,
   self->overview_body = g_steal_pointer (&body);
   g_set_object (&self->overview, overview);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERVIEW]);
+
+  /* Keep the offline copy's overview current; the lists stay as saved. */
+  if (self->snapshot != NULL && self->have_live_data)
+    {
+      HcSnapshotData *data = hc_snapshot_data_new (self->key);
+
+      data->fetched_at = g_get_real_time () / G_USEC_PER_SEC;
+      data->overview = g_bytes_ref (self->overview_body);
+      for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+        g_clear_pointer (&data->pages[kind], g_ptr_array_unref);
+      hc_snapshot_save_async (self->snapshot, data, NULL, save_snapshot_cb, NULL);
+    }
 
   if (self->overview_again)
     {

@@ -133,10 +133,29 @@ insert_part (sqlite3       *db,
   return TRUE;
 }
 
+static gboolean
+delete_part (sqlite3       *db,
+             sqlite3_stmt  *stmt,
+             const char    *hub,
+             const char    *part,
+             GError       **error)
+{
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, hub, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, part, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (db, error);
+
+  return TRUE;
+}
+
 /**
  * hc_snapshot_save:
- * Replaces the hub's snapshot with @data in one transaction, so a crash
- * leaves either the old copy or the new one, never a mix.
+ * Stores the parts @data has, in one transaction, so a crash leaves either
+ * the old copy or the new one, never a mix. A list whose page array is
+ * %NULL, and a %NULL me or overview, keep what was stored before; a list
+ * with an array (even empty) replaces the stored one whole.
  */
 gboolean
 hc_snapshot_save (HcSnapshot      *self,
@@ -158,7 +177,7 @@ hc_snapshot_save (HcSnapshot      *self,
     return FALSE;
 
   if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "DELETE FROM snapshot_part WHERE hub = ?", -1, &del, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "DELETE FROM snapshot_part WHERE hub = ? AND part = ?", -1, &del, NULL) != SQLITE_OK
       || sqlite3_prepare_v2 (db, "INSERT INTO snapshot_part (hub, part, seq, body, fetched_at) VALUES (?, ?, ?, ?, ?)",
                              -1, &ins, NULL) != SQLITE_OK)
     {
@@ -166,25 +185,28 @@ hc_snapshot_save (HcSnapshot      *self,
       goto out;
     }
 
-  sqlite3_bind_text (del, 1, data->hub_key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (del) != SQLITE_DONE)
-    {
-      set_sqlite_error (db, error);
-      goto out;
-    }
-
   if (data->me != NULL
-      && !insert_part (db, ins, data->hub_key, "me", 0, data->me, data->fetched_at, error))
+      && (!delete_part (db, del, data->hub_key, "me", error)
+          || !insert_part (db, ins, data->hub_key, "me", 0, data->me, data->fetched_at, error)))
     goto out;
   if (data->overview != NULL
-      && !insert_part (db, ins, data->hub_key, "overview", 0, data->overview, data->fetched_at, error))
+      && (!delete_part (db, del, data->hub_key, "overview", error)
+          || !insert_part (db, ins, data->hub_key, "overview", 0, data->overview, data->fetched_at, error)))
     goto out;
 
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
-    for (guint i = 0; data->pages[kind] != NULL && i < data->pages[kind]->len; i++)
-      if (!insert_part (db, ins, data->hub_key, hc_list_kind_to_string (kind), (int) i,
-                        g_ptr_array_index (data->pages[kind], i), data->fetched_at, error))
+    {
+      const char *part = hc_list_kind_to_string (kind);
+
+      if (data->pages[kind] == NULL)
+        continue;
+      if (!delete_part (db, del, data->hub_key, part, error))
         goto out;
+      for (guint i = 0; i < data->pages[kind]->len; i++)
+        if (!insert_part (db, ins, data->hub_key, part, (int) i,
+                          g_ptr_array_index (data->pages[kind], i), data->fetched_at, error))
+          goto out;
+    }
 
   if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -245,8 +267,10 @@ hc_snapshot_load (HcSnapshot  *self,
       int len = sqlite3_column_bytes (stmt, 2);
       GBytes *body = g_bytes_new (blob, len);
 
+      /* The copy is as old as its oldest part. */
+      if (!found || sqlite3_column_int64 (stmt, 3) < data->fetched_at)
+        data->fetched_at = sqlite3_column_int64 (stmt, 3);
       found = TRUE;
-      data->fetched_at = sqlite3_column_int64 (stmt, 3);
 
       if (g_strcmp0 (part, "me") == 0)
         {
@@ -296,12 +320,31 @@ hc_snapshot_delete (HcSnapshot  *self,
                     const char  *hub_key,
                     GError     **error)
 {
-  g_autoptr(HcSnapshotData) empty = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  gboolean ok;
 
   g_return_val_if_fail (HC_IS_SNAPSHOT (self), FALSE);
+  g_return_val_if_fail (hub_key != NULL, FALSE);
 
-  empty = hc_snapshot_data_new (hub_key);
-  return hc_snapshot_save (self, empty, error);
+  locker = g_mutex_locker_new (&self->lock);
+  db = open_db (self, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = sqlite3_prepare_v2 (db, "DELETE FROM snapshot_part WHERE hub = ?", -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, hub_key, -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  if (!ok)
+    set_sqlite_error (db, error);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
 }
 
 static void

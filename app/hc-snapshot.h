@@ -14,10 +14,10 @@ G_BEGIN_DECLS
  */
 typedef struct {
   char      *hub_key;
-  gint64     fetched_at;                  /* unix seconds UTC */
-  GBytes    *me;                          /* nullable */
-  GBytes    *overview;                    /* nullable */
-  GPtrArray *pages[HC_LIST_N_KINDS];      /* GBytes, in page order */
+  gint64     fetched_at;                  /* unix seconds UTC; on load, of the oldest part */
+  GBytes    *me;                          /* nullable: keep the stored one */
+  GBytes    *overview;                    /* nullable: keep the stored one */
+  GPtrArray *pages[HC_LIST_N_KINDS];      /* GBytes in page order; NULL: keep the stored list */
 } HcSnapshotData;
 
 HcSnapshotData *hc_snapshot_data_new  (const char     *hub_key);

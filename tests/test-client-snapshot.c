@@ -83,17 +83,23 @@ test_round_trip (void)
   g_assert_cmpuint (loaded->pages[HC_LIST_NODES]->len, ==, 1);
   g_assert_cmpuint (loaded->pages[HC_LIST_SOURCES]->len, ==, 0);
 
-  /* A new save replaces the hub's copy whole, and leaves other hubs. */
+  /* A new save replaces each list it has whole (empty included), keeps
+   * the parts it has not, and leaves other hubs alone. */
   second->fetched_at = 1767600100;
   g_ptr_array_add (second->pages[HC_LIST_ALERTS], bytes ("{\"items\": [3]}"));
+  g_clear_pointer (&second->pages[HC_LIST_SOURCES], g_ptr_array_unref);
   g_assert_true (hc_snapshot_save (snapshot, second, &error));
   g_clear_pointer (&loaded, hc_snapshot_data_free);
   loaded = hc_snapshot_load (snapshot, "hub-a", &error);
   g_assert_no_error (error);
-  g_assert_null (loaded->me);
+  g_assert_true (g_bytes_equal (loaded->me, data->me));
+  g_assert_true (g_bytes_equal (loaded->overview, data->overview));
   g_assert_cmpuint (loaded->pages[HC_LIST_ALERTS]->len, ==, 1);
+  g_assert_true (g_bytes_equal (g_ptr_array_index (loaded->pages[HC_LIST_ALERTS], 0),
+                                g_ptr_array_index (second->pages[HC_LIST_ALERTS], 0)));
   g_assert_cmpuint (loaded->pages[HC_LIST_NODES]->len, ==, 0);
-  g_assert_cmpint (loaded->fetched_at, ==, 1767600100);
+  /* The copy is as old as its oldest part (me and overview, here). */
+  g_assert_cmpint (loaded->fetched_at, ==, 1767600000);
 
   loaded_b = hc_snapshot_load (snapshot, "hub-b", &error);
   g_assert_no_error (error);

@@ -729,6 +729,61 @@ test_event_stream_fatal (void)
   g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, HC_ERROR_UNAUTHORIZED));
 }
 
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_event_stream_backoff (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcClient) refused = NULL;
+  g_autoptr(HcClient) limited = client_for ("http", http_port, "ratelimit");
+  g_autoptr(HcEventStream) stream = NULL;
+  g_autoptr(HcEventStream) polite = hc_event_stream_new (limited);
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+
+  /* Nobody listens: attempts space out (100 ms doubling, jittered), so
+   * 1.5 s sees a handful, not hundreds. */
+  refused = client_for ("http", port, "events");
+  stream = hc_event_stream_new (refused);
+  hc_event_stream_set_backoff (stream, 100, 5000);
+  hc_event_stream_start (stream);
+  spin_for (1500);
+  g_assert_cmpint (hc_event_stream_get_state (stream), ==, HC_EVENT_STREAM_RECONNECTING);
+  g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, HC_ERROR_UNREACHABLE));
+  g_assert_cmpuint (hc_event_stream_get_reconnects (stream), >=, 1);
+  g_assert_cmpuint (hc_event_stream_get_reconnects (stream), <=, 15);
+  hc_event_stream_stop (stream);
+
+  /* 429: the stream waits at least Retry-After (7 s) before trying again. */
+  hc_event_stream_set_backoff (polite, 10, 20);
+  hc_event_stream_start (polite);
+  spin_for (1500);
+  g_assert_cmpint (hc_event_stream_get_state (polite), ==, HC_EVENT_STREAM_RECONNECTING);
+  g_assert_true (g_error_matches (hc_event_stream_get_last_error (polite), HC_ERROR, HC_ERROR_RATE_LIMITED));
+  g_assert_cmpuint (hc_event_stream_get_reconnects (polite), ==, 0);
+  hc_event_stream_stop (polite);
+}
+
 /* ---- fixture ------------------------------------------------------------ */
 
 static void
@@ -817,6 +872,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/idempotency-key", test_idempotency_key);
   g_test_add_func ("/client/faults/event-stream-watchdog-resume", test_event_stream_watchdog_and_resume);
   g_test_add_func ("/client/faults/event-stream-unauthorized", test_event_stream_fatal);
+  g_test_add_func ("/client/faults/event-stream-backoff", test_event_stream_backoff);
   /* Last: it replaces the log writer for the rest of the process. */
   g_test_add_func ("/client/faults/token-not-logged", test_token_not_logged);
 

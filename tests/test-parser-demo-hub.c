@@ -258,7 +258,8 @@ start_hub (void)
       base_url = with_slash;
     }
 
-  session = soup_session_new ();
+  /* Loopback only: no proxy from the environment may get in between. */
+  session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
   return TRUE;
 }
 

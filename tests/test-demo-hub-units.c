@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hc-demo-store.h"
+#include "hc-demo-text.h"
+#include "hc-demo-tokens.h"
+
+static void
+test_fold (void)
+{
+  g_autofree char *a = hc_demo_text_fold ("Hà Nội");
+  g_autofree char *b = hc_demo_text_fold ("ĐẤT ĐAI — Cần Thơ");
+  g_autofree char *c = hc_demo_text_fold ("\xff\xfe");
+
+  g_assert_cmpstr (a, ==, "ha noi");
+  g_assert_cmpstr (b, ==, "dat dai — can tho");
+  g_assert_cmpstr (c, ==, "");
+}
+
+static void
+test_time (void)
+{
+  gint64 t = 0;
+  g_autofree char *s = NULL;
+
+  g_assert_true (hc_demo_text_parse_time ("2026-01-05T08:30:00Z", &t));
+  s = hc_demo_text_format_time (t);
+  g_assert_cmpstr (s, ==, "2026-01-05T08:30:00Z");
+  g_assert_true (hc_demo_text_parse_time ("2026-01-05T15:30:00+07:00", &t));
+  g_clear_pointer (&s, g_free);
+  s = hc_demo_text_format_time (t);
+  g_assert_cmpstr (s, ==, "2026-01-05T08:30:00Z");
+  g_assert_false (hc_demo_text_parse_time ("2026-01-05T08:30:00", &t));
+  g_assert_false (hc_demo_text_parse_time ("yesterday", &t));
+  g_assert_false (hc_demo_text_parse_time ("2026-13-45T08:30:00Z", &t));
+}
+
+static void
+test_tidy_numbers (void)
+{
+  GString *json = g_string_new ("{\"a\":92.799999999999997,\"b\":\"92.799999999999997\",\"c\":[0.10000000000000001,5],"
+                                "\"d\":\"x\\\"1.2000000000000002\"}");
+
+  hc_demo_text_tidy_numbers (json);
+  g_assert_cmpstr (json->str, ==, "{\"a\":92.8,\"b\":\"92.799999999999997\",\"c\":[0.1,5],"
+                                  "\"d\":\"x\\\"1.2000000000000002\"}");
+  g_string_free (json, TRUE);
+}
+
+static void
+test_tokens (void)
+{
+  g_autoptr(HcDemoTokens) demo = hc_demo_tokens_new_demo ();
+  g_autoptr(HcDemoTokens) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *role = NULL, *user = NULL, *display = NULL;
+
+  g_assert_true (hc_demo_tokens_lookup (demo, "demo-operator-token", &role, &user, &display));
+  g_assert_cmpstr (role, ==, "operator");
+  g_assert_false (hc_demo_tokens_lookup (demo, "demo-operator-toke", &role, NULL, NULL));
+  g_assert_false (hc_demo_tokens_lookup (demo, "", &role, NULL, NULL));
+  g_assert_false (hc_demo_tokens_lookup (demo, NULL, &role, NULL, NULL));
+
+  file = hc_demo_tokens_new_from_data ("# comment\n\n  t1 viewer ana  Ana Lê \nt2\tsupervisor binh\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hc_demo_tokens_get_count (file), ==, 2);
+  g_assert_true (hc_demo_tokens_lookup (file, "t1", &role, &user, &display));
+  g_assert_cmpstr (role, ==, "viewer");
+  g_assert_cmpstr (user, ==, "ana");
+  g_assert_cmpstr (display, ==, "Ana Lê");
+  g_assert_true (hc_demo_tokens_lookup (file, "t2", &role, &user, &display));
+  g_assert_cmpstr (display, ==, "binh");
+  g_assert_false (hc_demo_tokens_lookup (file, "demo-viewer-token", NULL, NULL, NULL));
+
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *bad[] = { "t1 admin root\n", "t1 viewer\n", "# only a comment\n", "t1 viewer \xff\n" };
+      g_autoptr(HcDemoTokens) none = hc_demo_tokens_new_from_data (bad[i], &error);
+
+      g_assert_null (none);
+      g_assert_error (error, HC_DEMO_ERROR, HC_DEMO_ERROR_INVALID);
+      g_assert_null (strstr (error->message, "t1"));
+      g_clear_error (&error);
+    }
+}
+
+typedef struct {
+  guint   count;
+  gint64  last;
+} Seen;
+
+static void
+event_cb (HcDemoStore *store,
+          gint64       id,
+          const char  *name,
+          const char  *data,
+          Seen        *seen)
+{
+  g_assert_cmpint (id, >, seen->last);
+  seen->last = id;
+  seen->count++;
+}
+
+static void
+test_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hc-demo-units-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "db.sqlite3", NULL);
+  g_autoptr(HcDemoStore) store = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *open_id = NULL;
+  g_autoptr(JsonNode) acked = NULL;
+  Seen seen = { 0, 0 };
+  gint64 total = -1;
+
+  store = hc_demo_store_open (path, 3, 100, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "event", G_CALLBACK (event_cb), &seen);
+
+  /* Keyset pages of 7 return all 100 alerts once. */
+  do
+    {
+      HcDemoListQuery q = { .limit = 7, .after = after };
+      g_autoptr(JsonNode) page = NULL;
+      char *next = NULL;
+      JsonArray *items;
+
+      page = hc_demo_store_list_alerts (store, &q, &next);
+      items = json_object_get_array_member (json_node_get_object (page), "items");
+      total = json_object_get_int_member (json_node_get_object (page), "total");
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *alert = json_array_get_object_element (items, i);
+
+          g_assert_true (g_hash_table_add (ids, g_strdup (json_object_get_string_member (alert, "id"))));
+          if (open_id == NULL && g_str_equal (json_object_get_string_member (alert, "state"), "open"))
+            open_id = g_strdup (json_object_get_string_member (alert, "id"));
+        }
+      g_free (after);
+      after = next;
+    }
+  while (after != NULL);
+  g_assert_cmpint (total, ==, 100);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 100);
+  g_assert_nonnull (open_id);
+
+  /* Events are announced only once committed; a rollback forgets them. */
+  hc_demo_store_begin (store);
+  acked = hc_demo_store_acknowledge (store, open_id, "tester", "seen", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.count, ==, 0);
+  hc_demo_store_rollback (store);
+  g_assert_cmpuint (seen.count, ==, 0);
+  g_clear_pointer (&acked, json_node_unref);
+
+  hc_demo_store_begin (store);
+  acked = hc_demo_store_acknowledge (store, open_id, "tester", "seen", &error);
+  g_assert_no_error (error);
+  hc_demo_store_commit (store);
+  g_assert_cmpuint (seen.count, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (acked), "state"), ==, "acknowledged");
+
+  hc_demo_store_begin (store);
+  g_assert_null (hc_demo_store_acknowledge (store, open_id, "tester", "again", &error));
+  g_assert_error (error, HC_DEMO_ERROR, HC_DEMO_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_null (hc_demo_store_resolve (store, "alr-none", "tester", "x", "fixed", &error));
+  g_assert_error (error, HC_DEMO_ERROR, HC_DEMO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  hc_demo_store_commit (store);
+  g_assert_cmpuint (seen.count, ==, 1);
+
+  g_clear_object (&store);
+
+  /* Reopening with the same seed keeps the state; another seed starts afresh. */
+  store = hc_demo_store_open (path, 3, 100, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&acked, json_node_unref);
+  acked = hc_demo_store_get_alert (store, open_id, FALSE, &error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (acked), "state"), ==, "acknowledged");
+  g_clear_object (&store);
+  store = hc_demo_store_open (path, 4, 100, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&acked, json_node_unref);
+  acked = hc_demo_store_get_alert (store, open_id, FALSE, &error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (acked), "acknowledged_by"), !=, "tester");
+  g_clear_object (&store);
+
+  {
+    const char *files[] = { "db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm", "db.sqlite3-journal" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *f = g_build_filename (dir, files[i], NULL);
+        g_unlink (f);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/demo-hub/text/fold", test_fold);
+  g_test_add_func ("/demo-hub/text/time", test_time);
+  g_test_add_func ("/demo-hub/text/tidy-numbers", test_tidy_numbers);
+  g_test_add_func ("/demo-hub/tokens", test_tokens);
+  g_test_add_func ("/demo-hub/store", test_store);
+
+  return g_test_run ();
+}

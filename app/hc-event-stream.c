@@ -31,6 +31,8 @@ struct _HcEventStream
 
   /* One connection. */
   GCancellable       *cancellable;
+  GCancellable       *client_cancellable;
+  gulong              client_handler;
   HcResponse         *response;
   HcSseParser        *parser;
   HcSseParser        *dead_parser;
@@ -96,6 +98,10 @@ static void
 close_connection (HcEventStream *self)
 {
   clear_source (&self->watchdog);
+  if (self->client_handler != 0)
+    g_cancellable_disconnect (self->client_cancellable, self->client_handler);
+  self->client_handler = 0;
+  g_clear_object (&self->client_cancellable);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -123,10 +129,13 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Retrying cannot fix these; a cancellation from outside (the client's
+ * cancel_all) means stop. */
 static gboolean
 is_fatal (const GError *error)
 {
   return g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED)
+         || g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED)
          || g_error_matches (error, HC_ERROR, HC_ERROR_FORBIDDEN)
          || g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED)
          || g_error_matches (error, HC_ERROR, HC_ERROR_PLAINTEXT_REFUSED)
@@ -323,21 +332,36 @@ read_cb (GObject      *object,
   g_object_unref (cancellable);
 }
 
+typedef struct {
+  HcEventStream *self;
+  GCancellable  *attempt;
+} Attempt;
+
 static void
 opened_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(HcEventStream) self = user_data;
+  Attempt *attempt = user_data;
+  g_autoptr(HcEventStream) self = attempt->self;
+  g_autoptr(GCancellable) attempt_cancellable = attempt->attempt;
   g_autoptr(GError) error = NULL;
   HcResponse *response;
 
+  g_free (attempt);
   response = hc_client_open_stream_finish (HC_CLIENT (object), result, &error);
 
-  if (self->state == HC_EVENT_STREAM_STOPPED || self->cancellable == NULL
-      || g_cancellable_is_cancelled (self->cancellable))
+  /* Stopped, or this attempt was given up for another. */
+  if (self->state == HC_EVENT_STREAM_STOPPED || self->cancellable != attempt_cancellable)
     {
       g_clear_pointer (&response, hc_response_free);
+      return;
+    }
+
+  if (response != NULL && g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&response, hc_response_free);
+      fail (self, g_error_new_literal (HC_ERROR, HC_ERROR_CANCELLED, _("The request was cancelled.")));
       return;
     }
 
@@ -381,19 +405,36 @@ opened_cb (GObject      *object,
 }
 
 static void
+cancel_connection_cb (GCancellable *client_cancellable,
+                      GCancellable *connection)
+{
+  g_cancellable_cancel (connection);
+}
+
+static void
 connect_now (HcEventStream *self)
 {
+  Attempt *attempt;
+
   close_connection (self);
   self->cancellable = g_cancellable_new ();
+  /* hc_client_cancel_all() ends the open stream too, not only requests. */
+  self->client_cancellable = g_object_ref (hc_client_get_cancellable (self->client));
+  self->client_handler = g_cancellable_connect (self->client_cancellable,
+                                                G_CALLBACK (cancel_connection_cb),
+                                                self->cancellable, NULL);
   self->connected_at = 0;
 
   set_state (self, self->ever_live || self->reconnects > 0
                    ? HC_EVENT_STREAM_RECONNECTING
                    : HC_EVENT_STREAM_CONNECTING);
 
+  attempt = g_new0 (Attempt, 1);
+  attempt->self = g_object_ref (self);
+  attempt->attempt = g_object_ref (self->cancellable);
   hc_client_open_stream_async (self->client, "/events", "text/event-stream",
                                self->last_event_id, self->cancellable,
-                               opened_cb, g_object_ref (self));
+                               opened_cb, attempt);
 }
 
 /* ---- object ------------------------------------------------------------- */

@@ -815,7 +815,7 @@ stream_state_cb (HcEventStream      *stream,
     case HC_EVENT_STREAM_STOPPED:
       if (g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED))
         sign_out (self, error);
-      else if (error != NULL)
+      else if (error != NULL && !g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
         {
           set_last_error (self, error);
           if (self->fetch_pending)

@@ -700,6 +700,18 @@ test_event_stream_watchdog_and_resume (void)
   g_assert_true (g_str_has_suffix (states->str, ",live"));
   g_assert_cmpuint (hc_event_stream_get_reconnects (stream), >=, 1);
 
+  /* Cancelling everything on the client stops the stream for good. */
+  hc_client_cancel_all (client);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  wake = g_timeout_add (50, wake_cb, NULL);
+  while (hc_event_stream_get_state (stream) != HC_EVENT_STREAM_STOPPED)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, HC_ERROR_CANCELLED));
+
   hc_event_stream_stop (stream);
   g_assert_cmpint (hc_event_stream_get_state (stream), ==, HC_EVENT_STREAM_STOPPED);
 }

@@ -676,6 +676,53 @@ test_offline_snapshot (void)
   hc_hub_stop (offline);
 }
 
+/* The same over TLS: the demo hub with a certificate made here, trusted
+ * through the profile's CA file; the event stream runs over TLS too. */
+static void
+test_tls_hub (void)
+{
+  g_autofree char *dir = g_build_filename (data_dir, "tls", NULL);
+  g_autofree char *cert = g_build_filename (dir, "hub.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "hub.key", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) tls_hub = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(HcClient) client = NULL;
+  g_autoptr(HcHub) secure = NULL;
+  int status = -1;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  cmd = g_strdup_printf ("openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 2 -subj /CN=127.0.0.1 "
+                         "-addext subjectAltName=IP:127.0.0.1 -keyout %s -out %s", key, cert);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  tls_hub = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              demo_exe, "--listen", "127.0.0.1:0", "--data-dir", dir, "--speed", "0",
+                              "--tls-certificate", cert, "--tls-key", key, "--exit-with-stdin", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (tls_hub));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "listening on https://"));
+
+  client = hc_client_new (line + strlen ("listening on "), OPERATOR, cert, NULL, FALSE);
+  hc_client_set_timeouts (client, 5, 20000);
+  secure = hc_hub_new ("tls-hub", client);
+  hc_hub_set_page_limit (secure, PAGE_LIMIT);
+  hc_hub_start (secure);
+  wait_state (secure, HC_HUB_CONNECTED, 60);
+  g_assert_cmpint (hc_event_stream_get_state (hc_hub_get_event_stream (secure)), ==, HC_EVENT_STREAM_LIVE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_alerts (secure))), >, PAGE_LIMIT);
+
+  hc_hub_stop (secure);
+  g_output_stream_close (g_subprocess_get_stdin_pipe (tls_hub), NULL, NULL);
+  g_subprocess_wait (tls_hub, NULL, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -708,6 +755,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/hub/signed-out-then-new-token", test_signed_out_then_new_token);
   g_test_add_func ("/client/hub/reconnect-after-kill", test_reconnect_after_kill);
   g_test_add_func ("/client/hub/offline-snapshot", test_offline_snapshot);
+  g_test_add_func ("/client/hub/tls-ca-file", test_tls_hub);
 
   ret = g_test_run ();
 

@@ -289,7 +289,8 @@ check_uri_allowed (HcClient  *self,
 
   if (g_ascii_strcasecmp (scheme, "http") != 0)
     {
-      g_set_error (error, HC_ERROR, HC_ERROR_INVALID_REQUEST,
+      /* A wrong address in the profile: the hub cannot be reached by it. */
+      g_set_error (error, HC_ERROR, HC_ERROR_UNREACHABLE,
                    _("The hub address must start with https:// (it starts with %s://)."), scheme);
       return FALSE;
     }
@@ -318,7 +319,7 @@ build_uri (HcClient    *self,
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_clear_pointer (&uri, g_uri_unref);
-      g_set_error (error, HC_ERROR, HC_ERROR_INVALID_REQUEST,
+      g_set_error (error, HC_ERROR, HC_ERROR_UNREACHABLE,
                    _("“%s” is not a valid hub address."), self->base_url);
       return NULL;
     }

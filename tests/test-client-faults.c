@@ -483,6 +483,21 @@ test_plaintext_refused_before_dns (void)
 
   g_assert_true (hc_client_check_url (loopback, NULL));
 
+  /* Not an address at all, or not HTTP: refused without a lookup too. */
+  lookups = 0;
+  {
+    g_autoptr(HcClient) garbage = hc_client_new ("hub example", TOKEN, NULL, NULL, FALSE);
+    g_autoptr(HcClient) ftp = hc_client_new ("ftp://hub.example", TOKEN, NULL, NULL, FALSE);
+
+    error = health_error (garbage);
+    assert_code (error, HC_ERROR_UNREACHABLE);
+    g_clear_error (&error);
+    error = health_error (ftp);
+    assert_code (error, HC_ERROR_UNREACHABLE);
+    g_assert_nonnull (strstr (error->message, "https://"));
+    g_assert_cmpuint (lookups, ==, 0);
+  }
+
   g_resolver_set_default (previous);
 }
 

@@ -19,6 +19,7 @@
 #include "hc-me.h"
 #include "hc-run.h"
 #include "hc-snapshot.h"
+#include "hc-source.h"
 
 #define OPERATOR   "demo-operator-token"
 #define VIEWER     "demo-viewer-token"
@@ -444,20 +445,52 @@ test_viewer_forbidden (void)
   hc_hub_stop (viewer);
 }
 
+typedef struct {
+  HcSource   *source;
+  const char *run_id;
+} RunWait;
+
+static gboolean
+source_shows_run (gpointer data)
+{
+  RunWait *wait = data;
+  HcRun *last = hc_source_get_last_run (wait->source);
+
+  return last != NULL && g_strcmp0 (hc_item_get_id (HC_ITEM (last)), wait->run_id) == 0;
+}
+
 static void
 test_operator_retry (void)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcItem) source = NULL;
   g_autoptr(HcRun) run = NULL;
+  GListModel *sources = G_LIST_MODEL (hc_hub_get_sources (hub));
+  HcSource *source = NULL;
+  RunWait wait;
 
-  source = g_list_model_get_item (G_LIST_MODEL (hc_hub_get_sources (hub)), 0);
-  hc_hub_retry_source_async (hub, hc_item_get_id (source), NULL, NULL, store_result, &result);
+  for (guint i = 0; i < g_list_model_get_n_items (sources) && source == NULL; i++)
+    {
+      g_autoptr(HcSource) candidate = g_list_model_get_item (sources, i);
+      HcRun *last = hc_source_get_last_run (candidate);
+
+      if (hc_source_get_status (candidate) != HC_SOURCE_STATUS_PAUSED
+          && (last == NULL || hc_run_get_outcome (last) != HC_RUN_OUTCOME_RUNNING))
+        source = candidate;
+    }
+  g_assert_nonnull (source);
+
+  hc_hub_retry_source_async (hub, hc_item_get_id (HC_ITEM (source)), NULL, NULL, store_result, &result);
   spin_until (is_set, &result, 30, "the retry");
   run = hc_hub_retry_source_finish (hub, result, &error);
   g_assert_no_error (error);
   g_assert_true (HC_IS_RUN (run));
+  g_assert_cmpint (hc_run_get_outcome (run), ==, HC_RUN_OUTCOME_RUNNING);
+
+  /* The source row shows the new run once its event arrives. */
+  wait.source = source;
+  wait.run_id = hc_item_get_id (HC_ITEM (run));
+  spin_until (source_shows_run, &wait, 30, "the source.updated event");
 }
 
 static gboolean

@@ -1503,8 +1503,12 @@ hc_demo_server_shutdown (HcDemoServer *self)
     {
       Stream *stream = g_ptr_array_index (self->streams, 0);
 
-      soup_message_body_complete (soup_server_message_get_response_body (stream->msg));
-      soup_server_message_unpause (stream->msg);
+      if (!stream->closed)
+        {
+          stream->closed = TRUE;
+          soup_message_body_complete (soup_server_message_get_response_body (stream->msg));
+          soup_server_message_unpause (stream->msg);
+        }
       g_ptr_array_remove_index_fast (self->streams, 0);
     }
   if (self->idle_watches != NULL)

@@ -30,7 +30,7 @@ static const GOptionEntry entries[] = {
   { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
     N_("Address and port to listen on (default 127.0.0.1:8470; port 0 picks a free one)"), N_("ADDR:PORT") },
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
-    N_("Directory for the database (default: the user data directory)"), N_("DIR") },
+    N_("Directory for the database (default: hub-console/demo-hub in the user data directory)"), N_("DIR") },
   { "seed", 's', 0, G_OPTION_ARG_INT64, &opt_seed,
     N_("Seed of the simulated data center; the same seed gives the same data (default 1)"), N_("N") },
   { "scale", 0, 0, G_OPTION_ARG_INT, &opt_scale,

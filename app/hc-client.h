@@ -59,6 +59,32 @@ HcListPage *hc_list_page_parse    (GBytes      *body,
 #define HC_TYPE_CLIENT (hc_client_get_type ())
 G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)
 
+/*
+ * HcClient: one per hub profile, one SoupSession and one GCancellable.
+ *
+ * Every failure finishes as an HC_ERROR with a translated message:
+ *  - UNREACHABLE: DNS, refused, reset, a malformed or non-HTTP address;
+ *  - TIMED_OUT: connect/idle timeout or the whole-request deadline;
+ *  - TLS_UNTRUSTED: the message ends with the certificate's SHA-256
+ *    fingerprint (hc_client_error_get_fingerprint(),
+ *    hc_client_get_untrusted_fingerprint()) so the UI can offer to pin it;
+ *  - UNAUTHORIZED 401, FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409,
+ *    INVALID_REQUEST 400/422, HUB_ERROR 5xx and the rest, each with the
+ *    problem+json title and detail when the hub sent them;
+ *  - RATE_LIMITED 429: hc_client_get_retry_after() tells how long to wait;
+ *  - MALFORMED_RESPONSE: not JSON, HTML, wrong shape or types;
+ *  - RESPONSE_TOO_LARGE: over the limit by Content-Length or while reading;
+ *  - PLAINTEXT_REFUSED: http:// to a non-loopback host (decided before any
+ *    lookup) unless allowed, and any redirect from https to http;
+ *  - CANCELLED.
+ *
+ * TLS: the system's authorities; or, with a CA file, that file's
+ * authorities only; or a pinned certificate, accepted whatever its issuer
+ * or name. Redirects are followed only to the same host and port (an
+ * http→https upgrade may change the port), so the token stays with the hub.
+ * The token is kept in memory only and never logged.
+ */
+
 HcClient   *hc_client_new                 (const char  *base_url,
                                            const char  *token,
                                            const char  *ca_file,

@@ -706,6 +706,14 @@ test_offline_snapshot (void)
   g_assert_cmpint (hc_me_get_role (hc_hub_get_me (offline)), ==, HC_ROLE_OPERATOR);
   g_assert_nonnull (hc_hub_get_overview (offline));
 
+  /* When the hub is back, the console finds it on its own and the copy
+   * gives way to live data. */
+  start_demo (demo_port);
+  wait_state (offline, HC_HUB_CONNECTED, 90);
+  g_assert_cmpint (hc_hub_get_snapshot_age (offline), ==, -1);
+  g_assert_null (hc_hub_get_last_error (offline));
+  g_assert_true (model_matches (hc_hub_get_alerts (offline), ids, total));
+
   hc_hub_stop (offline);
 }
 

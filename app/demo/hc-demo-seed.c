@@ -716,46 +716,50 @@ seed_storage (sqlite3 *db,
 
 /* ---- alerts ---------------------------------------------------------------- */
 
+/* Where an alert's address comes from: attacks from outside, misuse from
+ * inside, integrity findings from no address at all. */
+typedef enum { ORIGIN_NONE, ORIGIN_EXTERNAL, ORIGIN_INTERNAL } Origin;
+
 typedef struct {
   const char *category;
   const char *title;
   const char *description;  /* %s asset, %s address */
-  gboolean    networked;
+  Origin      origin;
 } AlertTemplate;
 
 static const AlertTemplate alert_templates[] = {
   { "intrusion", "Truy cập trái phép vào cổng quản trị",
-    "Phiên đăng nhập thành công vào giao diện quản trị của %s từ %s, ngoài danh sách địa chỉ được phép.", TRUE },
+    "Phiên đăng nhập thành công vào giao diện quản trị của %s từ %s, ngoài danh sách địa chỉ được phép.", ORIGIN_EXTERNAL },
   { "intrusion", "Khai thác lỗ hổng trên dịch vụ web",
-    "Yêu cầu khai thác lỗ hổng đã biết nhắm vào %s từ %s; tường lửa ứng dụng ghi nhận mã khai thác.", TRUE },
+    "Yêu cầu khai thác lỗ hổng đã biết nhắm vào %s từ %s; tường lửa ứng dụng ghi nhận mã khai thác.", ORIGIN_EXTERNAL },
   { "brute_force", "Dò mật khẩu SSH liên tục",
-    "Hàng trăm lần đăng nhập SSH thất bại vào %s từ %s trong 10 phút.", TRUE },
+    "Hàng trăm lần đăng nhập SSH thất bại vào %s từ %s trong 10 phút.", ORIGIN_EXTERNAL },
   { "brute_force", "Dò mã thông báo API",
-    "Nhiều mã thông báo API không hợp lệ được thử trên %s từ %s.", TRUE },
+    "Nhiều mã thông báo API không hợp lệ được thử trên %s từ %s.", ORIGIN_EXTERNAL },
   { "malware", "Phát hiện mã độc trên máy chủ",
-    "Phần mềm phòng chống mã độc phát hiện tệp nghi là mã độc đào tiền ảo trên %s; kết nối điều khiển tới %s.", TRUE },
+    "Phần mềm phòng chống mã độc phát hiện tệp nghi là mã độc đào tiền ảo trên %s; kết nối điều khiển tới %s.", ORIGIN_EXTERNAL },
   { "malware", "Tệp đính kèm chứa mã độc trong gói dữ liệu",
-    "Gói dữ liệu gửi lên %s chứa tệp thực thi bị nhận diện là mã độc; nguồn gửi %s.", TRUE },
+    "Gói dữ liệu gửi lên %s chứa tệp thực thi bị nhận diện là mã độc; nguồn gửi %s.", ORIGIN_EXTERNAL },
   { "data_exfiltration", "Lưu lượng xuất dữ liệu bất thường",
-    "%s gửi 38 GB ra ngoài tới %s trong 1 giờ, gấp 20 lần mức thường ngày.", TRUE },
+    "%s gửi 38 GB ra ngoài tới %s trong 1 giờ, gấp 20 lần mức thường ngày.", ORIGIN_EXTERNAL },
   { "data_exfiltration", "Truy vấn hàng loạt dữ liệu cá nhân",
-    "Tài khoản ứng dụng trên %s truy vấn hơn 2 triệu bản ghi dân cư trong một phiên từ %s.", TRUE },
+    "Tài khoản ứng dụng trên %s truy vấn hơn 2 triệu bản ghi dân cư trong một phiên từ %s.", ORIGIN_INTERNAL },
   { "privilege_escalation", "Tài khoản dịch vụ được nâng quyền quản trị",
-    "Tài khoản dịch vụ trên %s được thêm vào nhóm quản trị ngoài quy trình phê duyệt; phiên từ %s.", TRUE },
+    "Tài khoản dịch vụ trên %s được thêm vào nhóm quản trị ngoài quy trình phê duyệt; phiên từ %s.", ORIGIN_INTERNAL },
   { "privilege_escalation", "Sử dụng sudo trái phép",
-    "Người dùng không có trong danh sách sudoers chạy lệnh với quyền root trên %s; phiên từ %s.", TRUE },
+    "Người dùng không có trong danh sách sudoers chạy lệnh với quyền root trên %s; phiên từ %s.", ORIGIN_INTERNAL },
   { "policy_violation", "Truy vấn CSDL dân cư ngoài giờ không có phiếu yêu cầu",
-    "Cán bộ truy vấn dữ liệu dân cư qua %s lúc 23 giờ mà không có phiếu yêu cầu khai thác; máy trạm %s.", TRUE },
+    "Cán bộ truy vấn dữ liệu dân cư qua %s lúc 23 giờ mà không có phiếu yêu cầu khai thác; máy trạm %s.", ORIGIN_INTERNAL },
   { "policy_violation", "Chia sẻ dữ liệu qua kênh chưa được phê duyệt",
-    "Dữ liệu từ %s được tải lên dịch vụ lưu trữ công cộng; máy trạm %s.", TRUE },
+    "Dữ liệu từ %s được tải lên dịch vụ lưu trữ công cộng; máy trạm %s.", ORIGIN_INTERNAL },
   { "ddos", "Tấn công từ chối dịch vụ vào cổng API",
-    "Lưu lượng tới %s tăng lên 1,8 triệu yêu cầu mỗi phút; nguồn chính %s.", TRUE },
+    "Lưu lượng tới %s tăng lên 1,8 triệu yêu cầu mỗi phút; nguồn chính %s.", ORIGIN_EXTERNAL },
   { "ddos", "Tràn gói SYN vào cổng tiếp nhận dữ liệu",
-    "Hàng triệu gói SYN tới %s; nguồn chính %s, chống DDoS đã kích hoạt.", TRUE },
+    "Hàng triệu gói SYN tới %s; nguồn chính %s, chống DDoS đã kích hoạt.", ORIGIN_EXTERNAL },
   { "integrity", "Thay đổi tệp cấu hình không qua phê duyệt",
-    "Tệp cấu hình trên %s thay đổi ngoài cửa sổ bảo trì; không có phiếu thay đổi tương ứng.%s", FALSE },
+    "Tệp cấu hình trên %s thay đổi ngoài cửa sổ bảo trì; không có phiếu thay đổi tương ứng.", ORIGIN_NONE },
   { "integrity", "Sai lệch tổng kiểm tra của bản sao lưu",
-    "Tổng kiểm tra SHA-256 của bản sao lưu trên %s không khớp với bản gốc.%s", FALSE },
+    "Tổng kiểm tra SHA-256 của bản sao lưu trên %s không khớp với bản gốc.", ORIGIN_NONE },
 };
 
 static const char * const assets[] = {
@@ -800,15 +804,18 @@ pick_severity (GRand *rand)
 }
 
 static char *
-pick_address (GRand *rand)
+pick_address (GRand  *rand,
+              Origin  origin)
 {
+  /* Documentation ranges only (RFC 5737, RFC 3849): no real network is named. */
   static const char * const prefixes[] = { "203.0.113", "198.51.100", "192.0.2" };
-  double r = g_rand_double (rand);
 
-  if (r < 0.35)
+  if (origin == ORIGIN_NONE)
+    return NULL;
+  if (origin == ORIGIN_INTERNAL)
     return g_strdup_printf ("10.%d.%d.%d", g_rand_int_range (rand, 10, 40), g_rand_int_range (rand, 0, 255),
                             g_rand_int_range (rand, 2, 254));
-  if (r < 0.45)
+  if (g_rand_double (rand) < 0.15)
     return g_strdup_printf ("2001:db8:%x::%x", g_rand_int_range (rand, 1, 0xffff), g_rand_int_range (rand, 1, 0xffff));
   return g_strdup_printf ("%s.%d", prefixes[g_rand_int_range (rand, 0, 3)], g_rand_int_range (rand, 1, 254));
 }
@@ -823,7 +830,7 @@ hc_demo_seed_draft_alert (GRand            *rand,
   draft->severity = pick_severity (rand);
   draft->category = tpl->category;
   draft->asset = assets[g_rand_int_range (rand, 0, G_N_ELEMENTS (assets))];
-  draft->source_ip = tpl->networked ? pick_address (rand) : NULL;
+  draft->source_ip = pick_address (rand, tpl->origin);
   draft->title = g_strdup (tpl->title);
   draft->description = fill (tpl->description, draft->asset, draft->source_ip);
   draft->events_count = 1 + (gint64) (heavy * heavy * heavy * 4999);

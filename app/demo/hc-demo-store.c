@@ -10,7 +10,7 @@
 G_DEFINE_QUARK (hc-demo-error-quark, hc_demo_error)
 
 /* Bump when the schema or the seed changes: an older database is rebuilt. */
-#define SCHEMA_VERSION "3"
+#define SCHEMA_VERSION "4"
 
 typedef struct {
   gint64  id;

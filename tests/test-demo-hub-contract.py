@@ -17,7 +17,44 @@ contract = lib.Contract()
 ROLES = ('viewer', 'operator', 'supervisor')
 
 
+def check_document():
+    """The document itself: OpenAPI 3.1, every schema valid Draft 2020-12,
+    every $ref resolvable."""
+    doc = contract.doc
+    assert doc['openapi'].startswith('3.1'), doc['openapi']
+    for name, schema in doc['components']['schemas'].items():
+        contract.jsonschema.Draft202012Validator.check_schema(schema)
+    refs = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if '$ref' in node:
+                refs.append(node['$ref'])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    walk(doc)
+    assert len(refs) > 50
+    for ref in set(refs):
+        contract.resolver.resolve(ref)
+    for path, item in doc['paths'].items():
+        for method, op in item.items():
+            assert 'operationId' in op and 'responses' in op, (path, method)
+            for status, response in op['responses'].items():
+                response = contract.resolve(response)
+                if int(status) >= 400:
+                    assert list(response['content']) == ['application/problem+json'], (path, method, status)
+            if path != '/health':
+                assert '401' in op['responses'], (path, method)
+            if method == 'post':
+                names = [contract.resolve(p)['name'] for p in op['parameters']]
+                assert 'Idempotency-Key' in names, path
+
+
 def main():
+    check_document()
     with lib.Hub(speed='0') as hub:
         def call(method, template, role=None, params=None, body=None, headers=None, token=None, expect=None, **ids):
             path = '/api/v1' + template.format(**ids)

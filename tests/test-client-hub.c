@@ -29,6 +29,8 @@
 
 static char *demo_exe;
 static char *data_dir;
+static char *demo_dir;          /* the running demo hub's data */
+static const char *demo_speed = "0";
 static char *snapshot_path;
 static GSubprocess *demo;
 static char *demo_url;
@@ -94,8 +96,8 @@ start_demo (guint port)
 
       g_clear_error (&error);
       demo = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                               demo_exe, "--listen", listen, "--data-dir", data_dir,
-                               "--seed", "7", "--speed", "0", "--exit-with-stdin", NULL);
+                               demo_exe, "--listen", listen, "--data-dir", demo_dir,
+                               "--seed", "7", "--speed", demo_speed, "--exit-with-stdin", NULL);
       g_assert_no_error (error);
 
       out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (demo));
@@ -764,6 +766,46 @@ test_tls_hub (void)
   g_subprocess_wait (tls_hub, NULL, NULL);
 }
 
+static gboolean
+events_flowing (gpointer data)
+{
+  const char *id = hc_event_stream_get_last_event_id (hc_hub_get_event_stream (data));
+
+  return id != NULL && g_ascii_strtoll (id, NULL, 10) >= 3;
+}
+
+/* A live simulation (changes every few hundred ms): kill the hub while
+ * events flow, restart it, and the models still end up equal to the
+ * hub's lists. */
+static void
+test_reconnect_under_churn (void)
+{
+  g_autoptr(HcClient) direct = NULL;
+  g_autoptr(HcHub) live = NULL;
+  MatchWait wait;
+
+  stop_demo (FALSE);
+  g_free (demo_dir);
+  demo_dir = g_build_filename (data_dir, "churn", NULL);
+  demo_speed = "5";
+  start_demo (0);
+
+  live = new_hub (OPERATOR);
+  hc_hub_start (live);
+  wait_state (live, HC_HUB_CONNECTED, 60);
+  spin_until (events_flowing, live, 60, "events from the simulation");
+
+  stop_demo (TRUE);
+  spin_until (hub_not_connected, live, 30, "the hub to go offline");
+  start_demo (demo_port);
+
+  direct = new_client (OPERATOR);
+  wait.hub = live;
+  wait.direct = direct;
+  spin_until (all_models_match, &wait, 90, "models equal to the hub's lists under churn");
+  hc_hub_stop (live);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -785,6 +827,7 @@ main (int argc, char *argv[])
   data_dir = g_dir_make_tmp ("hc-hub-test-XXXXXX", &error);
   g_assert_no_error (error);
   snapshot_path = g_build_filename (data_dir, "cache", "snapshots.sqlite", NULL);
+  demo_dir = g_strdup (data_dir);
   start_demo (0);
 
   /* In order: they share the operator's hub and the demo hub process. */
@@ -797,6 +840,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/hub/reconnect-after-kill", test_reconnect_after_kill);
   g_test_add_func ("/client/hub/offline-snapshot", test_offline_snapshot);
   g_test_add_func ("/client/hub/tls-ca-file", test_tls_hub);
+  g_test_add_func ("/client/hub/reconnect-under-churn", test_reconnect_under_churn);
 
   ret = g_test_run ();
 

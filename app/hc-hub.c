@@ -457,9 +457,10 @@ list_check_done (ListFetch *list)
     return;
 
   list->done = TRUE;
-  /* Nothing changed anywhere in the list: nothing to do. */
-  if (!list->all_not_modified)
-    hc_item_store_replace_all (self->stores[list->kind], list->items);
+  /* Reconcile even when every page was 304: the rows are already parsed,
+   * replace_all only touches what differs, and a model that drifted for
+   * any reason is put right. */
+  hc_item_store_replace_all (self->stores[list->kind], list->items);
 
   list->full->lists_pending--;
   full_fetch_check (list->full);

@@ -17,6 +17,7 @@
 #include "hc-hub.h"
 #include "hc-item-store.h"
 #include "hc-me.h"
+#include "hc-parser.h"
 #include "hc-run.h"
 #include "hc-snapshot.h"
 #include "hc-source.h"
@@ -420,6 +421,65 @@ test_acknowledge_in_place (void)
   g_assert_true (again == row2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alerts)), ==, n_before);
   g_assert_cmpint (hc_hub_get_state (hub), ==, HC_HUB_CONNECTED);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+got_reset (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* The hub no longer has our resume point: it says "reset", and the
+ * console fetches afresh: a row it lost comes back, a row the hub does not
+ * have goes. */
+static void
+test_reset_reconciles (void)
+{
+  g_autoptr(HcClient) direct = new_client (OPERATOR);
+  HcEventStream *stream = hc_hub_get_event_stream (hub);
+  HcItemStore *alerts = hc_hub_get_alerts (hub);
+  g_autoptr(HcItem) first = g_list_model_get_item (G_LIST_MODEL (alerts), 0);
+  g_autofree char *lost_id = g_strdup (hc_item_get_id (first));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(HcItem) ghost = NULL;
+  g_autoptr(GError) error = NULL;
+  guint resets = 0;
+  gulong handler;
+  MatchWait wait;
+
+  /* Corrupt our model on purpose. */
+  g_assert_true (hc_item_store_remove (alerts, lost_id));
+  json_parser_load_from_data (parser,
+    "{\"id\": \"ghost-1\", \"severity\": \"low\", \"category\": \"ddos\", \"title\": \"Ghost\","
+    " \"description\": \"not on the hub\", \"asset\": \"none\", \"source_ip\": \"192.0.2.1\","
+    " \"detected_at\": \"2026-01-05T08:00:00Z\", \"state\": \"open\", \"events_count\": 1}", -1, &error);
+  g_assert_no_error (error);
+  ghost = hc_parse_alert (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+  hc_item_store_upsert (alerts, ghost);
+  g_assert_nonnull (hc_item_store_lookup (alerts, "ghost-1"));
+
+  /* Resume from a point the hub never had. */
+  handler = g_signal_connect (stream, "reset", G_CALLBACK (count_cb), &resets);
+  hc_event_stream_stop (stream);
+  hc_event_stream_set_last_event_id (stream, "999999999");
+  hc_event_stream_start (stream);
+  spin_until (got_reset, &resets, 30, "the reset event");
+  g_signal_handler_disconnect (stream, handler);
+  g_assert_cmpstr (hc_event_stream_get_last_event_id (stream), !=, "999999999");
+
+  wait.hub = hub;
+  wait.direct = direct;
+  spin_until (all_models_match, &wait, 30, "models reconciled after reset");
+  g_assert_null (hc_item_store_lookup (alerts, "ghost-1"));
+  g_assert_nonnull (hc_item_store_lookup (alerts, lost_id));
 }
 
 static void
@@ -833,6 +893,7 @@ main (int argc, char *argv[])
   /* In order: they share the operator's hub and the demo hub process. */
   g_test_add_func ("/client/hub/models-match-lists", test_models_match_lists);
   g_test_add_func ("/client/hub/acknowledge-in-place", test_acknowledge_in_place);
+  g_test_add_func ("/client/hub/reset-reconciles", test_reset_reconciles);
   g_test_add_func ("/client/hub/viewer-forbidden", test_viewer_forbidden);
   g_test_add_func ("/client/hub/operator-retry", test_operator_retry);
   g_test_add_func ("/client/hub/resolve-and-audit", test_resolve_and_audit);

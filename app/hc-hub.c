@@ -21,6 +21,7 @@ typedef struct {
   HcListKind  kind;
   GPtrArray  *items;          /* every row of every page, for replace_all */
   GPtrArray  *bodies;         /* GBytes per page, for the snapshot */
+  GHashTable *cursors;        /* every cursor followed, to stop a loop */
   guint       outstanding;    /* fetches and parses in flight */
   gboolean    last_seen;      /* a page without next_cursor was read */
   gboolean    all_not_modified;
@@ -201,6 +202,7 @@ full_fetch_unref (FullFetch *full)
     {
       g_clear_pointer (&full->lists[i].items, g_ptr_array_unref);
       g_clear_pointer (&full->lists[i].bodies, g_ptr_array_unref);
+      g_clear_pointer (&full->lists[i].cursors, g_hash_table_unref);
     }
   g_clear_object (&full->cancellable);
   g_clear_pointer (&full->context, g_main_context_unref);
@@ -221,6 +223,13 @@ full_fetch_abandon (HcHub *self)
   full_fetch_unref (full);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+bytes_unref_nullable (gpointer data)
+{
+  if (data != NULL)
+    g_bytes_unref (data);
 }
 
 static PageCtx *
@@ -479,10 +488,22 @@ handle_cursor (PageCtx    *ctx,
   if (!list_is_live (list))
     return;
 
-  if (cursor != NULL)
-    fetch_page (list, cursor, ctx->seq + 1);
-  else
-    list->last_seen = TRUE;
+  if (cursor == NULL)
+    {
+      list->last_seen = TRUE;
+      return;
+    }
+
+  /* A hub that hands out a cursor twice would have us page forever. */
+  if (!g_hash_table_add (list->cursors, g_strdup (cursor)))
+    {
+      g_autoptr(GError) error = g_error_new_literal (HC_ERROR, HC_ERROR_MALFORMED_RESPONSE,
+                                                     _("The hub’s list pages go round in a circle."));
+      list_fail (list, error);
+      return;
+    }
+
+  fetch_page (list, cursor, ctx->seq + 1);
 }
 
 typedef struct {
@@ -652,7 +673,8 @@ full_fetch_start (HcHub *self)
       list->full = full;
       list->kind = kind;
       list->items = g_ptr_array_new_with_free_func (g_object_unref);
-      list->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+      list->bodies = g_ptr_array_new_with_free_func (bytes_unref_nullable);
+      list->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       list->all_not_modified = TRUE;
     }
 

@@ -21,6 +21,7 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
   redirect-ok   302 to /ok/... on the same server
   redirect-port 302 to http on the same host but another port
   reset         the connection is closed without an answer
+  loop          /me answers, every list hands out the same cursor forever
   events        SSE: one "hello" event echoing Last-Event-ID, then silence
 
 Three listeners: plain HTTP, TLS with a self-signed certificate for
@@ -118,6 +119,12 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_body(200, json.dumps(alert))
             return self.problem(404, "Not found", rest)
 
+        if fault == "loop":
+            if rest == "/api/v1/me":
+                return self.send_body(200, json.dumps(ME))
+            if rest.split("/")[-1] in ("sources", "datasets", "pools", "nodes", "alerts"):
+                return self.send_body(200, json.dumps({"items": [], "next_cursor": "again", "total": 0}))
+            return self.problem(404, "Not found", rest)
         if fault == "reset":
             # Hang up without a word.
             self.close_connection = True

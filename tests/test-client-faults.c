@@ -12,6 +12,7 @@
 #include "hc-client.h"
 #include "hc-error.h"
 #include "hc-event-stream.h"
+#include "hc-hub.h"
 #include "hc-me.h"
 
 #define TOKEN "fault-token"
@@ -811,6 +812,32 @@ test_event_stream_backoff (void)
   hc_event_stream_stop (polite);
 }
 
+/* A hub whose pages go round in a circle: the console stops paging and
+ * says so, instead of fetching forever. */
+static void
+test_hub_cursor_loop (void)
+{
+  g_autoptr(HcClient) client = client_for ("http", http_port, "loop");
+  g_autoptr(HcHub) hub = hc_hub_new ("loop", client);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+  const GError *error;
+
+  hc_hub_start (hub);
+  while (hc_hub_get_state (hub) != HC_HUB_OFFLINE)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+
+  error = hc_hub_get_last_error (hub);
+  g_assert_true (g_error_matches (error, HC_ERROR, HC_ERROR_MALFORMED_RESPONSE));
+  g_assert_nonnull (strstr (error->message, "circle"));
+  g_assert_false (hc_hub_get_loading (hub));
+  hc_hub_stop (hub);
+}
+
 /* ---- fixture ------------------------------------------------------------ */
 
 static void
@@ -900,6 +927,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/event-stream-watchdog-resume", test_event_stream_watchdog_and_resume);
   g_test_add_func ("/client/faults/event-stream-unauthorized", test_event_stream_fatal);
   g_test_add_func ("/client/faults/event-stream-backoff", test_event_stream_backoff);
+  g_test_add_func ("/client/faults/hub-cursor-loop", test_hub_cursor_loop);
   /* Last: it replaces the log writer for the rest of the process. */
   g_test_add_func ("/client/faults/token-not-logged", test_token_not_logged);
 

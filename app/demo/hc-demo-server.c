@@ -52,7 +52,7 @@ struct _HcDemoServer
   HcDemoTokens     *tokens;
   GPtrArray        *streams;      /* Stream * */
   GHashTable       *auth_failures; /* remote address -> AuthFailures * */
-  GHashTable       *idle_watches;  /* GSocket * -> GSource * */
+  GHashTable       *idle_watches;  /* GSocket * -> IdleConnection * */
   guint             heartbeat_id;
   guint             heartbeat_seconds;
   gulong            event_handler;
@@ -1392,26 +1392,72 @@ early_cb (SoupServer        *server,
 /* libsoup 3.2 does not notice when a client closes a kept-alive connection
  * between requests (fixed upstream in 3.3): the socket would sit in
  * CLOSE_WAIT for the life of the hub, one descriptor per closed connection.
- * So each connection is watched while idle; end of file closes it. */
+ * So each connection is watched while idle: end of file closes it at once,
+ * and a connection idle for IDLE_SECONDS is closed too, which also covers
+ * TLS, where a closing client's last bytes hide the end of file. */
+#define IDLE_SECONDS 120
+
+typedef struct {
+  HcDemoServer *server;
+  GSocket      *socket;
+  GSource      *watch;
+  guint         timeout_id;
+} IdleConnection;
+
+static void
+idle_connection_free (gpointer data)
+{
+  IdleConnection *idle = data;
+
+  if (idle->watch != NULL)
+    {
+      g_source_destroy (idle->watch);
+      g_source_unref (idle->watch);
+    }
+  g_clear_handle_id (&idle->timeout_id, g_source_remove);
+  g_object_unref (idle->socket);
+  g_free (idle);
+}
+
+static gboolean
+idle_timeout_cb (gpointer data)
+{
+  IdleConnection *idle = data;
+
+  idle->timeout_id = 0;
+  if (!g_socket_is_closed (idle->socket))
+    g_socket_close (idle->socket, NULL);
+  g_hash_table_remove (idle->server->idle_watches, idle->socket);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 idle_socket_cb (GSocket      *socket,
                 GIOCondition  condition,
-                gpointer      user_data)
+                gpointer      data)
 {
-  HcDemoServer *self = user_data;
+  IdleConnection *idle = data;
   char byte;
-  gssize n = -1;
+  gssize n;
 
-  if (!g_socket_is_closed (socket))
+  if (g_socket_is_closed (socket))
     {
-      n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-      if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
-        g_socket_close (socket, NULL);
-      else if (n < 0)
-        return G_SOURCE_CONTINUE;
+      g_hash_table_remove (idle->server->idle_watches, socket);
+      return G_SOURCE_REMOVE;
     }
-  /* A new request (n > 0) is libsoup's to read; the next finish re-arms. */
-  g_hash_table_remove (self->idle_watches, socket);
+  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+    return G_SOURCE_CONTINUE;
+  if (n == 0 || n < 0)
+    {
+      g_socket_close (socket, NULL);
+      g_hash_table_remove (idle->server->idle_watches, socket);
+      return G_SOURCE_REMOVE;
+    }
+  /* Bytes are a new request for libsoup to read, or TLS closing: stop
+   * watching (it would fire again and again) and leave it to the timeout
+   * or to request-read. */
+  g_clear_pointer (&idle->watch, g_source_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -1421,21 +1467,30 @@ request_finished_cb (SoupServer        *server,
                      HcDemoServer      *self)
 {
   GSocket *socket = soup_server_message_get_socket (msg);
-  GSource *source;
+  IdleConnection *idle;
 
   if (socket == NULL || g_socket_is_closed (socket) || g_hash_table_contains (self->idle_watches, socket))
     return;
-  source = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
-  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) idle_socket_cb, self, NULL);
-  g_source_attach (source, NULL);
-  g_hash_table_insert (self->idle_watches, g_object_ref (socket), source);
+  idle = g_new0 (IdleConnection, 1);
+  idle->server = self;
+  idle->socket = g_object_ref (socket);
+  idle->watch = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (idle->watch, (GSourceFunc) (void (*) (void)) idle_socket_cb, idle, NULL);
+  g_source_attach (idle->watch, NULL);
+  idle->timeout_id = g_timeout_add_seconds (IDLE_SECONDS, idle_timeout_cb, idle);
+  g_hash_table_insert (self->idle_watches, socket, idle);
 }
 
 static void
-idle_watch_free (gpointer data)
+request_read_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 HcDemoServer      *self)
 {
-  g_source_destroy (data);
-  g_source_unref (data);
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  /* A request arrived: the connection is busy, not idle. */
+  if (socket != NULL)
+    g_hash_table_remove (self->idle_watches, socket);
 }
 
 /* ---- lifecycle --------------------------------------------------------------------------- */
@@ -1559,7 +1614,7 @@ hc_demo_server_init (HcDemoServer *self)
 {
   self->streams = g_ptr_array_new_with_free_func (stream_free);
   self->auth_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->idle_watches = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, idle_watch_free);
+  self->idle_watches = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, idle_connection_free);
 }
 
 HcDemoServer *
@@ -1581,6 +1636,7 @@ hc_demo_server_new (HcDemoStore      *store,
   soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, server_cb, self, NULL);
   g_signal_connect_object (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self, 0);
+  g_signal_connect_object (self->soup, "request-read", G_CALLBACK (request_read_cb), self, 0);
   self->event_handler = g_signal_connect (store, "event", G_CALLBACK (store_event_cb), self);
   hc_demo_server_set_heartbeat (self, 15);
   return self;

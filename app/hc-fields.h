@@ -34,7 +34,8 @@ typedef enum {
 
 typedef enum {
   HC_FIELD_REQUIRED = 1 << 0, /* absent is an error */
-  HC_FIELD_NULLABLE = 1 << 1, /* null (or, if not required, absent) gives the default */
+  HC_FIELD_NULLABLE = 1 << 1, /* null gives the default; so does absent, even if required
+                               * (leaving out an empty value says the same thing) */
   HC_FIELD_DETAIL   = 1 << 2, /* only the detail parsers read it, and then require it */
   HC_FIELD_NONEMPTY = 1 << 3, /* strings: "" is an error */
 } HcFieldFlags;

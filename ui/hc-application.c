@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-application.h"
+#include "hc-demo-launcher.h"
 #include "hc-resources.h"
 #include "hc-preferences-window.h"
 #include "hc-window.h"
@@ -13,6 +14,8 @@ struct _HcApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  HcHubManager   *manager;
+  HcDemoLauncher *demo;
 };
 
 G_DEFINE_FINAL_TYPE (HcApplication, hc_application, ADW_TYPE_APPLICATION)
@@ -20,6 +23,10 @@ G_DEFINE_FINAL_TYPE (HcApplication, hc_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start the demo hub on this computer and connect to it"), NULL },
+  { "hub", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Open the hub at URL, adding it if it is new"), N_("URL") },
   { NULL }
 };
 
@@ -54,6 +61,64 @@ hc_application_activate (GApplication *app)
 }
 
 static void
+on_demo_started (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HcApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = hc_demo_launcher_start_finish (HC_DEMO_LAUNCHER (object), result, &error);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_application_release (G_APPLICATION (self));
+
+  if (url == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not start the demo hub: %s"), error->message);
+
+      g_warning ("%s", message);
+      if (HC_IS_WINDOW (window))
+        hc_window_show_toast (HC_WINDOW (window), message);
+      return;
+    }
+
+  g_message ("Demo hub at %s", url);
+  hc_hub_manager_add_session_hub (self->manager, _("Demo hub"), url, HC_DEMO_OPERATOR_TOKEN);
+}
+
+/* The demo hub runs beside the console, for this session only. */
+static void
+hc_application_start_demo (HcApplication *self)
+{
+  if (self->demo != NULL)
+    return;
+
+  self->demo = hc_demo_launcher_new ();
+  /* Held until the hub answers, so a quick quit still stops it. */
+  g_application_hold (G_APPLICATION (self));
+  hc_demo_launcher_start_async (self->demo, NULL, on_demo_started, g_object_ref (self));
+}
+
+static int
+hc_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  HcApplication *self = HC_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *hub_url = NULL;
+
+  if (g_variant_dict_contains (options, "demo"))
+    hc_application_start_demo (self);
+
+  g_application_activate (app);
+
+  if (g_variant_dict_lookup (options, "hub", "&s", &hub_url))
+    hc_application_open_hub (self, hub_url);
+
+  return 0;
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -79,6 +144,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = hc_application_get_main_window (self);
   HcPreferencesWindow *prefs = hc_preferences_window_new (parent, self->settings);
 
+  hc_preferences_window_set_manager (prefs, hc_application_get_hub_manager (self));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -126,8 +192,31 @@ hc_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+
+  {
+    g_autoptr(HcProfileStore) profiles = hc_profile_store_new (self->settings);
+    g_autoptr(HcSecrets) secrets = hc_secrets_new ();
+    g_autofree char *snapshot_path = hc_snapshot_default_path ();
+    g_autoptr(HcSnapshot) snapshot = hc_snapshot_new (snapshot_path);
+
+    self->manager = hc_hub_manager_new (profiles, secrets, snapshot);
+    hc_hub_manager_start (self->manager);
+  }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+}
+
+static void
+hc_application_shutdown (GApplication *app)
+{
+  HcApplication *self = HC_APPLICATION (app);
+
+  if (self->manager != NULL)
+    hc_hub_manager_stop (self->manager);
+  if (self->demo != NULL)
+    hc_demo_launcher_stop (self->demo);
+
+  G_APPLICATION_CLASS (hc_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -135,6 +224,8 @@ hc_application_dispose (GObject *object)
 {
   HcApplication *self = HC_APPLICATION (object);
 
+  g_clear_object (&self->demo);
+  g_clear_object (&self->manager);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hc_application_parent_class)->dispose (object);
@@ -153,6 +244,8 @@ hc_application_class_init (HcApplicationClass *klass)
   app_class->handle_local_options = hc_application_handle_local_options;
   app_class->startup = hc_application_startup;
   app_class->activate = hc_application_activate;
+  app_class->command_line = hc_application_command_line;
+  app_class->shutdown = hc_application_shutdown;
 }
 
 static void
@@ -187,9 +280,49 @@ hc_application_new (void)
 {
   return g_object_new (HC_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", APP_PATH,
                        NULL);
+}
+
+/**
+ * hc_application_get_hub_manager:
+ * Every hub the console watches; the manager exists once the
+ * application has started up.
+ */
+HcHubManager *
+hc_application_get_hub_manager (HcApplication *self)
+{
+  g_return_val_if_fail (HC_IS_APPLICATION (self), NULL);
+
+  if (self->manager == NULL)
+    {
+      /* A window built before startup (tests): an empty manager. */
+      g_autoptr(HcProfileStore) profiles = hc_profile_store_new (self->settings);
+      g_autoptr(HcSecrets) secrets = hc_secrets_new ();
+      self->manager = hc_hub_manager_new (profiles, secrets, NULL);
+    }
+  return self->manager;
+}
+
+/**
+ * hc_application_open_hub:
+ * Shows the hub at @url, asking for its token first if it is new.
+ */
+void
+hc_application_open_hub (HcApplication *self,
+                         const char    *url)
+{
+  HcPreferencesWindow *prefs;
+  GtkWindow *parent;
+
+  g_return_if_fail (HC_IS_APPLICATION (self));
+
+  parent = hc_application_get_main_window (self);
+  prefs = hc_preferences_window_new (parent, self->settings);
+  hc_preferences_window_set_manager (prefs, hc_application_get_hub_manager (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+  hc_preferences_window_add_hub (prefs, url);
 }
 
 GSettings *

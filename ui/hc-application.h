@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "hc-hub-manager.h"
+
 G_BEGIN_DECLS
 
 #define HC_TYPE_APPLICATION (hc_application_get_type ())
@@ -12,5 +14,8 @@ G_DECLARE_FINAL_TYPE (HcApplication, hc_application, HC, APPLICATION, AdwApplica
 void           hc_application_register_resources (void);
 HcApplication *hc_application_new          (void);
 GSettings     *hc_application_get_settings (HcApplication *self);
+HcHubManager  *hc_application_get_hub_manager (HcApplication *self);
+void           hc_application_open_hub     (HcApplication *self,
+                                            const char    *url);
 
 G_END_DECLS

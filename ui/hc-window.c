@@ -3,6 +3,12 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-error.h"
+#include "hc-format.h"
+#include "hc-hub-row.h"
+#include "hc-ingestion-page.h"
+#include "hc-labels.h"
+#include "hc-overview-page.h"
 #include "hc-window.h"
 
 struct _HcWindow
@@ -10,13 +16,29 @@ struct _HcWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  HcHubManager         *manager;
+  GCancellable         *cancellable;
   char                 *section;
+  HcHub                *scope;         /* NULL: all hubs */
+  GListStore           *scope_items;   /* the hubs list: all_hubs + each hub */
+  GObject              *all_hubs;      /* sentinel item for "All Hubs" */
+  GListModel           *all_sources;   /* every hub's sources, flattened */
 
   /* template children */
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
+  GtkListBox           *hubs_list;
+  GtkLabel             *hubs_heading;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *overview_stack;
+  GtkStack             *ingestion_stack;
+  GtkStack             *quality_stack;
+  GtkStack             *storage_stack;
+  GtkStack             *security_stack;
+  HcIngestionPage      *ingestion_page;
+  HcOverviewPage       *overview_page;
 };
 
 G_DEFINE_FINAL_TYPE (HcWindow, hc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -44,6 +66,237 @@ is_section (const char *name)
 }
 
 static void
+toast (HcWindow   *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The hubs the current scope covers. */
+static GPtrArray *
+scope_hubs (HcWindow *self)
+{
+  GPtrArray *hubs = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *all = hc_hub_manager_get_hubs (self->manager);
+  guint n = g_list_model_get_n_items (all);
+
+  if (self->scope != NULL)
+    {
+      g_ptr_array_add (hubs, g_object_ref (self->scope));
+      return hubs;
+    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (hubs, g_list_model_get_item (all, i));
+  return hubs;
+}
+
+/*
+ * What every page shows about its data: when it was last updated, and a
+ * banner naming any hub that is offline or signed out, with the way out.
+ */
+static void
+update_pane_status (HcWindow   *self,
+                    HcListPane *pane,
+                    GListModel *model)
+{
+  g_autoptr(GPtrArray) hubs = scope_hubs (self);
+  gint64 oldest = 0;
+  gboolean loading = FALSE;
+  gboolean any_offline = FALSE;
+  gboolean all_failed = hubs->len > 0;
+  HcHub *problem = NULL;
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      HcHub *hub = hubs->pdata[i];
+      GDateTime *updated = hc_hub_get_last_updated (hub);
+      HcHubState state = hc_hub_get_state (hub);
+
+      if (updated != NULL && (oldest == 0 || g_date_time_to_unix (updated) < oldest))
+        oldest = g_date_time_to_unix (updated);
+      if (state == HC_HUB_CONNECTING || hc_hub_get_loading (hub))
+        loading = TRUE;
+      if (state == HC_HUB_OFFLINE || state == HC_HUB_SIGNED_OUT)
+        {
+          problem = problem ? problem : hub;
+          any_offline |= state == HC_HUB_OFFLINE;
+        }
+      else
+        all_failed = FALSE;
+    }
+
+  hc_list_pane_set_updated (pane, oldest);
+  hc_list_pane_set_stale (pane, any_offline);
+
+  if (problem != NULL)
+    {
+      const GError *error = hc_hub_get_last_error (problem);
+      g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
+      g_autofree char *text = g_strdup_printf ("%s — %s",
+                                               hc_hub_manager_get_hub_name (self->manager, problem),
+                                               detail);
+
+      if (hc_hub_get_state (problem) == HC_HUB_SIGNED_OUT)
+        hc_list_pane_set_banner (pane, HC_LEVEL_ERROR, text, _("Sign In…"), "app.preferences");
+      else
+        hc_list_pane_set_banner (pane, HC_LEVEL_WARNING, text, _("Try Again"), "win.refresh");
+    }
+  else
+    hc_list_pane_clear_banner (pane);
+
+  if (all_failed)
+    {
+      const GError *error = problem ? hc_hub_get_last_error (problem) : NULL;
+      g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
+      hc_list_pane_set_state (pane, HC_LIST_PANE_ERROR, detail);
+    }
+  else
+    hc_list_pane_set_state (pane, loading ? HC_LIST_PANE_LOADING : HC_LIST_PANE_READY, NULL);
+}
+
+static void
+update_role_actions (HcWindow *self)
+{
+  g_autoptr(GPtrArray) hubs = scope_hubs (self);
+  gboolean can_retry = FALSE;
+  HcRole role = HC_ROLE_VIEWER;
+
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      HcMe *me = hc_hub_get_me (hubs->pdata[i]);
+
+      if (me != NULL)
+        {
+          role = MAX (role, hc_me_get_role (me));
+          can_retry |= hc_me_can_retry (me);
+        }
+    }
+
+  if (can_retry)
+    hc_ingestion_page_set_retry_allowed (self->ingestion_page, TRUE, NULL);
+  else
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("Your role (%s) can look but not act: operators and supervisors can retry a feed."),
+                         hc_role_label (role));
+      hc_ingestion_page_set_retry_allowed (self->ingestion_page, FALSE, reason);
+    }
+}
+
+static void
+update_pages (HcWindow *self)
+{
+  gboolean have_hubs = g_list_model_get_n_items (hc_hub_manager_get_hubs (self->manager)) > 0;
+  const char *child = have_hubs ? "page" : "empty";
+
+  gtk_stack_set_visible_child_name (self->overview_stack, child);
+  gtk_stack_set_visible_child_name (self->ingestion_stack, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->hubs_heading), have_hubs);
+  gtk_widget_set_visible (GTK_WIDGET (self->hubs_list), have_hubs);
+
+  update_pane_status (self, hc_ingestion_page_get_pane (self->ingestion_page), NULL);
+  update_role_actions (self);
+
+  {
+    g_autoptr(GPtrArray) hubs = scope_hubs (self);
+    hc_overview_page_set_hubs (self->overview_page, self->manager, hubs);
+  }
+}
+
+static void
+on_hub_changed (HcHub      *hub,
+                GParamSpec *pspec,
+                HcWindow   *self)
+{
+  update_pages (self);
+}
+
+static gpointer
+map_hub_to_sources (gpointer item,
+                    gpointer user_data)
+{
+  HcHub *hub = item;
+  GListModel *sources = G_LIST_MODEL (g_object_ref (hc_hub_get_sources (hub)));
+
+  g_object_unref (hub);
+  return sources;
+}
+
+static void
+apply_scope (HcWindow *self)
+{
+  GListModel *sources = self->scope ? G_LIST_MODEL (hc_hub_get_sources (self->scope)) : self->all_sources;
+
+  hc_ingestion_page_set_sources (self->ingestion_page, sources);
+  update_pages (self);
+}
+
+static GtkWidget *
+create_scope_row (gpointer item,
+                  gpointer user_data)
+{
+  HcWindow *self = user_data;
+  GtkWidget *row, *label;
+
+  if (HC_IS_HUB (item))
+    return hc_hub_row_new (item, hc_hub_manager_get_hub_name (self->manager, item));
+
+  row = gtk_list_box_row_new ();
+  label = gtk_label_new (_("All Hubs"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  return row;
+}
+
+static void
+on_hubs_changed (GListModel *hubs,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 HcWindow   *self)
+{
+  guint n = g_list_model_get_n_items (hubs);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean scope_alive = self->scope == NULL;
+
+  g_ptr_array_add (items, g_object_ref (self->all_hubs));
+  for (guint i = 0; i < n; i++)
+    {
+      HcHub *hub = g_list_model_get_item (hubs, i);
+
+      g_signal_handlers_disconnect_by_func (hub, on_hub_changed, self);
+      g_signal_connect_object (hub, "notify::state", G_CALLBACK (on_hub_changed), self, 0);
+      g_signal_connect_object (hub, "notify::me", G_CALLBACK (on_hub_changed), self, 0);
+      g_signal_connect_object (hub, "notify::loading", G_CALLBACK (on_hub_changed), self, 0);
+      g_signal_connect_object (hub, "notify::last-updated", G_CALLBACK (on_hub_changed), self, 0);
+      g_signal_connect_object (hub, "notify::overview", G_CALLBACK (on_hub_changed), self, 0);
+      scope_alive |= hub == self->scope;
+      g_ptr_array_add (items, hub);
+    }
+  g_list_store_splice (self->scope_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scope_items)),
+                       items->pdata, items->len);
+
+  if (!scope_alive)
+    g_clear_object (&self->scope);
+  gtk_list_box_select_row (self->hubs_list,
+                           gtk_list_box_get_row_at_index (self->hubs_list, 0));
+  apply_scope (self);
+}
+
+static void
+on_hub_row_activated (GtkListBox    *box,
+                      GtkListBoxRow *row,
+                      HcWindow      *self)
+{
+  HcHub *hub = HC_IS_HUB_ROW (row) ? hc_hub_row_get_hub (HC_HUB_ROW (row)) : NULL;
+
+  if (hub == self->scope)
+    return;
+  g_set_object (&self->scope, hub);
+  apply_scope (self);
+}
+
+static void
 on_sidebar_row_activated (GtkListBox    *box,
                           GtkListBoxRow *row,
                           HcWindow      *self)
@@ -61,6 +314,156 @@ on_back_clicked (GtkButton *button,
                  HcWindow  *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_retried (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
+
+  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      g_autofree char *message = hc_error_describe (error);
+      toast (self, message);
+      return;
+    }
+  toast (self, _("Run started: it appears in the history as it goes."));
+}
+
+static void
+on_retry_source (HcIngestionPage *page,
+                 HcSource        *source,
+                 HcWindow        *self)
+{
+  HcHub *hub = self->scope ? self->scope
+                           : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_SOURCES, source);
+  g_autofree char *key = g_uuid_string_random ();
+
+  if (hub == NULL)
+    return;
+  /* In "all hubs" the role differs per hub: ask only where it may act. */
+  if (hc_hub_get_me (hub) == NULL || !hc_me_can_retry (hc_hub_get_me (hub)))
+    {
+      g_autoptr(GError) error = g_error_new_literal (HC_ERROR, HC_ERROR_FORBIDDEN,
+                                                     _("Your role on this hub cannot retry feeds."));
+      g_autofree char *message = hc_error_describe (error);
+      toast (self, message);
+      return;
+    }
+  hc_hub_retry_source_async (hub, hc_item_get_id (HC_ITEM (source)), key, self->cancellable,
+                             on_retried, g_object_ref (self));
+}
+
+typedef struct {
+  HcWindow *self;
+  HcHub    *hub;
+} DetailFetch;
+
+static void
+on_source_detail (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DetailFetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcItem) detail = hc_client_source_finish (HC_CLIENT (object), result, &error);
+
+  if (detail != NULL)
+    hc_item_store_upsert (hc_hub_get_sources (fetch->hub), detail);
+  else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+    {
+      g_autofree char *message = hc_error_describe (error);
+      toast (fetch->self, message);
+    }
+
+  g_object_unref (fetch->self);
+  g_object_unref (fetch->hub);
+  g_free (fetch);
+}
+
+static void
+on_source_selected (HcIngestionPage *page,
+                    HcSource        *source,
+                    HcWindow        *self)
+{
+  HcHub *hub = self->scope ? self->scope
+                           : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_SOURCES, source);
+  DetailFetch *fetch;
+
+  if (hub == NULL)
+    return;
+  fetch = g_new0 (DetailFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->hub = g_object_ref (hub);
+  hc_client_source_async (hc_hub_get_client (hub), hc_item_get_id (HC_ITEM (source)),
+                          self->cancellable, on_source_detail, fetch);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+  g_autoptr(GPtrArray) hubs = scope_hubs (self);
+
+  for (guint i = 0; i < hubs->len; i++)
+    hc_hub_refresh (hubs->pdata[i]);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+
+  if (g_strcmp0 (self->section, "ingestion") == 0)
+    hc_list_pane_focus_search (hc_ingestion_page_get_pane (self->ingestion_page));
+}
+
+/* The overview's figures open their page, filtered to what they count. */
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+
+  hc_ingestion_page_set_status_filter (self->ingestion_page, g_variant_get_string (parameter, NULL));
+  hc_window_set_section (self, "ingestion");
+}
+
+/* A plain action for buttons: "win.section" is stateful, and GTK 4.8
+ * trips over a stateful property action as a button's target. */
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  hc_window_set_section (HC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_datasets_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  hc_window_set_section (HC_WINDOW (widget), "quality");
+}
+
+static void
+show_alerts_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  hc_window_set_section (HC_WINDOW (widget), "security");
 }
 
 static gboolean
@@ -124,9 +527,29 @@ static void
 hc_window_dispose (GObject *object)
 {
   HcWindow *self = HC_WINDOW (object);
+  GListModel *hubs;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->manager != NULL)
+    {
+      hubs = hc_hub_manager_get_hubs (self->manager);
+      g_signal_handlers_disconnect_by_data (hubs, self);
+      for (guint i = 0; i < g_list_model_get_n_items (hubs); i++)
+        {
+          g_autoptr(HcHub) hub = g_list_model_get_item (hubs, i);
+          g_signal_handlers_disconnect_by_data (hub, self);
+        }
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->scope);
+  g_clear_object (&self->scope_items);
+  g_clear_object (&self->all_hubs);
+  g_clear_object (&self->all_sources);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (hc_window_parent_class)->dispose (object);
 }
@@ -164,19 +587,40 @@ hc_window_class_init (HcWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HC_TYPE_INGESTION_PAGE);
+  g_type_ensure (HC_TYPE_OVERVIEW_PAGE);
   hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, hubs_list);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, hubs_heading);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, overview_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, ingestion_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, quality_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, storage_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, security_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, ingestion_page);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, overview_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_hub_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.section", "s", sections[i]);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", "s", show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-datasets", "s", show_datasets_action);
+  gtk_widget_class_install_action (widget_class, "win.show-alerts", "s", show_alerts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -196,6 +640,7 @@ hc_window_init (HcWindow *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_unref (css);
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -205,14 +650,39 @@ hc_window_init (HcWindow *self)
 
   self->section = g_strdup ("overview");
   g_settings_bind (self->settings, "last-section", self, "section", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->ingestion_page, "retry", G_CALLBACK (on_retry_source), self, 0);
+  g_signal_connect_object (self->ingestion_page, "source-selected", G_CALLBACK (on_source_selected), self, 0);
+}
+
+static void
+hc_window_set_manager (HcWindow     *self,
+                       HcHubManager *manager)
+{
+  GListModel *hubs = hc_hub_manager_get_hubs (manager);
+
+  self->manager = g_object_ref (manager);
+  self->all_hubs = g_object_new (G_TYPE_OBJECT, NULL);
+  self->scope_items = g_list_store_new (G_TYPE_OBJECT);
+  gtk_list_box_bind_model (self->hubs_list, G_LIST_MODEL (self->scope_items),
+                           create_scope_row, self, NULL);
+
+  self->all_sources = G_LIST_MODEL (gtk_flatten_list_model_new (
+    G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (hubs), map_hub_to_sources, NULL, NULL))));
+
+  g_signal_connect_object (hubs, "items-changed", G_CALLBACK (on_hubs_changed), self, 0);
+  on_hubs_changed (hubs, 0, 0, 0, self);
 }
 
 HcWindow *
 hc_window_new (HcApplication *application)
 {
-  return g_object_new (HC_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  HcWindow *self = g_object_new (HC_TYPE_WINDOW,
+                                 "application", application,
+                                 NULL);
+
+  hc_window_set_manager (self, hc_application_get_hub_manager (application));
+  return self;
 }
 
 const char *
@@ -253,4 +723,33 @@ hc_window_set_section (HcWindow   *self,
   g_free (self->section);
   self->section = g_strdup (section);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+/**
+ * hc_window_show_toast:
+ * A short message at the bottom of the window.
+ */
+void
+hc_window_show_toast (HcWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (HC_IS_WINDOW (self));
+
+  toast (self, message);
+}
+
+HcOverviewPage *
+hc_window_get_overview_page (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->overview_page;
+}
+
+HcIngestionPage *
+hc_window_get_ingestion_page (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->ingestion_page;
 }

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "hc-application.h"
+#include "hc-ingestion-page.h"
+#include "hc-overview-page.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +17,9 @@ HcWindow   *hc_window_new         (HcApplication *application);
 const char *hc_window_get_section (HcWindow      *self);
 void        hc_window_set_section (HcWindow      *self,
                                    const char    *section);
+void        hc_window_show_toast  (HcWindow      *self,
+                                   const char    *message);
+HcIngestionPage *hc_window_get_ingestion_page (HcWindow *self);
+HcOverviewPage  *hc_window_get_overview_page  (HcWindow *self);
 
 G_END_DECLS

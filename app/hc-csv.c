@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "hc-csv.h"
+
+struct _HcCsvWriter
+{
+  GString  *buffer;
+  gboolean  row_started;
+};
+
+HcCsvWriter *
+hc_csv_writer_new (void)
+{
+  HcCsvWriter *self = g_new0 (HcCsvWriter, 1);
+
+  self->buffer = g_string_new ("\xEF\xBB\xBF");
+  return self;
+}
+
+static gboolean
+looks_like_formula (const char *field)
+{
+  char *end = NULL;
+
+  if (field[0] == '\0' || strchr ("=+-@", field[0]) == NULL)
+    return FALSE;
+
+  /* A plain number such as -12.5 is data, not a formula. */
+  g_ascii_strtod (field, &end);
+  return end == field || *end != '\0';
+}
+
+void
+hc_csv_writer_add_field (HcCsvWriter *self,
+                         const char  *field)
+{
+  gboolean guard;
+
+  g_return_if_fail (self != NULL);
+
+  if (field == NULL)
+    field = "";
+
+  if (self->row_started)
+    g_string_append_c (self->buffer, ',');
+  self->row_started = TRUE;
+
+  guard = looks_like_formula (field);
+  if (!guard && strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (self->buffer, field);
+      return;
+    }
+
+  g_string_append_c (self->buffer, '"');
+  if (guard)
+    g_string_append_c (self->buffer, '\'');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (self->buffer, '"');
+      g_string_append_c (self->buffer, *p);
+    }
+  g_string_append_c (self->buffer, '"');
+}
+
+void
+hc_csv_writer_end_row (HcCsvWriter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_string_append (self->buffer, "\r\n");
+  self->row_started = FALSE;
+}
+
+GBytes *
+hc_csv_writer_free_to_bytes (HcCsvWriter *self)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  bytes = g_string_free_to_bytes (self->buffer);
+  g_free (self);
+  return bytes;
+}
+
+void
+hc_csv_writer_free (HcCsvWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_string_free (self->buffer, TRUE);
+  g_free (self);
+}

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "hc-test-ui.h"
+
+void
+hc_test_spin_until (gboolean (*done) (gpointer),
+                    gpointer   data,
+                    guint      timeout_seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out after %u s waiting for a condition", timeout_seconds);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+hc_test_settle (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, set_flag, &done);
+  hc_test_spin_until (flag_is_set, &done, 60);
+}
+
+/* What GtkApplication does for the console: its own icons from the resource. */
+void
+hc_test_add_icons (void)
+{
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    APP_PATH "/icons");
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+hc_test_wait_mapped (GtkWidget *widget)
+{
+  hc_test_spin_until (is_mapped, widget, 20);
+}
+
+void
+hc_test_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  const char *build_dir = g_getenv ("HC_BUILD_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (build_dir ? build_dir : ".", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  /* A frame may be pending right after a change: give it a few tries. */
+  for (guint attempt = 0; attempt < 20 && node == NULL; attempt++)
+    {
+      if (attempt > 0)
+        hc_test_settle (100);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+GtkWidget *
+hc_test_find_by_type (GtkWidget *root,
+                      GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = hc_test_find_by_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Destroys @window and fails unless it is finalized: no leaked reference. */
+void
+hc_test_destroy_window (GtkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  hc_test_spin_until (pointer_is_null, &weak, 10);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Helpers for UI tests: spin the main loop, take screenshots, find widgets. */
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void       hc_test_spin_until      (gboolean   (*done) (gpointer),
+                                    gpointer     data,
+                                    guint        timeout_seconds);
+void       hc_test_settle          (guint        milliseconds);
+void       hc_test_wait_mapped     (GtkWidget   *widget);
+void       hc_test_screenshot      (GtkWidget   *widget,
+                                    const char  *name);
+GtkWidget *hc_test_find_by_type    (GtkWidget   *root,
+                                    GType        type);
+void       hc_test_destroy_window  (GtkWindow   *window);
+void       hc_test_add_icons       (void);
+
+G_END_DECLS

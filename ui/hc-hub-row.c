@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-format.h"
+#include "hc-hub-row.h"
+
+/* A hub in the sidebar: its name and, in words, how it is connected. */
+struct _HcHubRow
+{
+  GtkListBoxRow  parent_instance;
+
+  HcHub         *hub;
+  GtkLabel      *name_label;
+  HcStatusBadge *state_badge;
+};
+
+G_DEFINE_FINAL_TYPE (HcHubRow, hc_hub_row, GTK_TYPE_LIST_BOX_ROW)
+
+/**
+ * hc_hub_describe_state:
+ * "Connected", "Connecting…", "Offline since 14:02", "Signed out".
+ */
+char *
+hc_hub_describe_state (HcHub   *hub,
+                       HcLevel *level)
+{
+  HcLevel dummy;
+
+  if (level == NULL)
+    level = &dummy;
+
+  switch (hc_hub_get_state (hub))
+    {
+    case HC_HUB_CONNECTED:
+      *level = HC_LEVEL_OK;
+      return g_strdup (_("Connected"));
+
+    case HC_HUB_CONNECTING:
+      *level = HC_LEVEL_NEUTRAL;
+      return g_strdup (_("Connecting…"));
+
+    case HC_HUB_SIGNED_OUT:
+      *level = HC_LEVEL_ERROR;
+      return g_strdup (_("Signed out"));
+
+    case HC_HUB_OFFLINE:
+    default:
+      {
+        GDateTime *updated = hc_hub_get_last_updated (hub);
+        gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+        *level = HC_LEVEL_WARNING;
+        if (updated != NULL)
+          {
+            g_autofree char *since = hc_format_time (g_date_time_to_unix (updated), now);
+            /* Translators: "Offline since 14:02" */
+            return g_strdup_printf (_("Offline since %s"), since);
+          }
+        return g_strdup (_("Offline"));
+      }
+    }
+}
+
+static void
+update_state (HcHubRow *self)
+{
+  HcLevel level;
+  g_autofree char *text = hc_hub_describe_state (self->hub, &level);
+  g_autofree char *accessible = NULL;
+
+  hc_status_badge_set (self->state_badge, level, text);
+  accessible = g_strdup_printf ("%s, %s", gtk_label_get_label (self->name_label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_hub_state (HcHub      *hub,
+              GParamSpec *pspec,
+              HcHubRow   *self)
+{
+  update_state (self);
+}
+
+static void
+hc_hub_row_dispose (GObject *object)
+{
+  HcHubRow *self = HC_HUB_ROW (object);
+
+  g_clear_object (&self->hub);
+
+  G_OBJECT_CLASS (hc_hub_row_parent_class)->dispose (object);
+}
+
+static void
+hc_hub_row_class_init (HcHubRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hc_hub_row_dispose;
+}
+
+static void
+hc_hub_row_init (HcHubRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->name_label, 0);
+  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->name_label));
+
+  self->state_badge = HC_STATUS_BADGE (hc_status_badge_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_badge), "caption");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->state_badge));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+}
+
+GtkWidget *
+hc_hub_row_new (HcHub      *hub,
+                const char *name)
+{
+  HcHubRow *self;
+
+  g_return_val_if_fail (HC_IS_HUB (hub), NULL);
+
+  self = g_object_new (HC_TYPE_HUB_ROW, NULL);
+  self->hub = g_object_ref (hub);
+  gtk_label_set_label (self->name_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), name);
+  g_signal_connect_object (hub, "notify::state", G_CALLBACK (on_hub_state), self, 0);
+  g_signal_connect_object (hub, "notify::last-updated", G_CALLBACK (on_hub_state), self, 0);
+  update_state (self);
+  return GTK_WIDGET (self);
+}
+
+HcHub *
+hc_hub_row_get_hub (HcHubRow *self)
+{
+  g_return_val_if_fail (HC_IS_HUB_ROW (self), NULL);
+
+  return self->hub;
+}

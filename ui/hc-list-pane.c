@@ -1,0 +1,786 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-application.h"
+#include "hc-widget-util.h"
+#include "hc-csv.h"
+#include "hc-format.h"
+#include "hc-list-pane.h"
+
+/*
+ * The pattern every screen shares: a searchable, filterable, sortable
+ * column view with its detail beside it, CSV export of what is visible,
+ * and visible loading, empty, error and stale states. The page that owns
+ * a pane gives it the columns, the model and the detail widget.
+ */
+struct _HcListPane
+{
+  GtkWidget            parent_instance;
+
+  GtkColumnView       *view;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkSingleSelection  *selection;
+  GtkEveryFilter      *every_filter;
+  GtkStringFilter     *search_filter;
+  GtkFilter           *page_filter;
+  GPtrArray           *csv_titles;
+  GPtrArray           *csv_expressions;
+  char                *export_name;
+  char                *empty_title;
+  char                *empty_description;
+  HcListPaneState      state;
+  gint64               updated;
+  guint                updated_timer;
+
+  /* template children */
+  GtkBox              *toolbar;
+  GtkSearchEntry      *search_entry;
+  GtkMenuButton       *filter_button;
+  GtkRevealer         *banner_revealer;
+  GtkBox              *banner_box;
+  GtkImage            *banner_icon;
+  GtkLabel            *banner_label;
+  GtkButton           *banner_button;
+  AdwFlap             *flap;
+  GtkStack            *state_stack;
+  GtkScrolledWindow   *list_scroller;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *error_page;
+  AdwBin              *detail_bin;
+  GtkLabel            *updated_label;
+  GtkLabel            *count_label;
+};
+
+static GtkBuildableIface *parent_buildable_iface;
+
+static void hc_list_pane_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HcListPane, hc_list_pane, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, hc_list_pane_buildable_init))
+
+enum {
+  PROP_0,
+  PROP_SELECTED_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+hc_list_pane_update_state (HcListPane *self)
+{
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  GListModel *all = gtk_filter_list_model_get_model (self->filter_model);
+  guint n_all = all != NULL ? g_list_model_get_n_items (all) : 0;
+  const char *page;
+  g_autofree char *count = NULL;
+
+  if (self->state == HC_LIST_PANE_ERROR && n_all == 0)
+    page = "error";
+  else if (self->state == HC_LIST_PANE_LOADING && n_all == 0)
+    page = "loading";
+  else if (n_visible > 0)
+    page = "list";
+  else
+    {
+      page = "empty";
+      if (n_all > 0)
+        {
+          adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Results"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Nothing matches the search and filters. Try other words or clear a filter."));
+        }
+      else
+        {
+          adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
+          adw_status_page_set_title (self->empty_page, self->empty_title);
+          adw_status_page_set_description (self->empty_page, self->empty_description);
+        }
+    }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), page) != 0)
+    gtk_stack_set_visible_child_name (self->state_stack, page);
+
+  if (n_visible == n_all)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_all), n_all);
+  else
+    /* Translators: "12 of 64 shown" */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u shown", "%u of %u shown", n_all),
+                             n_visible, n_all);
+  gtk_label_set_label (self->count_label, count);
+}
+
+static void
+hc_list_pane_update_updated_label (HcListPane *self)
+{
+  g_autofree char *text = hc_format_updated (self->updated, g_get_real_time () / G_USEC_PER_SEC);
+
+  gtk_label_set_label (self->updated_label, text);
+}
+
+static gboolean
+on_updated_timer (gpointer data)
+{
+  hc_list_pane_update_updated_label (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_visible_items_changed (GListModel *model,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          HcListPane *self)
+{
+  hc_list_pane_update_state (self);
+}
+
+static void
+on_selected_item_changed (GtkSingleSelection *selection,
+                          GParamSpec         *pspec,
+                          HcListPane         *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (selection);
+
+  adw_flap_set_reveal_flap (self->flap, item != NULL && adw_bin_get_child (self->detail_bin) != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   HcListPane     *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  gtk_string_filter_set_search (self->search_filter, *text ? text : NULL);
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                HcListPane     *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_flap_reveal_changed (AdwFlap    *flap,
+                        GParamSpec *pspec,
+                        HcListPane *self)
+{
+  /* Closing the detail by swipe or Escape also ends the selection. */
+  if (!adw_flap_get_reveal_flap (flap) &&
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    HcListPane      *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+  g_autofree char *message = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  bytes = hc_list_pane_to_csv (self);
+
+  /* A few megabytes at most; written in one go, replacing atomically. */
+  if (g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                               NULL, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      message = g_strdup_printf (_("Exported to “%s”"), name);
+    }
+  else
+    message = g_strdup_printf (_("Could not export: %s"), error->message);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HcListPane *self = HC_LIST_PANE (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export as CSV"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  name = g_strdup_printf ("%s.csv", self->export_name ? self->export_name : "export");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  hc_list_pane_focus_search (HC_LIST_PANE (widget));
+}
+
+static void
+close_detail_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  hc_list_pane_close_detail (HC_LIST_PANE (widget));
+}
+
+/* In a page's .ui: a GtkColumnView child is the list, type="detail" the detail. */
+static void
+hc_list_pane_buildable_add_child (GtkBuildable *buildable,
+                                  GtkBuilder   *builder,
+                                  GObject      *child,
+                                  const char   *type)
+{
+  HcListPane *self = HC_LIST_PANE (buildable);
+
+  if (GTK_IS_COLUMN_VIEW (child))
+    hc_list_pane_set_view (self, GTK_COLUMN_VIEW (child));
+  else if (g_strcmp0 (type, "detail") == 0 && GTK_IS_WIDGET (child))
+    hc_list_pane_set_detail (self, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "toolbar") == 0 && GTK_IS_WIDGET (child))
+    gtk_box_insert_child_after (self->toolbar, GTK_WIDGET (child), GTK_WIDGET (self->search_entry));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+hc_list_pane_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = hc_list_pane_buildable_add_child;
+}
+
+static void
+hc_list_pane_map (GtkWidget *widget)
+{
+  HcListPane *self = HC_LIST_PANE (widget);
+
+  GTK_WIDGET_CLASS (hc_list_pane_parent_class)->map (widget);
+
+  /* "3 minutes ago" ages only while someone can see it. */
+  hc_list_pane_update_updated_label (self);
+  if (self->updated_timer == 0)
+    self->updated_timer = g_timeout_add_seconds (30, on_updated_timer, self);
+}
+
+static void
+hc_list_pane_unmap (GtkWidget *widget)
+{
+  HcListPane *self = HC_LIST_PANE (widget);
+
+  g_clear_handle_id (&self->updated_timer, g_source_remove);
+
+  GTK_WIDGET_CLASS (hc_list_pane_parent_class)->unmap (widget);
+}
+
+static void
+hc_list_pane_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HcListPane *self = HC_LIST_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_ITEM:
+      g_value_set_object (value, hc_list_pane_get_selected_item (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_list_pane_dispose (GObject *object)
+{
+  HcListPane *self = HC_LIST_PANE (object);
+
+  g_clear_handle_id (&self->updated_timer, g_source_remove);
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->view != NULL)
+    gtk_column_view_set_model (self->view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_LIST_PANE);
+  hc_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->every_filter);
+  g_clear_object (&self->page_filter);
+  self->search_filter = NULL;
+  self->view = NULL;
+
+  G_OBJECT_CLASS (hc_list_pane_parent_class)->dispose (object);
+}
+
+static void
+hc_list_pane_finalize (GObject *object)
+{
+  HcListPane *self = HC_LIST_PANE (object);
+
+  g_clear_pointer (&self->csv_titles, g_ptr_array_unref);
+  g_clear_pointer (&self->csv_expressions, g_ptr_array_unref);
+  g_clear_pointer (&self->export_name, g_free);
+  g_clear_pointer (&self->empty_title, g_free);
+  g_clear_pointer (&self->empty_description, g_free);
+
+  G_OBJECT_CLASS (hc_list_pane_parent_class)->finalize (object);
+}
+
+static void
+hc_list_pane_class_init (HcListPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = hc_list_pane_get_property;
+  object_class->dispose = hc_list_pane_dispose;
+  object_class->finalize = hc_list_pane_finalize;
+  widget_class->map = hc_list_pane_map;
+  widget_class->unmap = hc_list_pane_unmap;
+
+  /**
+   * HcListPane:selected-item:
+   * The item whose detail is shown, or %NULL.
+   */
+  properties[PROP_SELECTED_ITEM] =
+    g_param_spec_object ("selected-item", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  hc_application_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-list-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_box);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_icon);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, flap);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, detail_bin);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_changed);
+
+  gtk_widget_class_install_action (widget_class, "pane.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "pane.close-detail", NULL, close_detail_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pane.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close-detail", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "listpane");
+}
+
+static void
+hc_list_pane_init (HcListPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->csv_titles = g_ptr_array_new_with_free_func (g_free);
+  self->csv_expressions = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_expression_unref);
+  self->empty_title = g_strdup (_("Nothing Here Yet"));
+  self->empty_description = g_strdup ("");
+  self->state = HC_LIST_PANE_LOADING;
+
+  self->search_filter = gtk_string_filter_new (NULL);
+  gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
+  self->every_filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), GTK_FILTER (self->search_filter));
+
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->every_filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (on_visible_items_changed), self, 0);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, 0);
+
+  hc_list_pane_update_state (self);
+}
+
+GtkWidget *
+hc_list_pane_new (void)
+{
+  return g_object_new (HC_TYPE_LIST_PANE, NULL);
+}
+
+/**
+ * hc_list_pane_set_view:
+ * Takes the page's column view; its sorter orders the visible rows.
+ */
+void
+hc_list_pane_set_view (HcListPane    *self,
+                       GtkColumnView *view)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (self->view == NULL);
+
+  self->view = view;
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (view));
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (self->selection));
+  gtk_scrolled_window_set_child (self->list_scroller, GTK_WIDGET (view));
+}
+
+GtkColumnView *
+hc_list_pane_get_view (HcListPane *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
+
+  return self->view;
+}
+
+void
+hc_list_pane_set_model (HcListPane *self,
+                        GListModel *model)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  gtk_filter_list_model_set_model (self->filter_model, model);
+  hc_list_pane_update_state (self);
+}
+
+/**
+ * hc_list_pane_set_search_expression:
+ * What search-as-you-type looks in: an expression giving a string per item.
+ */
+void
+hc_list_pane_set_search_expression (HcListPane    *self,
+                                    GtkExpression *expression)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  gtk_string_filter_set_expression (self->search_filter, expression);
+}
+
+/**
+ * hc_list_pane_set_filter:
+ * The page's own filter (status, agency...), applied with the search.
+ */
+void
+hc_list_pane_set_filter (HcListPane *self,
+                         GtkFilter  *filter)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+  g_return_if_fail (self->page_filter == NULL);
+
+  self->page_filter = g_object_ref (filter);
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (filter));
+}
+
+void
+hc_list_pane_set_filter_menu (HcListPane *self,
+                              GMenuModel *menu)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  gtk_menu_button_set_menu_model (self->filter_button, menu);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), menu != NULL);
+}
+
+/**
+ * hc_list_pane_filter_changed:
+ * Tells the pane that the page's filter criteria changed.
+ */
+void
+hc_list_pane_filter_changed (HcListPane *self)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  if (self->page_filter != NULL)
+    gtk_filter_changed (self->page_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+hc_list_pane_set_detail (HcListPane *self,
+                         GtkWidget  *detail)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  adw_bin_set_child (self->detail_bin, detail);
+}
+
+gpointer
+hc_list_pane_get_selected_item (HcListPane *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+hc_list_pane_select_item (HcListPane *self,
+                          gpointer    item)
+{
+  guint n;
+
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      if (candidate == item)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          if (self->view != NULL)
+            gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+void
+hc_list_pane_close_detail (HcListPane *self)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+hc_list_pane_set_empty (HcListPane *self,
+                        const char *icon_name,
+                        const char *title,
+                        const char *description)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  g_free (self->empty_title);
+  self->empty_title = g_strdup (title);
+  g_free (self->empty_description);
+  self->empty_description = g_strdup (description);
+  adw_status_page_set_icon_name (self->empty_page, icon_name);
+  hc_list_pane_update_state (self);
+}
+
+/**
+ * hc_list_pane_set_state:
+ * Loading and error show a page of their own only while there is nothing
+ * to show; with rows already there they keep the rows (see the banner).
+ */
+void
+hc_list_pane_set_state (HcListPane      *self,
+                        HcListPaneState  state,
+                        const char      *message)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  self->state = state;
+  if (state == HC_LIST_PANE_ERROR)
+    adw_status_page_set_description (self->error_page, message);
+  hc_list_pane_update_state (self);
+}
+
+HcListPaneState
+hc_list_pane_get_state (HcListPane *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_PANE (self), HC_LIST_PANE_READY);
+
+  return self->state;
+}
+
+void
+hc_list_pane_set_banner (HcListPane *self,
+                         HcLevel     level,
+                         const char *text,
+                         const char *button_label,
+                         const char *action_name)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "error");
+  if (level == HC_LEVEL_WARNING || level == HC_LEVEL_ERROR)
+    gtk_widget_add_css_class (GTK_WIDGET (self->banner_box), hc_level_css_class (level));
+  gtk_image_set_from_icon_name (self->banner_icon, hc_level_icon_name (level));
+  gtk_label_set_label (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+void
+hc_list_pane_clear_banner (HcListPane *self)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+void
+hc_list_pane_set_updated (HcListPane *self,
+                          gint64      unix_time)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  if (self->updated == unix_time)
+    return;
+
+  self->updated = unix_time;
+  hc_list_pane_update_updated_label (self);
+}
+
+/**
+ * hc_list_pane_set_stale:
+ * Dims the rows: an unreachable hub's last-known values never look live.
+ */
+void
+hc_list_pane_set_stale (HcListPane *self,
+                        gboolean    stale)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  if (stale)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "stale");
+}
+
+void
+hc_list_pane_set_search_text (HcListPane *self,
+                              const char *text)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Apply now rather than after the entry's typing delay. */
+  gtk_string_filter_set_search (self->search_filter, text && *text ? text : NULL);
+}
+
+void
+hc_list_pane_focus_search (HcListPane *self)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * hc_list_pane_get_visible_model:
+ * The rows as shown: filtered and sorted.
+ */
+GListModel *
+hc_list_pane_get_visible_model (HcListPane *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+/**
+ * hc_list_pane_add_csv_column:
+ * A column of the CSV export: a title and an expression giving the
+ * cell's text, the same text the screen shows.
+ */
+void
+hc_list_pane_add_csv_column (HcListPane    *self,
+                             const char    *title,
+                             GtkExpression *expression)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+  g_return_if_fail (expression != NULL);
+
+  g_ptr_array_add (self->csv_titles, g_strdup (title));
+  g_ptr_array_add (self->csv_expressions, expression);
+}
+
+GBytes *
+hc_list_pane_to_csv (HcListPane *self)
+{
+  g_autoptr(HcCsvWriter) writer = hc_csv_writer_new ();
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
+
+  for (guint c = 0; c < self->csv_titles->len; c++)
+    hc_csv_writer_add_field (writer, g_ptr_array_index (self->csv_titles, c));
+  hc_csv_writer_end_row (writer);
+
+  model = G_LIST_MODEL (self->sort_model);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      for (guint c = 0; c < self->csv_expressions->len; c++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          if (gtk_expression_evaluate (g_ptr_array_index (self->csv_expressions, c), item, &value) &&
+              G_VALUE_HOLDS_STRING (&value))
+            hc_csv_writer_add_field (writer, g_value_get_string (&value));
+          else
+            hc_csv_writer_add_field (writer, "");
+        }
+      hc_csv_writer_end_row (writer);
+    }
+
+  return hc_csv_writer_free_to_bytes (g_steal_pointer (&writer));
+}
+
+void
+hc_list_pane_set_export_name (HcListPane *self,
+                              const char *file_name)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  g_free (self->export_name);
+  self->export_name = g_strdup (file_name);
+}

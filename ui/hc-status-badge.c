@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "hc-status-badge.h"
+#include "hc-widget-util.h"
+
+/*
+ * A state as icon + word + theme colour, never colour alone: readable for
+ * colour-blind operators, in high contrast and by a screen reader.
+ */
+struct _HcStatusBadge
+{
+  GtkWidget  parent_instance;
+
+  GtkImage  *icon;
+  GtkLabel  *label;
+  HcLevel    level;
+};
+
+G_DEFINE_FINAL_TYPE (HcStatusBadge, hc_status_badge, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LEVEL,
+  PROP_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+const char *
+hc_level_icon_name (HcLevel level)
+{
+  switch (level)
+    {
+    case HC_LEVEL_OK:      return "emblem-ok-symbolic";
+    case HC_LEVEL_WARNING: return "dialog-warning-symbolic";
+    case HC_LEVEL_ERROR:   return "dialog-error-symbolic";
+    case HC_LEVEL_NEUTRAL:
+    default:               return "media-playback-pause-symbolic";
+    }
+}
+
+const char *
+hc_level_css_class (HcLevel level)
+{
+  switch (level)
+    {
+    case HC_LEVEL_OK:      return "success";
+    case HC_LEVEL_WARNING: return "warning";
+    case HC_LEVEL_ERROR:   return "error";
+    case HC_LEVEL_NEUTRAL:
+    default:               return "dim-label";
+    }
+}
+
+static void
+hc_status_badge_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HcStatusBadge *self = HC_STATUS_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVEL:
+      g_value_set_int (value, self->level);
+      break;
+
+    case PROP_LABEL:
+      g_value_set_string (value, gtk_label_get_label (self->label));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_status_badge_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HcStatusBadge *self = HC_STATUS_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVEL:
+      hc_status_badge_set (self, g_value_get_int (value), gtk_label_get_label (self->label));
+      break;
+
+    case PROP_LABEL:
+      hc_status_badge_set (self, self->level, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_status_badge_dispose (GObject *object)
+{
+  HcStatusBadge *self = HC_STATUS_BADGE (object);
+  hc_widget_unparent_children (GTK_WIDGET (self));
+  self->icon = NULL;
+  self->label = NULL;
+
+  G_OBJECT_CLASS (hc_status_badge_parent_class)->dispose (object);
+}
+
+static void
+hc_status_badge_class_init (HcStatusBadgeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = hc_status_badge_get_property;
+  object_class->set_property = hc_status_badge_set_property;
+  object_class->dispose = hc_status_badge_dispose;
+
+  /* Properties, so list factories can bind them to an item's state. */
+  properties[PROP_LEVEL] =
+    g_param_spec_int ("level", NULL, NULL, HC_LEVEL_NEUTRAL, HC_LEVEL_ERROR, HC_LEVEL_NEUTRAL,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "statusbadge");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
+}
+
+static void
+hc_status_badge_init (HcStatusBadge *self)
+{
+  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+
+  gtk_box_layout_set_spacing (layout, 6);
+
+  self->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
+
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0);
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+
+  self->level = (HcLevel) -1;
+  hc_status_badge_set (self, HC_LEVEL_NEUTRAL, "");
+}
+
+GtkWidget *
+hc_status_badge_new (void)
+{
+  return g_object_new (HC_TYPE_STATUS_BADGE, NULL);
+}
+
+void
+hc_status_badge_set (HcStatusBadge *self,
+                     HcLevel        level,
+                     const char    *label)
+{
+  g_return_if_fail (HC_IS_STATUS_BADGE (self));
+
+  /* Live updates call this often: skip what did not change. */
+  if (label == NULL)
+    label = "";
+
+  if (g_strcmp0 (gtk_label_get_label (self->label), label) != 0)
+    {
+      gtk_label_set_label (self->label, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+    }
+
+  if (self->level == level)
+    return;
+
+  if ((int) self->level >= 0)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), hc_level_css_class (self->level));
+  self->level = level;
+  gtk_widget_add_css_class (GTK_WIDGET (self), hc_level_css_class (level));
+  gtk_image_set_from_icon_name (self->icon, hc_level_icon_name (level));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+}
+
+HcLevel
+hc_status_badge_get_level (HcStatusBadge *self)
+{
+  g_return_val_if_fail (HC_IS_STATUS_BADGE (self), HC_LEVEL_NEUTRAL);
+
+  return self->level;
+}
+
+const char *
+hc_status_badge_get_label (HcStatusBadge *self)
+{
+  g_return_val_if_fail (HC_IS_STATUS_BADGE (self), NULL);
+
+  return gtk_label_get_label (self->label);
+}

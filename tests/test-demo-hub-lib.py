@@ -4,6 +4,7 @@ loopback port, call it, read its event stream, validate against the
 OpenAPI document. Loaded by the tests with importlib (the name has
 dashes, like every test file)."""
 
+import atexit
 import http.client
 import json
 import os
@@ -23,6 +24,16 @@ TOKENS = {
     'operator': 'demo-operator-token',
     'supervisor': 'demo-supervisor-token',
 }
+
+
+_running = []
+
+
+@atexit.register
+def _kill_leftovers():
+    """A failed assertion must not leave a hub running after the test."""
+    for hub in list(_running):
+        hub.cleanup()
 
 
 def hub_binary():
@@ -56,6 +67,8 @@ class Hub:
                '--seed', self.seed, '--speed', self.speed] + self.args
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=None,
                                      stdin=self.stdin if self.stdin is not None else subprocess.DEVNULL)
+        if self not in _running:
+            _running.append(self)
         deadline = time.monotonic() + timeout
         first = self._readline(deadline)
         assert first.startswith('listening on '), 'first line was %r' % first
@@ -104,6 +117,8 @@ class Hub:
 
     def cleanup(self):
         self.kill()
+        if self in _running:
+            _running.remove(self)
         if self.own_dir:
             shutil.rmtree(self.data_dir, ignore_errors=True)
 

@@ -19,6 +19,7 @@ struct _HcItemStore
   GType       item_type;
   GPtrArray  *items; /* HcItem, owned; the model's order */
   GHashTable *by_id; /* id (owned by the item) -> HcItem (borrowed from items) */
+  gboolean    announce_updates;
 };
 
 static void hc_item_store_list_model_init (GListModelInterface *iface);
@@ -30,10 +31,18 @@ enum {
   PROP_0,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
+  PROP_ANNOUNCE_UPDATES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ITEMS_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType
 hc_item_store_get_item_type (GListModel *model)
@@ -78,6 +87,34 @@ hc_item_store_changed (HcItemStore *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/*
+ * Re-announces the items in @updated (a set of resident items) as
+ * items-changed (position, n, n) per contiguous run, so sort and filter
+ * models look at them again. One pass over the store.
+ */
+static void
+hc_item_store_announce (HcItemStore *self,
+                        GHashTable  *updated)
+{
+  guint i = 0;
+
+  if (!self->announce_updates || g_hash_table_size (updated) == 0)
+    return;
+
+  while (i < self->items->len)
+    {
+      guint start = i;
+
+      while (i < self->items->len && g_hash_table_contains (updated, g_ptr_array_index (self->items, i)))
+        i++;
+
+      if (i > start)
+        g_list_model_items_changed (G_LIST_MODEL (self), start, i - start, i - start);
+      else
+        i++;
+    }
+}
+
 static void
 hc_item_store_finalize (GObject *object)
 {
@@ -106,6 +143,9 @@ hc_item_store_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
       break;
+    case PROP_ANNOUNCE_UPDATES:
+      g_value_set_boolean (value, self->announce_updates);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -123,6 +163,9 @@ hc_item_store_set_property (GObject      *object,
     {
     case PROP_ITEM_TYPE:
       self->item_type = g_value_get_gtype (value);
+      break;
+    case PROP_ANNOUNCE_UPDATES:
+      hc_item_store_set_announce_updates (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -148,7 +191,26 @@ hc_item_store_class_init (HcItemStoreClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
+  properties[PROP_ANNOUNCE_UPDATES] =
+    g_param_spec_boolean ("announce-updates", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HcItemStore::items-updated:
+   * @n_updated: how many resident items changed in place
+   *
+   * Emitted once per call that changed resident items (never for items
+   * only appended or removed: items-changed says those).
+   */
+  signals[ITEMS_UPDATED] =
+    g_signal_new ("items-updated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -216,7 +278,14 @@ hc_item_store_upsert (HcItemStore *self,
   existing = g_hash_table_lookup (self->by_id, hc_item_get_id (item));
   if (existing != NULL)
     {
-      hc_item_update_from (existing, item);
+      guint position;
+
+      if (!hc_item_update_from (existing, item))
+        return existing;
+
+      if (self->announce_updates && g_ptr_array_find (self->items, existing, &position))
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      g_signal_emit (self, signals[ITEMS_UPDATED], 0, 1);
       return existing;
     }
 
@@ -242,6 +311,7 @@ hc_item_store_upsert_many (HcItemStore *self,
 {
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GHashTable) pending_by_id = NULL;
+  g_autoptr(GHashTable) updated = NULL;
   guint start;
 
   g_return_if_fail (HC_IS_ITEM_STORE (self));
@@ -249,6 +319,7 @@ hc_item_store_upsert_many (HcItemStore *self,
 
   pending = g_ptr_array_new_with_free_func (g_object_unref);
   pending_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  updated = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -263,7 +334,8 @@ hc_item_store_upsert_many (HcItemStore *self,
       existing = g_hash_table_lookup (self->by_id, id);
       if (existing != NULL)
         {
-          hc_item_update_from (existing, item);
+          if (hc_item_update_from (existing, item))
+            g_hash_table_add (updated, existing);
           continue;
         }
 
@@ -280,6 +352,12 @@ hc_item_store_upsert_many (HcItemStore *self,
 
       g_hash_table_insert (pending_by_id, (gpointer) id, GUINT_TO_POINTER (pending->len));
       g_ptr_array_add (pending, g_object_ref (item));
+    }
+
+  if (g_hash_table_size (updated) > 0)
+    {
+      hc_item_store_announce (self, updated);
+      g_signal_emit (self, signals[ITEMS_UPDATED], 0, g_hash_table_size (updated));
     }
 
   if (pending->len == 0)
@@ -437,6 +515,7 @@ hc_item_store_replace_all (HcItemStore *self,
 {
   g_autoptr(GHashTable) incoming = NULL;
   g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GHashTable) updated = NULL;
   g_autofree guint8 *gone = NULL;
   guint n_gone = 0;
   guint start;
@@ -470,6 +549,7 @@ hc_item_store_replace_all (HcItemStore *self,
 
   /* Update what stays, then collect what is new, in the hub's order. */
   added = g_ptr_array_new ();
+  updated = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < items->len; i++)
     {
       HcItem *item = g_ptr_array_index (items, i);
@@ -482,9 +562,18 @@ hc_item_store_replace_all (HcItemStore *self,
 
       existing = g_hash_table_lookup (self->by_id, id);
       if (existing != NULL)
-        hc_item_update_from (existing, item);
+        {
+          if (hc_item_update_from (existing, item))
+            g_hash_table_add (updated, existing);
+        }
       else
         g_ptr_array_add (added, item);
+    }
+
+  if (g_hash_table_size (updated) > 0)
+    {
+      hc_item_store_announce (self, updated);
+      g_signal_emit (self, signals[ITEMS_UPDATED], 0, g_hash_table_size (updated));
     }
 
   if (added->len == 0)
@@ -500,4 +589,32 @@ hc_item_store_replace_all (HcItemStore *self,
     }
 
   hc_item_store_changed (self, start, 0, added->len);
+}
+
+/**
+ * hc_item_store_set_announce_updates:
+ * Whether an item changed in place is also re-announced with items-changed
+ * (position, 1, 1), for views that sort or filter on item properties (see
+ * hc-item-store.h).
+ */
+void
+hc_item_store_set_announce_updates (HcItemStore *self,
+                                    gboolean     announce_updates)
+{
+  g_return_if_fail (HC_IS_ITEM_STORE (self));
+
+  announce_updates = !!announce_updates;
+  if (self->announce_updates == announce_updates)
+    return;
+
+  self->announce_updates = announce_updates;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOUNCE_UPDATES]);
+}
+
+gboolean
+hc_item_store_get_announce_updates (HcItemStore *self)
+{
+  g_return_val_if_fail (HC_IS_ITEM_STORE (self), FALSE);
+
+  return self->announce_updates;
 }

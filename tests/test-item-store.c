@@ -176,6 +176,14 @@ count_notify (GObject    *object,
 }
 
 static void
+count_updated (HcItemStore *store,
+               guint        n_updated,
+               guint       *total)
+{
+  *total += n_updated;
+}
+
+static void
 test_upsert_in_place (void)
 {
   g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_SOURCE);
@@ -185,6 +193,7 @@ test_upsert_in_place (void)
   g_autoptr(HcItem) a3 = make_source ("a", "failed", "Alpha");
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  guint updated = 0;
   Mirror *mirror;
 
   hc_item_store_upsert (store, a);
@@ -192,8 +201,10 @@ test_upsert_in_place (void)
   mirror = mirror_new (G_LIST_MODEL (store));
   g_signal_connect (a, "notify", G_CALLBACK (count_notify), counts);
 
+  g_signal_connect (store, "items-updated", G_CALLBACK (count_updated), &updated);
   g_assert_true (hc_item_store_upsert (store, a2) == a);
   g_assert_cmpuint (mirror->signals, ==, 0);
+  g_assert_cmpuint (updated, ==, 1);
   g_assert_cmpint (hc_source_get_status (HC_SOURCE (a)), ==, HC_SOURCE_STATUS_FAILED);
   g_assert_cmpuint (g_hash_table_size (counts), ==, 1);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "status")), ==, 1);
@@ -204,8 +215,10 @@ test_upsert_in_place (void)
   hc_item_store_upsert_many (store, batch);
   g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
   g_assert_cmpuint (mirror->signals, ==, 0);
+  g_assert_cmpuint (updated, ==, 1); /* nothing changed, nothing said */
   mirror_assert_equal (mirror);
 
+  g_signal_handlers_disconnect_by_func (store, count_updated, &updated);
   g_signal_handlers_disconnect_by_func (a, count_notify, counts);
   mirror_free (mirror);
 }
@@ -242,6 +255,7 @@ test_replace_all (void)
   g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   const char *ids[] = { "a", "b", "c", "d", "e", "f", "g" };
+  guint updated = 0;
   HcItem *selected;
   HcItem *untouched;
   Mirror *mirror;
@@ -264,7 +278,10 @@ test_replace_all (void)
   g_ptr_array_add (second, make_source ("h", "ok", "h"));
   g_ptr_array_add (second, make_source ("d", "ok", "d"));
   g_ptr_array_add (second, make_source ("g", "ok", "g"));
+  g_signal_connect (store, "items-updated", G_CALLBACK (count_updated), &updated);
   hc_item_store_replace_all (store, second);
+  g_signal_handlers_disconnect_by_func (store, count_updated, &updated);
+  g_assert_cmpuint (updated, ==, 1);
 
   mirror_assert_equal (mirror);
   /* Two runs removed (b-c, f), one append. */
@@ -373,6 +390,53 @@ test_replace_all_100k (void)
   mirror_free (mirror);
 }
 
+/* Announced updates: each changed item is items-changed (pos, 1, 1) in place. */
+static void
+test_announce_updates (void)
+{
+  g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_SOURCE);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HcItem) c_changed = make_source ("c", "failed", "c");
+  g_autoptr(HcItem) c_same = make_source ("c", "failed", "c");
+  const char *ids[] = { "a", "b", "c", "d", "e" };
+  HcItem *resident_b;
+  Mirror *mirror;
+
+  g_assert_false (hc_item_store_get_announce_updates (store));
+  g_object_set (store, "announce-updates", TRUE, NULL);
+  g_assert_true (hc_item_store_get_announce_updates (store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (first, make_source (ids[i], "ok", ids[i]));
+  hc_item_store_replace_all (store, first);
+  resident_b = hc_item_store_lookup (store, "b");
+  mirror = mirror_new (G_LIST_MODEL (store));
+
+  /* One changed item: one items-changed over it, the same object stays. */
+  hc_item_store_upsert (store, c_changed);
+  g_assert_cmpuint (mirror->signals, ==, 1);
+  mirror_assert_equal (mirror);
+  hc_item_store_upsert (store, c_same);
+  g_assert_cmpuint (mirror->signals, ==, 1);
+
+  /* b, c and e changed, d gone, f new. */
+  g_ptr_array_add (second, make_source ("a", "ok", "a"));
+  g_ptr_array_add (second, make_source ("b", "paused", "b"));
+  g_ptr_array_add (second, make_source ("c", "lagging", "c"));
+  g_ptr_array_add (second, make_source ("e", "paused", "e"));
+  g_ptr_array_add (second, make_source ("f", "ok", "f"));
+  mirror->signals = 0;
+  hc_item_store_replace_all (store, second);
+  mirror_assert_equal (mirror);
+  /* removal of d, then b, c and e are neighbours: one re-announcement; append of f */
+  g_assert_cmpuint (mirror->signals, ==, 3);
+  g_assert_true (hc_item_store_lookup (store, "b") == resident_b);
+  g_assert_cmpint (hc_source_get_status (HC_SOURCE (resident_b)), ==, HC_SOURCE_STATUS_PAUSED);
+
+  mirror_free (mirror);
+}
+
 static void
 test_n_items_property (void)
 {
@@ -401,6 +465,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/item-store/replace-all", test_replace_all);
   g_test_add_func ("/item-store/replace-all-scattered", test_replace_all_scattered);
   g_test_add_func ("/item-store/replace-all-100k", test_replace_all_100k);
+  g_test_add_func ("/item-store/announce-updates", test_announce_updates);
   g_test_add_func ("/item-store/n-items-property", test_n_items_property);
 
   return g_test_run ();

@@ -550,8 +550,10 @@ ensure_session (HcClient  *self,
 
   /* The event stream holds one connection for good, so allow a few more
    * than libsoup's default of two per host for pages and actions. */
+  /* No socket timeout: connecting has its own deadline per request, a
+   * body the request deadline, and the event stream its watchdog. */
   self->session = g_object_new (SOUP_TYPE_SESSION,
-                                "timeout", self->connect_timeout,
+                                "timeout", 0,
                                 "idle-timeout", 60,
                                 "max-conns", 16,
                                 "max-conns-per-host", 6,
@@ -595,7 +597,9 @@ typedef struct {
   gulong         user_handler;
   GCancellable  *client_cancellable;
   gulong         client_handler;
-  GSource       *deadline;
+  GSource       *deadline;          /* the whole request */
+  GSource       *headers_deadline;  /* connect, TLS and the answer's headers */
+  gboolean       headers_timed_out;
   gboolean       timed_out;
   guint          redirects;
   char          *peer_fingerprint;
@@ -616,8 +620,19 @@ hc_response_free (HcResponse *response)
 }
 
 static void
+request_clear_headers_deadline (Request *req)
+{
+  if (req->headers_deadline != NULL)
+    {
+      g_source_destroy (req->headers_deadline);
+      g_clear_pointer (&req->headers_deadline, g_source_unref);
+    }
+}
+
+static void
 request_clear_deadline (Request *req)
 {
+  request_clear_headers_deadline (req);
   if (req->deadline != NULL)
     {
       g_source_destroy (req->deadline);
@@ -673,6 +688,18 @@ deadline_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+headers_deadline_cb (gpointer user_data)
+{
+  Request *req = user_data;
+
+  req->timed_out = TRUE;
+  req->headers_timed_out = TRUE;
+  g_cancellable_cancel (req->op);
+  g_clear_pointer (&req->headers_deadline, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
 static const char *
 tls_reason (GTlsCertificateFlags errors)
 {
@@ -724,8 +751,7 @@ hc_client_map_error (HcClient     *self,
     return g_error_new_literal (HC_ERROR, HC_ERROR_CANCELLED, _("The request was cancelled."));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (HC_ERROR, HC_ERROR_TIMED_OUT,
-                        _("The hub did not answer within %u seconds."), self->connect_timeout);
+    return g_error_new_literal (HC_ERROR, HC_ERROR_TIMED_OUT, _("The hub did not answer in time."));
 
   if (error->domain == G_TLS_ERROR)
     {
@@ -771,10 +797,24 @@ request_fail (GTask        *task,
   Request *req = g_task_get_task_data (task);
   GError *mapped;
 
-  if (req->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (req->headers_timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     mapped = g_error_new (HC_ERROR, HC_ERROR_TIMED_OUT,
-                          _("The hub did not answer completely within %u seconds."),
-                          MAX (1, (req->client->request_timeout_ms + 999) / 1000));
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The hub did not answer within %u second.",
+                                       "The hub did not answer within %u seconds.",
+                                       req->client->connect_timeout),
+                          req->client->connect_timeout);
+  else if (req->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      guint seconds = MAX (1, (req->client->request_timeout_ms + 999) / 1000);
+
+      mapped = g_error_new (HC_ERROR, HC_ERROR_TIMED_OUT,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The hub did not answer completely within %u second.",
+                                         "The hub did not answer completely within %u seconds.",
+                                         seconds),
+                            seconds);
+    }
   else if (error->domain == G_TLS_ERROR && req->peer_fingerprint != NULL)
     {
       mapped = hc_client_map_error (req->client, error, req->peer_fingerprint);
@@ -1074,6 +1114,7 @@ request_send_cb (GObject      *object,
   goffset length = -1;
 
   req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  request_clear_headers_deadline (req);
   if (req->stream == NULL)
     {
       request_fail (task, error);
@@ -1183,6 +1224,14 @@ request_send (GTask *task)
 
   soup_message_set_flags (req->msg, flags);
   g_signal_connect (req->msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), req);
+
+  /* Our own connect timeout, so the session needs no socket timeout that
+   * would also cut a quiet event stream (its watchdog handles silence). */
+  request_clear_headers_deadline (req);
+  req->headers_deadline = g_timeout_source_new_seconds (req->client->connect_timeout);
+  g_source_set_callback (req->headers_deadline, headers_deadline_cb, req, NULL);
+  g_source_set_static_name (req->headers_deadline, "[hc] headers deadline");
+  g_source_attach (req->headers_deadline, g_task_get_context (task));
 
   soup_session_send_async (req->session, req->msg, G_PRIORITY_DEFAULT, req->op,
                            request_send_cb, task);
@@ -2362,8 +2411,8 @@ hc_client_set_allow_plaintext (HcClient *self,
 
 /**
  * hc_client_set_timeouts:
- * @connect_timeout_s: seconds to connect, and the longest silence while
- *   reading (0 keeps the default)
+ * @connect_timeout_s: seconds until the answer's headers: connecting, TLS
+ *   and the hub starting to answer (0 keeps the default)
  * @request_timeout_ms: the whole request including its body (0: none)
  */
 void

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* Limits a client applies unless told otherwise. */
-#define HC_CLIENT_DEFAULT_CONNECT_TIMEOUT   30              /* s, also the idle I/O timeout */
+#define HC_CLIENT_DEFAULT_CONNECT_TIMEOUT   30              /* s, until the answer's headers */
 #define HC_CLIENT_DEFAULT_REQUEST_TIMEOUT   (120 * 1000)    /* ms, whole request incl. body */
 #define HC_CLIENT_DEFAULT_MAX_RESPONSE_SIZE (64 * 1024 * 1024)
 #define HC_CLIENT_DEFAULT_MAX_EVENT_SIZE    (1024 * 1024)

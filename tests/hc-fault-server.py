@@ -21,6 +21,7 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
   redirect-ok   302 to /ok/... on the same server
   redirect-port 302 to http on the same host but another port
   reset         the connection is closed without an answer
+  silent        the request is read and never answered
   loop          /me answers, every list hands out the same cursor forever
   events        SSE: one "hello" event echoing Last-Event-ID, then silence
 
@@ -119,6 +120,11 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_body(200, json.dumps(alert))
             return self.problem(404, "Not found", rest)
 
+        if fault == "silent":
+            # Accept, read the request, never answer.
+            time.sleep(30)
+            self.close_connection = True
+            return
         if fault == "loop":
             if rest == "/api/v1/me":
                 return self.send_body(200, json.dumps(ME))

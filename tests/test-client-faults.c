@@ -53,6 +53,23 @@ spin_until_set (gpointer *slot,
   g_source_remove (wake);
 }
 
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 store_result (GObject      *object,
               GAsyncResult *result,
@@ -225,6 +242,21 @@ test_slow_drip (void)
   hc_client_set_timeouts (client, 5, 1500);
   error = health_error (client);
   assert_code (error, HC_ERROR_TIMED_OUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
+}
+
+static void
+test_no_answer (void)
+{
+  g_autoptr(HcClient) client = client_for ("http", http_port, "silent");
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* Connected, but no headers within the connect timeout. */
+  hc_client_set_timeouts (client, 1, 20000);
+  error = health_error (client);
+  assert_code (error, HC_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "1 second"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
 }
 
@@ -733,6 +765,35 @@ test_event_stream_watchdog_and_resume (void)
 }
 
 static void
+test_event_stream_quiet_is_fine (void)
+{
+  g_autoptr(HcClient) client = client_for ("http", http_port, "events");
+  g_autoptr(HcEventStream) stream = hc_event_stream_new (client);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  /* A connect timeout shorter than the silence: only the watchdog may
+   * end a quiet stream. */
+  hc_client_set_timeouts (client, 1, 1000);
+  hc_event_stream_set_watchdog (stream, 10);
+  g_signal_connect (stream, "event", G_CALLBACK (event_cb), seen);
+  hc_event_stream_start (stream);
+  while (seen->len < 1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+
+  spin_for (2500);
+  g_assert_cmpint (hc_event_stream_get_state (stream), ==, HC_EVENT_STREAM_LIVE);
+  g_assert_cmpuint (hc_event_stream_get_reconnects (stream), ==, 0);
+  g_assert_cmpuint (seen->len, ==, 1);
+  hc_event_stream_stop (stream);
+}
+
+static void
 test_event_stream_fatal (void)
 {
   g_autoptr(HcClient) client = client_for ("http", http_port, "unauthorized");
@@ -755,23 +816,6 @@ test_event_stream_fatal (void)
   /* 401 is not retried: a new token is needed. */
   g_assert_cmpstr (states->str, ==, "connecting,stopped(unauthorized)");
   g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, HC_ERROR_UNAUTHORIZED));
-}
-
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -912,6 +956,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/huge-content-length", test_huge_content_length);
   g_test_add_func ("/client/faults/chunked-too-big", test_chunked_too_big);
   g_test_add_func ("/client/faults/slow-drip", test_slow_drip);
+  g_test_add_func ("/client/faults/no-answer", test_no_answer);
   g_test_add_func ("/client/faults/rate-limited", test_rate_limited);
   g_test_add_func ("/client/faults/problem-codes", test_problem_codes);
   g_test_add_func ("/client/faults/redirects", test_redirects);
@@ -925,6 +970,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/etag", test_etag);
   g_test_add_func ("/client/faults/idempotency-key", test_idempotency_key);
   g_test_add_func ("/client/faults/event-stream-watchdog-resume", test_event_stream_watchdog_and_resume);
+  g_test_add_func ("/client/faults/event-stream-quiet-is-fine", test_event_stream_quiet_is_fine);
   g_test_add_func ("/client/faults/event-stream-unauthorized", test_event_stream_fatal);
   g_test_add_func ("/client/faults/event-stream-backoff", test_event_stream_backoff);
   g_test_add_func ("/client/faults/hub-cursor-loop", test_hub_cursor_loop);

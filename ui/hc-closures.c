@@ -8,6 +8,24 @@
 #include "hc-labels.h"
 #include "hc-run.h"
 
+/* Set from the settings by the quality page; a score below reads worse. */
+static double warning_below = 80;
+static double critical_below = 60;
+
+void
+hc_closures_set_score_thresholds (double warning,
+                                  double critical)
+{
+  warning_below = warning;
+  critical_below = critical;
+}
+
+int
+hc_closure_score_level (gpointer this, double value)
+{
+  return hc_score_level (value, warning_below, critical_below);
+}
+
 static gint64
 now (void)
 {
@@ -117,4 +135,173 @@ hc_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "status_level", G_CALLBACK (status_level));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_label", G_CALLBACK (status_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_rank", G_CALLBACK (status_rank));
+  gtk_widget_class_bind_template_callback_full (widget_class, "score_level", G_CALLBACK (hc_closure_score_level));
+}
+
+/* Storage: pools. */
+
+double
+hc_closure_pool_fraction (gpointer this, guint64 used, guint64 capacity)
+{
+  if (capacity == 0)
+    return 0;
+  return MIN ((double) used / (double) capacity, 1.0);
+}
+
+/* "8.4 PB of 13.5 PB (62 %)": the exact text beside the level bar. */
+char *
+hc_closure_pool_used (gpointer this, guint64 used, guint64 capacity)
+{
+  g_autofree char *used_text = hc_format_bytes (used);
+  g_autofree char *capacity_text = hc_format_bytes (capacity);
+  double percent = capacity > 0 ? 100.0 * (double) used / (double) capacity : 0;
+
+  /* Translators: used of capacity, e.g. "8.4 PB of 13.5 PB (62 %)" */
+  return g_strdup_printf (_("%s of %s (%.0f %%)"), used_text, capacity_text, percent);
+}
+
+static char *
+pool_kind_label (gpointer this, int kind)
+{
+  return g_strdup (hc_pool_kind_label (kind));
+}
+
+static int
+pool_state_level (gpointer this, int state)
+{
+  return hc_pool_state_level (state);
+}
+
+static char *
+pool_state_label (gpointer this, int state)
+{
+  return g_strdup (hc_pool_state_label (state));
+}
+
+static char *
+pool_replication (gpointer this, const char *scheme, gint64 degraded, gint64 misplaced)
+{
+  g_autofree char *degraded_text = NULL;
+  g_autofree char *misplaced_text = NULL;
+
+  if (degraded == 0 && misplaced == 0)
+    /* Translators: a replication scheme whose objects are all in place, e.g. "3x · all in place" */
+    return g_strdup_printf (_("%s · all in place"), scheme ? scheme : "");
+
+  degraded_text = hc_format_count (degraded);
+  misplaced_text = hc_format_count (misplaced);
+  /* Translators: scheme, degraded and misplaced objects, e.g. "3x · 1,204 degraded · 12 misplaced" */
+  return g_strdup_printf (_("%s · %s degraded · %s misplaced"), scheme ? scheme : "",
+                          degraded_text, misplaced_text);
+}
+
+/* Sorts replication by how much is out of place. */
+static gint64
+pool_objects_at_risk (gpointer this, gint64 degraded, gint64 misplaced)
+{
+  return degraded + misplaced;
+}
+
+static char *
+bytes_per_second (gpointer this, guint64 value)
+{
+  g_autofree char *size = hc_format_bytes (value);
+
+  /* Translators: a throughput, e.g. "1.2 GB/s" */
+  return g_strdup_printf (_("%s/s"), size);
+}
+
+void
+hc_closures_bind_storage (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback_full (widget_class, "pool_fraction", G_CALLBACK (hc_closure_pool_fraction));
+  gtk_widget_class_bind_template_callback_full (widget_class, "pool_used", G_CALLBACK (hc_closure_pool_used));
+  gtk_widget_class_bind_template_callback_full (widget_class, "pool_kind_label", G_CALLBACK (pool_kind_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "pool_state_level", G_CALLBACK (pool_state_level));
+  gtk_widget_class_bind_template_callback_full (widget_class, "pool_state_label", G_CALLBACK (pool_state_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "pool_replication", G_CALLBACK (pool_replication));
+  gtk_widget_class_bind_template_callback_full (widget_class, "pool_objects_at_risk", G_CALLBACK (pool_objects_at_risk));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bytes_per_second", G_CALLBACK (bytes_per_second));
+}
+
+/* Security: alerts. */
+
+static int
+severity_level (gpointer this, int severity)
+{
+  return hc_severity_level (severity);
+}
+
+static char *
+severity_label (gpointer this, int severity)
+{
+  return g_strdup (hc_severity_label (severity));
+}
+
+static char *
+category_label (gpointer this, int category)
+{
+  return g_strdup (hc_alert_category_label (category));
+}
+
+static int
+alert_state_level (gpointer this, int state)
+{
+  return hc_alert_state_level (state);
+}
+
+static char *
+alert_state_label (gpointer this, int state)
+{
+  return g_strdup (hc_alert_state_label (state));
+}
+
+/* Open alerts stand out (bold), resolved ones recede (dim). */
+static char **
+alert_state_classes (gpointer this, int state)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **classes;
+
+  if (state == HC_ALERT_STATE_OPEN)
+    g_strv_builder_add (builder, "heading");
+  else if (state == HC_ALERT_STATE_RESOLVED)
+    g_strv_builder_add (builder, "dim-label");
+  classes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return classes;
+}
+
+/* Numbers recede with the row when it is resolved. */
+static char **
+alert_numeric_classes (gpointer this, int state)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **classes;
+
+  g_strv_builder_add (builder, "numeric");
+  if (state == HC_ALERT_STATE_RESOLVED)
+    g_strv_builder_add (builder, "dim-label");
+  classes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return classes;
+}
+
+static char *
+or_dash (gpointer this, const char *text)
+{
+  return g_strdup (text != NULL && *text ? text : "—");
+}
+
+void
+hc_closures_bind_security (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback_full (widget_class, "severity_level", G_CALLBACK (severity_level));
+  gtk_widget_class_bind_template_callback_full (widget_class, "severity_label", G_CALLBACK (severity_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "category_label", G_CALLBACK (category_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_level", G_CALLBACK (alert_state_level));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_label", G_CALLBACK (alert_state_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_classes", G_CALLBACK (alert_state_classes));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_numeric_classes", G_CALLBACK (alert_numeric_classes));
+  gtk_widget_class_bind_template_callback_full (widget_class, "or_dash", G_CALLBACK (or_dash));
 }

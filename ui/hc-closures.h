@@ -15,4 +15,13 @@ void hc_closures_bind (GtkWidgetClass *widget_class);
 char *hc_closure_relative_time (gpointer this, gint64 unix_time);
 char *hc_closure_exact_time    (gpointer this, gint64 unix_time);
 
+/* The storage and security pages' closures (pools, nodes, alerts). */
+void   hc_closures_bind_storage  (GtkWidgetClass *widget_class);
+void   hc_closures_bind_security (GtkWidgetClass *widget_class);
+char  *hc_closure_pool_used      (gpointer this, guint64 used, guint64 capacity);
+double hc_closure_pool_fraction  (gpointer this, guint64 used, guint64 capacity);
+int   hc_closure_score_level   (gpointer this, double value);
+void  hc_closures_set_score_thresholds (double warning,
+                                        double critical);
+
 G_END_DECLS

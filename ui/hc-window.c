@@ -9,6 +9,7 @@
 #include "hc-ingestion-page.h"
 #include "hc-labels.h"
 #include "hc-overview-page.h"
+#include "hc-quality-page.h"
 #include "hc-window.h"
 
 struct _HcWindow
@@ -39,6 +40,8 @@ struct _HcWindow
   GtkStack             *security_stack;
   HcIngestionPage      *ingestion_page;
   HcOverviewPage       *overview_page;
+  HcQualityPage        *quality_page;
+  GListModel           *all_datasets;  /* every hub's datasets, flattened */
 };
 
 G_DEFINE_FINAL_TYPE (HcWindow, hc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -191,10 +194,12 @@ update_pages (HcWindow *self)
 
   gtk_stack_set_visible_child_name (self->overview_stack, child);
   gtk_stack_set_visible_child_name (self->ingestion_stack, child);
+  gtk_stack_set_visible_child_name (self->quality_stack, child);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_heading), have_hubs);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_list), have_hubs);
 
   update_pane_status (self, hc_ingestion_page_get_pane (self->ingestion_page), NULL);
+  update_pane_status (self, hc_quality_page_get_pane (self->quality_page), NULL);
   update_role_actions (self);
 
   {
@@ -222,12 +227,25 @@ map_hub_to_sources (gpointer item,
   return sources;
 }
 
+static gpointer
+map_hub_to_datasets (gpointer item,
+                     gpointer user_data)
+{
+  HcHub *hub = item;
+  GListModel *datasets = G_LIST_MODEL (g_object_ref (hc_hub_get_datasets (hub)));
+
+  g_object_unref (hub);
+  return datasets;
+}
+
 static void
 apply_scope (HcWindow *self)
 {
   GListModel *sources = self->scope ? G_LIST_MODEL (hc_hub_get_sources (self->scope)) : self->all_sources;
+  GListModel *datasets = self->scope ? G_LIST_MODEL (hc_hub_get_datasets (self->scope)) : self->all_datasets;
 
   hc_ingestion_page_set_sources (self->ingestion_page, sources);
+  hc_quality_page_set_datasets (self->quality_page, datasets);
   update_pages (self);
 }
 
@@ -406,6 +424,46 @@ on_source_selected (HcIngestionPage *page,
 }
 
 static void
+on_dataset_detail (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DetailFetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcItem) detail = hc_client_dataset_finish (HC_CLIENT (object), result, &error);
+
+  if (detail != NULL)
+    hc_item_store_upsert (hc_hub_get_datasets (fetch->hub), detail);
+  else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+    {
+      g_autofree char *message = hc_error_describe (error);
+      toast (fetch->self, message);
+    }
+
+  g_object_unref (fetch->self);
+  g_object_unref (fetch->hub);
+  g_free (fetch);
+}
+
+static void
+on_dataset_selected (HcQualityPage *page,
+                     HcDataset     *dataset,
+                     HcWindow      *self)
+{
+  HcHub *hub = self->scope ? self->scope
+                           : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_DATASETS, dataset);
+  DetailFetch *fetch;
+
+  if (hub == NULL)
+    return;
+  fetch = g_new0 (DetailFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->hub = g_object_ref (hub);
+  hc_client_dataset_async (hc_hub_get_client (hub), hc_item_get_id (HC_ITEM (dataset)),
+                           self->cancellable, on_dataset_detail, fetch);
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -426,6 +484,8 @@ search_action (GtkWidget  *widget,
 
   if (g_strcmp0 (self->section, "ingestion") == 0)
     hc_list_pane_focus_search (hc_ingestion_page_get_pane (self->ingestion_page));
+  else if (g_strcmp0 (self->section, "quality") == 0)
+    hc_list_pane_focus_search (hc_quality_page_get_pane (self->quality_page));
 }
 
 /* The overview's figures open their page, filtered to what they count. */
@@ -455,7 +515,10 @@ show_datasets_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  hc_window_set_section (HC_WINDOW (widget), "quality");
+  HcWindow *self = HC_WINDOW (widget);
+
+  hc_quality_page_show_below (self->quality_page, g_variant_get_string (parameter, NULL));
+  hc_window_set_section (self, "quality");
 }
 
 static void
@@ -548,6 +611,7 @@ hc_window_dispose (GObject *object)
   g_clear_object (&self->scope_items);
   g_clear_object (&self->all_hubs);
   g_clear_object (&self->all_sources);
+  g_clear_object (&self->all_datasets);
   g_clear_object (&self->manager);
   g_clear_object (&self->cancellable);
 
@@ -589,6 +653,7 @@ hc_window_class_init (HcWindowClass *klass)
 
   g_type_ensure (HC_TYPE_INGESTION_PAGE);
   g_type_ensure (HC_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (HC_TYPE_QUALITY_PAGE);
   hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcWindow, leaflet);
@@ -605,6 +670,7 @@ hc_window_class_init (HcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcWindow, security_stack);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, ingestion_page);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, quality_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_hub_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -653,6 +719,8 @@ hc_window_init (HcWindow *self)
 
   g_signal_connect_object (self->ingestion_page, "retry", G_CALLBACK (on_retry_source), self, 0);
   g_signal_connect_object (self->ingestion_page, "source-selected", G_CALLBACK (on_source_selected), self, 0);
+  g_signal_connect_object (self->quality_page, "dataset-selected", G_CALLBACK (on_dataset_selected), self, 0);
+  hc_quality_page_set_settings (self->quality_page, self->settings);
 }
 
 static void
@@ -669,6 +737,9 @@ hc_window_set_manager (HcWindow     *self,
 
   self->all_sources = G_LIST_MODEL (gtk_flatten_list_model_new (
     G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (hubs), map_hub_to_sources, NULL, NULL))));
+
+  self->all_datasets = G_LIST_MODEL (gtk_flatten_list_model_new (
+    G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (hubs), map_hub_to_datasets, NULL, NULL))));
 
   g_signal_connect_object (hubs, "items-changed", G_CALLBACK (on_hubs_changed), self, 0);
   on_hubs_changed (hubs, 0, 0, 0, self);
@@ -744,6 +815,14 @@ hc_window_get_overview_page (HcWindow *self)
   g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
 
   return self->overview_page;
+}
+
+HcQualityPage *
+hc_window_get_quality_page (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->quality_page;
 }
 
 HcIngestionPage *

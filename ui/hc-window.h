@@ -6,6 +6,7 @@
 #include "hc-application.h"
 #include "hc-ingestion-page.h"
 #include "hc-overview-page.h"
+#include "hc-quality-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ void        hc_window_show_toast  (HcWindow      *self,
                                    const char    *message);
 HcIngestionPage *hc_window_get_ingestion_page (HcWindow *self);
 HcOverviewPage  *hc_window_get_overview_page  (HcWindow *self);
+HcQualityPage   *hc_window_get_quality_page   (HcWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-application.h"
+#include "hc-closures.h"
+#include "hc-format.h"
+#include "hc-labels.h"
+#include "hc-quality-page.h"
+#include "hc-status-badge.h"
+#include "hc-widget-util.h"
+
+/* Every dataset's four scores against the thresholds from settings. */
+struct _HcQualityPage
+{
+  GtkWidget         parent_instance;
+
+  GListModel       *datasets;
+  GSettings        *settings;
+  GtkCustomFilter  *filter;
+  char             *below;       /* all | any */
+  char             *criterion;   /* any | correct | complete | clean | live */
+  double            warning_below;
+
+  /* template children */
+  HcListPane       *pane;
+  GtkColumnView    *view;
+  HcDatasetDetail  *detail;
+  GMenuModel       *filter_menu;
+};
+
+G_DEFINE_FINAL_TYPE (HcQualityPage, hc_quality_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BELOW,
+  PROP_CRITERION,
+  N_PROPS
+};
+
+enum {
+  DATASET_SELECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const HcCriterion criteria[] = {
+  HC_CRITERION_CORRECT, HC_CRITERION_COMPLETE, HC_CRITERION_CLEAN, HC_CRITERION_LIVE,
+};
+
+static gboolean
+filter_dataset (gpointer item,
+                gpointer user_data)
+{
+  HcQualityPage *self = user_data;
+  HcDataset *dataset = item;
+  int criterion;
+
+  if (g_strcmp0 (self->below, "any") != 0)
+    return TRUE;
+
+  if (hc_enum_from_nick (HC_TYPE_CRITERION, self->criterion, &criterion))
+    return hc_dataset_get_score (dataset, criterion) < self->warning_below;
+
+  for (guint i = 0; i < G_N_ELEMENTS (criteria); i++)
+    if (hc_dataset_get_score (dataset, criteria[i]) < self->warning_below)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+search_text (HcDataset *dataset, gpointer user_data)
+{
+  if (dataset == NULL)
+    return NULL;
+  return g_strjoin (" ", hc_dataset_get_name (dataset), hc_dataset_get_owner_agency (dataset), NULL);
+}
+
+static char *
+csv_cell (HcDataset *dataset, const char *column)
+{
+  int criterion;
+
+  if (g_str_equal (column, "name"))
+    return g_strdup (hc_dataset_get_name (dataset));
+  if (g_str_equal (column, "owner"))
+    return g_strdup (hc_dataset_get_owner_agency (dataset));
+  if (g_str_equal (column, "overall"))
+    return g_strdup_printf ("%.1f", hc_dataset_get_overall (dataset));
+  if (g_str_equal (column, "rules-failed"))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_rules_failed (dataset));
+  if (g_str_equal (column, "records"))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_records (dataset));
+  if (g_str_equal (column, "checked"))
+    {
+      g_autoptr(GDateTime) dt = hc_dataset_get_checked_at (dataset) > 0
+        ? g_date_time_new_from_unix_utc (hc_dataset_get_checked_at (dataset)) : NULL;
+      return dt ? g_date_time_format_iso8601 (dt) : g_strdup ("");
+    }
+  if (hc_enum_from_nick (HC_TYPE_CRITERION, column, &criterion))
+    return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, criterion));
+  g_assert_not_reached ();
+}
+
+static void
+add_csv_column (HcQualityPage *self,
+                const char    *title,
+                const char    *column)
+{
+  hc_list_pane_add_csv_column (self->pane, title,
+                               gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                            G_CALLBACK (csv_cell), (gpointer) column, NULL));
+}
+
+static void
+on_thresholds_changed (GSettings     *settings,
+                       const char    *key,
+                       HcQualityPage *self)
+{
+  double warning = g_settings_get_double (settings, "score-warning-below");
+  double critical = g_settings_get_double (settings, "score-critical-below");
+
+  self->warning_below = warning;
+  hc_closures_set_score_thresholds (warning, critical);
+  /* Cells bind once: set the model again so every score is recoloured. */
+  hc_list_pane_set_model (self->pane, NULL);
+  hc_list_pane_set_model (self->pane, self->datasets);
+  hc_list_pane_filter_changed (self->pane);
+}
+
+static void
+on_selected_item (HcListPane    *pane,
+                  GParamSpec    *pspec,
+                  HcQualityPage *self)
+{
+  HcDataset *dataset = hc_list_pane_get_selected_item (pane);
+
+  hc_dataset_detail_set_dataset (self->detail, dataset);
+  if (dataset != NULL)
+    g_signal_emit (self, signals[DATASET_SELECTED], 0, dataset);
+}
+
+static void
+set_string (HcQualityPage *self,
+            char         **field,
+            const char    *value,
+            guint          prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  hc_list_pane_filter_changed (self->pane);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+hc_quality_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HcQualityPage *self = HC_QUALITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BELOW:
+      g_value_set_string (value, self->below);
+      break;
+    case PROP_CRITERION:
+      g_value_set_string (value, self->criterion);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_quality_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HcQualityPage *self = HC_QUALITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BELOW:
+      set_string (self, &self->below, g_value_get_string (value), PROP_BELOW);
+      break;
+    case PROP_CRITERION:
+      set_string (self, &self->criterion, g_value_get_string (value), PROP_CRITERION);
+      /* Choosing a criterion means: show what falls short on it. */
+      if (g_strcmp0 (self->criterion, "any") != 0)
+        set_string (self, &self->below, "any", PROP_BELOW);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_quality_page_dispose (GObject *object)
+{
+  HcQualityPage *self = HC_QUALITY_PAGE (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_QUALITY_PAGE);
+  hc_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->datasets);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (hc_quality_page_parent_class)->dispose (object);
+}
+
+static void
+hc_quality_page_finalize (GObject *object)
+{
+  HcQualityPage *self = HC_QUALITY_PAGE (object);
+
+  g_free (self->below);
+  g_free (self->criterion);
+
+  G_OBJECT_CLASS (hc_quality_page_parent_class)->finalize (object);
+}
+
+static void
+hc_quality_page_class_init (HcQualityPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = hc_quality_page_get_property;
+  object_class->set_property = hc_quality_page_set_property;
+  object_class->dispose = hc_quality_page_dispose;
+  object_class->finalize = hc_quality_page_finalize;
+
+  properties[PROP_BELOW] =
+    g_param_spec_string ("below", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CRITERION] =
+    g_param_spec_string ("criterion", NULL, NULL, "any",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HcQualityPage::dataset-selected:
+   * @dataset's detail is shown: its rules, history and samples should be fetched.
+   */
+  signals[DATASET_SELECTED] = g_signal_new ("dataset-selected", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, HC_TYPE_DATASET);
+
+  g_type_ensure (HC_TYPE_LIST_PANE);
+  g_type_ensure (HC_TYPE_DATASET_DETAIL);
+  g_type_ensure (HC_TYPE_STATUS_BADGE);
+  g_type_ensure (HC_TYPE_DATASET);
+  hc_application_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-quality-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HcQualityPage, pane);
+  gtk_widget_class_bind_template_child (widget_class, HcQualityPage, view);
+  gtk_widget_class_bind_template_child (widget_class, HcQualityPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, HcQualityPage, filter_menu);
+  hc_closures_bind (widget_class);
+
+  gtk_widget_class_install_property_action (widget_class, "quality.below", "below");
+  gtk_widget_class_install_property_action (widget_class, "quality.criterion", "criterion");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+hc_quality_page_init (HcQualityPage *self)
+{
+  self->below = g_strdup ("all");
+  self->criterion = g_strdup ("any");
+  self->warning_below = 80;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_dataset, self, NULL);
+  hc_list_pane_set_filter (self->pane, GTK_FILTER (self->filter));
+  hc_list_pane_set_filter_menu (self->pane, self->filter_menu);
+  hc_list_pane_set_search_expression (self->pane,
+                                      gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                   G_CALLBACK (search_text), NULL, NULL));
+  hc_list_pane_set_empty (self->pane, "emblem-ok-symbolic", _("No Datasets"),
+                          _("The hub checks no datasets yet."));
+  hc_list_pane_set_export_name (self->pane, _("datasets"));
+  add_csv_column (self, _("Dataset"), "name");
+  add_csv_column (self, _("Owner"), "owner");
+  add_csv_column (self, hc_criterion_label (HC_CRITERION_CORRECT), "correct");
+  add_csv_column (self, hc_criterion_label (HC_CRITERION_COMPLETE), "complete");
+  add_csv_column (self, hc_criterion_label (HC_CRITERION_CLEAN), "clean");
+  add_csv_column (self, hc_criterion_label (HC_CRITERION_LIVE), "live");
+  add_csv_column (self, _("Overall"), "overall");
+  add_csv_column (self, _("Rules Failed"), "rules-failed");
+  add_csv_column (self, _("Records"), "records");
+  add_csv_column (self, _("Checked"), "checked");
+
+  g_signal_connect_object (self->pane, "notify::selected-item", G_CALLBACK (on_selected_item), self, 0);
+
+  /* Weakest first: what a supervisor reviews. */
+  {
+    g_autoptr(GtkColumnViewColumn) overall = g_list_model_get_item (gtk_column_view_get_columns (self->view), 6);
+    gtk_column_view_sort_by_column (self->view, overall, GTK_SORT_ASCENDING);
+  }
+}
+
+GtkWidget *
+hc_quality_page_new (void)
+{
+  return g_object_new (HC_TYPE_QUALITY_PAGE, NULL);
+}
+
+HcListPane *
+hc_quality_page_get_pane (HcQualityPage *self)
+{
+  g_return_val_if_fail (HC_IS_QUALITY_PAGE (self), NULL);
+  return self->pane;
+}
+
+HcDatasetDetail *
+hc_quality_page_get_detail (HcQualityPage *self)
+{
+  g_return_val_if_fail (HC_IS_QUALITY_PAGE (self), NULL);
+  return self->detail;
+}
+
+void
+hc_quality_page_set_datasets (HcQualityPage *self,
+                              GListModel    *datasets)
+{
+  g_return_if_fail (HC_IS_QUALITY_PAGE (self));
+
+  if (g_set_object (&self->datasets, datasets))
+    hc_list_pane_set_model (self->pane, datasets);
+}
+
+/**
+ * hc_quality_page_set_settings:
+ * The thresholds below which a score reads as warning and critical.
+ */
+void
+hc_quality_page_set_settings (HcQualityPage *self,
+                              GSettings     *settings)
+{
+  g_return_if_fail (HC_IS_QUALITY_PAGE (self));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  g_signal_connect_object (settings, "changed::score-warning-below", G_CALLBACK (on_thresholds_changed), self, 0);
+  g_signal_connect_object (settings, "changed::score-critical-below", G_CALLBACK (on_thresholds_changed), self, 0);
+  on_thresholds_changed (settings, NULL, self);
+}
+
+/**
+ * hc_quality_page_show_below:
+ * Shows the datasets below the warning threshold on @criterion, or on
+ * any criterion for "any" or "overall".
+ */
+void
+hc_quality_page_show_below (HcQualityPage *self,
+                            const char    *criterion)
+{
+  int value;
+
+  g_return_if_fail (HC_IS_QUALITY_PAGE (self));
+
+  if (criterion == NULL || !hc_enum_from_nick (HC_TYPE_CRITERION, criterion, &value))
+    criterion = "any";
+  g_object_set (self, "criterion", criterion, "below", "any", NULL);
+}

@@ -170,3 +170,121 @@ hc_score_level (double score,
     return HC_LEVEL_WARNING;
   return HC_LEVEL_OK;
 }
+
+const char *
+hc_pool_kind_label (HcPoolKind kind)
+{
+  switch (kind)
+    {
+    case HC_POOL_KIND_OBJECT: return C_("pool kind", "Object");
+    case HC_POOL_KIND_BLOCK:  return C_("pool kind", "Block");
+    case HC_POOL_KIND_FILE:   return C_("pool kind", "File");
+    default:                  return "";
+    }
+}
+
+const char *
+hc_node_state_label (HcNodeState state)
+{
+  switch (state)
+    {
+    case HC_NODE_STATE_UP:          return C_("node state", "Up");
+    case HC_NODE_STATE_DOWN:        return C_("node state", "Down");
+    case HC_NODE_STATE_MAINTENANCE: return C_("node state", "Maintenance");
+    default:                        return "";
+    }
+}
+
+HcLevel
+hc_node_state_level (HcNodeState state)
+{
+  switch (state)
+    {
+    case HC_NODE_STATE_UP:          return HC_LEVEL_OK;
+    case HC_NODE_STATE_DOWN:        return HC_LEVEL_ERROR;
+    case HC_NODE_STATE_MAINTENANCE:
+    default:                        return HC_LEVEL_NEUTRAL;
+    }
+}
+
+const char *
+hc_disk_health_label (HcDiskHealth health)
+{
+  switch (health)
+    {
+    case HC_DISK_HEALTH_OK:      return C_("disk health", "OK");
+    case HC_DISK_HEALTH_WARNING: return C_("disk health", "Warning");
+    case HC_DISK_HEALTH_FAILING: return C_("disk health", "Failing");
+    default:                     return "";
+    }
+}
+
+HcLevel
+hc_disk_health_level (HcDiskHealth health)
+{
+  switch (health)
+    {
+    case HC_DISK_HEALTH_OK:      return HC_LEVEL_OK;
+    case HC_DISK_HEALTH_WARNING: return HC_LEVEL_WARNING;
+    case HC_DISK_HEALTH_FAILING: return HC_LEVEL_ERROR;
+    default:                     return HC_LEVEL_NEUTRAL;
+    }
+}
+
+/* Open alerts wait for someone; acknowledged ones have an owner. */
+HcLevel
+hc_alert_state_level (HcAlertState state)
+{
+  switch (state)
+    {
+    case HC_ALERT_STATE_OPEN:         return HC_LEVEL_WARNING;
+    case HC_ALERT_STATE_RESOLVED:     return HC_LEVEL_OK;
+    case HC_ALERT_STATE_ACKNOWLEDGED:
+    default:                          return HC_LEVEL_NEUTRAL;
+    }
+}
+
+const char *
+hc_alert_category_label (HcAlertCategory category)
+{
+  switch (category)
+    {
+    case HC_ALERT_CATEGORY_INTRUSION:            return C_("alert category", "Intrusion");
+    case HC_ALERT_CATEGORY_BRUTE_FORCE:          return C_("alert category", "Brute force");
+    case HC_ALERT_CATEGORY_MALWARE:              return C_("alert category", "Malware");
+    case HC_ALERT_CATEGORY_DATA_EXFILTRATION:    return C_("alert category", "Data exfiltration");
+    case HC_ALERT_CATEGORY_PRIVILEGE_ESCALATION: return C_("alert category", "Privilege escalation");
+    case HC_ALERT_CATEGORY_POLICY_VIOLATION:     return C_("alert category", "Policy violation");
+    case HC_ALERT_CATEGORY_DDOS:                 return C_("alert category", "Denial of service");
+    case HC_ALERT_CATEGORY_INTEGRITY:            return C_("alert category", "Integrity");
+    default:                                     return "";
+    }
+}
+
+const char *
+hc_resolution_label (HcResolution resolution)
+{
+  switch (resolution)
+    {
+    case HC_RESOLUTION_FIXED:          return C_("resolution", "Fixed");
+    case HC_RESOLUTION_FALSE_POSITIVE: return C_("resolution", "False positive");
+    case HC_RESOLUTION_ACCEPTED_RISK:  return C_("resolution", "Accepted risk");
+    case HC_RESOLUTION_DUPLICATE:      return C_("resolution", "Duplicate");
+    case HC_RESOLUTION_NONE:
+    default:                           return "";
+    }
+}
+
+const char *
+hc_timeline_action_label (HcTimelineAction action)
+{
+  switch (action)
+    {
+    case HC_TIMELINE_ACTION_DETECTED:     return C_("timeline action", "Detected");
+    case HC_TIMELINE_ACTION_ESCALATED:    return C_("timeline action", "Escalated");
+    case HC_TIMELINE_ACTION_ACKNOWLEDGED: return C_("timeline action", "Acknowledged");
+    case HC_TIMELINE_ACTION_RESOLVED:     return C_("timeline action", "Resolved");
+    case HC_TIMELINE_ACTION_COMMENT:      return C_("timeline action", "Commented");
+    default:                              return "";
+    }
+}

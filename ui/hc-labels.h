@@ -23,4 +23,15 @@ HcLevel     hc_score_level         (double         score,
                                     double         warning_below,
                                     double         critical_below);
 
+/* Storage and security pages. */
+const char *hc_pool_kind_label        (HcPoolKind       kind);
+const char *hc_node_state_label       (HcNodeState      state);
+HcLevel     hc_node_state_level       (HcNodeState      state);
+const char *hc_disk_health_label      (HcDiskHealth     health);
+HcLevel     hc_disk_health_level      (HcDiskHealth     health);
+HcLevel     hc_alert_state_level      (HcAlertState     state);
+const char *hc_alert_category_label   (HcAlertCategory  category);
+const char *hc_resolution_label       (HcResolution     resolution);
+const char *hc_timeline_action_label  (HcTimelineAction action);
+
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _HcAlert
   HcResolution resolution;
   gint64 events_count;
   GListStore *timeline;
+  gint64 severity_rank;
 };
 
 G_DEFINE_FINAL_TYPE (HcAlert, hc_alert, HC_TYPE_ITEM)
@@ -114,6 +115,10 @@ static const HcField fields[] = {
     .offset = G_STRUCT_OFFSET (HcAlert, timeline),
     .get_type = hc_timeline_entry_get_type,
     .max = HC_PARSE_MAX_TIMELINE },
+  { .property = "severity-rank",
+    .json = NULL,
+    .kind = HC_FIELD_INT,
+    .offset = G_STRUCT_OFFSET (HcAlert, severity_rank) },
 };
 
 static gboolean
@@ -121,6 +126,9 @@ hc_alert_check (GObject  *object,
                 GError  **error)
 {
   HcAlert *self = HC_ALERT (object);
+
+  /* GtkNumericSorter cannot sort enum properties (GTK 4.8): an integer twin. */
+  self->severity_rank = self->severity;
 
   /* Shown and copied by operators into firewall rules: it must be an address. */
   if (self->source_ip != NULL)
@@ -265,4 +273,12 @@ hc_alert_get_timeline (HcAlert *self)
   g_return_val_if_fail (HC_IS_ALERT (self), NULL);
 
   return (GListModel *) self->timeline;
+}
+
+gint64
+hc_alert_get_severity_rank (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), 0);
+
+  return self->severity_rank;
 }

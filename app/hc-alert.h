@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (HcAlert, hc_alert, HC, ALERT, HcItem)
  * "description", "asset", "source-ip", "detected-at", "state",
  * "acknowledged-by", "acknowledged-at", "resolved-by", "resolved-at", "resolution",
  * "events-count", "timeline" (GListModel of HcTimelineEntry, NULL until
- * the detail was fetched). Times are unix seconds UTC, 0 when not set.
+ * the detail was fetched), "severity-rank" (the severity as an integer:
+ * GtkNumericSorter cannot sort enum properties). Times are unix seconds
+ * UTC, 0 when not set.
  */
 HcSeverity       hc_alert_get_severity        (HcAlert *self);
 HcAlertCategory  hc_alert_get_category        (HcAlert *self);
@@ -35,5 +37,6 @@ gint64           hc_alert_get_resolved_at     (HcAlert *self);
 HcResolution     hc_alert_get_resolution      (HcAlert *self);
 gint64           hc_alert_get_events_count    (HcAlert *self);
 GListModel      *hc_alert_get_timeline        (HcAlert *self);
+gint64           hc_alert_get_severity_rank   (HcAlert *self);
 
 G_END_DECLS

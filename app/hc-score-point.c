@@ -47,7 +47,7 @@ static const HcField fields[] = {
     .flags = HC_FIELD_REQUIRED,
     .offset = G_STRUCT_OFFSET (HcScorePoint, live) },
   { .property = "overall",
-    .json = "overall",
+    .json = NULL,
     .kind = HC_FIELD_SCORE,
     .offset = G_STRUCT_OFFSET (HcScorePoint, overall) },
 };

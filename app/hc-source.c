@@ -20,6 +20,7 @@ struct _HcSource
   double records_per_second;
   HcRun *last_run;
   GListStore *runs;
+  gint64 status_rank;
 };
 
 G_DEFINE_FINAL_TYPE (HcSource, hc_source, HC_TYPE_ITEM)
@@ -90,9 +91,35 @@ static const HcField fields[] = {
     .offset = G_STRUCT_OFFSET (HcSource, runs),
     .get_type = hc_run_get_type,
     .max = HC_PARSE_MAX_RUNS },
+  { .property = "status-rank",
+    .json = NULL,
+    .kind = HC_FIELD_INT,
+    .offset = G_STRUCT_OFFSET (HcSource, status_rank) },
 };
 
-static const HcFieldTable table = { fields, G_N_ELEMENTS (fields), NULL };
+static gboolean
+hc_source_check (GObject  *object,
+                 GError  **error)
+{
+  HcSource *self = HC_SOURCE (object);
+
+  /*
+   * How much the status needs an operator, for GtkNumericSorter, which
+   * cannot sort enum properties (GTK 4.8): ok < paused < lagging < failed.
+   */
+  switch (self->status)
+    {
+    case HC_SOURCE_STATUS_OK:      self->status_rank = 0; break;
+    case HC_SOURCE_STATUS_PAUSED:  self->status_rank = 1; break;
+    case HC_SOURCE_STATUS_LAGGING: self->status_rank = 2; break;
+    case HC_SOURCE_STATUS_FAILED:  self->status_rank = 3; break;
+    default:                       g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+static const HcFieldTable table = { fields, G_N_ELEMENTS (fields), hc_source_check };
 
 static void
 hc_source_class_init (HcSourceClass *klass)
@@ -191,4 +218,12 @@ hc_source_get_runs (HcSource *self)
   g_return_val_if_fail (HC_IS_SOURCE (self), NULL);
 
   return (GListModel *) self->runs;
+}
+
+gint64
+hc_source_get_status_rank (HcSource *self)
+{
+  g_return_val_if_fail (HC_IS_SOURCE (self), 0);
+
+  return self->status_rank;
 }

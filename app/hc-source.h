@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (HcSource, hc_source, HC, SOURCE, HcItem)
  * "status", "schedule", "agreed-delay-seconds" (0 when not declared),
  * "last-success-at" (0 when never), "lag-seconds",
  * "records-per-second", "last-run" (HcRun, nullable), "runs" (GListModel of
- * HcRun; NULL until the detail was fetched).
+ * HcRun; NULL until the detail was fetched), "status-rank" (how much the
+ * status needs an operator, ok 0 < paused 1 < lagging 2 < failed 3, for
+ * GtkNumericSorter, which cannot sort enum properties).
  */
 const char     *hc_source_get_name               (HcSource *self);
 const char     *hc_source_get_agency             (HcSource *self);
@@ -31,5 +33,6 @@ gint64          hc_source_get_lag_seconds        (HcSource *self);
 double          hc_source_get_records_per_second (HcSource *self);
 HcRun          *hc_source_get_last_run           (HcSource *self);
 GListModel     *hc_source_get_runs               (HcSource *self);
+gint64          hc_source_get_status_rank        (HcSource *self);
 
 G_END_DECLS

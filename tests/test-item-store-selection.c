@@ -174,6 +174,45 @@ test_selection_survives_resort (void)
   g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) chosen);
 }
 
+static void
+test_severity_rank_sort (void)
+{
+  g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_ALERT);
+  GtkSorter *sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (HC_TYPE_ALERT, NULL, "severity-rank")));
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *severities[] = { "medium", "critical", "low", "high" };
+  const char *expected[] = { "critical", "high", "medium", "low" };
+
+  gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (store)), sorter);
+
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"id\": \"al-%u\", \"severity\": \"%s\", \"category\": \"ddos\", \"title\": \"t\","
+        " \"description\": \"\", \"asset\": \"a\", \"source_ip\": null, \"detected_at\": \"2026-01-05T08:00:00Z\","
+        " \"state\": \"open\", \"acknowledged_by\": null, \"acknowledged_at\": null, \"resolved_by\": null,"
+        " \"resolved_at\": null, \"resolution\": null, \"events_count\": 1}", i, severities[i]);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(JsonNode) node = hc_parse_json_bytes (bytes, NULL);
+      g_autoptr(GError) error = NULL;
+      HcItem *item = hc_parse_alert (node, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (items, item);
+    }
+  hc_item_store_replace_all (store, items);
+
+  /* The integer twin sorts where the enum property cannot. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(HcAlert) alert = g_list_model_get_item (G_LIST_MODEL (sorted), i);
+
+      g_assert_cmpstr (hc_enum_to_nick (HC_TYPE_SEVERITY, hc_alert_get_severity (alert)), ==, expected[i]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -184,6 +223,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/item-store-selection/survives-scattered", test_selection_survives_scattered);
   g_test_add_func ("/item-store-selection/numeric-sort", test_numeric_sort);
   g_test_add_func ("/item-store-selection/survives-resort", test_selection_survives_resort);
+  g_test_add_func ("/item-store-selection/severity-rank-sort", test_severity_rank_sort);
 
   return g_test_run ();
 }

@@ -113,6 +113,7 @@ test_parse_source (void)
   g_assert_cmpstr (hc_source_get_agency (source), ==, "Bộ Công an");
   g_assert_cmpint (hc_source_get_kind (source), ==, HC_SOURCE_KIND_BATCH);
   g_assert_cmpint (hc_source_get_status (source), ==, HC_SOURCE_STATUS_LAGGING);
+  g_assert_cmpint (hc_source_get_status_rank (source), ==, 2);
   g_assert_cmpstr (hc_source_get_schedule (source), ==, "0 * * * *");
   g_assert_cmpint (hc_source_get_agreed_delay_seconds (source), ==, 3600);
   g_assert_cmpint (hc_source_get_last_success_at (source), ==, unix_time ("2026-01-05T07:00:00Z"));
@@ -300,6 +301,7 @@ test_parse_alert (void)
   alert = HC_ALERT (item);
   g_assert_cmpstr (hc_item_get_id (item), ==, "al-9");
   g_assert_cmpint (hc_alert_get_severity (alert), ==, HC_SEVERITY_HIGH);
+  g_assert_cmpint (hc_alert_get_severity_rank (alert), ==, 2);
   g_assert_cmpint (hc_alert_get_category (alert), ==, HC_ALERT_CATEGORY_BRUTE_FORCE);
   g_assert_cmpstr (hc_alert_get_title (alert), ==, "Đăng nhập thất bại liên tục");
   g_assert_cmpstr (hc_alert_get_description (alert), ==, "200 failed SSH logins");
@@ -909,8 +911,9 @@ test_update_from (void)
   g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
 
   g_assert_true (hc_item_update_from (ours, theirs));
-  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 3);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "status")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "status-rank")), ==, 1);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "last-run")), ==, 1);
   g_assert_cmpint (hc_source_get_status (HC_SOURCE (ours)), ==, HC_SOURCE_STATUS_FAILED);
   g_assert_true (hc_source_get_last_run (HC_SOURCE (ours)) != old_run);

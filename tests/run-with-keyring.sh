@@ -16,6 +16,8 @@
 #                 socket that does not exist)
 #   --home DIR    use DIR for HOME etc. and keep it afterwards (the leak test
 #                 searches it); otherwise a temporary directory is removed
+#   --display     keep DISPLAY, for UI tests: still no prompt can show, as
+#                 the private bus starts no prompter
 #   --prompter=dismiss|password
 #                 answer the keyring's unlock prompts with fake-prompter.py:
 #                 cancel them, or type the keyring password
@@ -76,8 +78,10 @@ fi
 mode=keyring
 home=
 prompter=
+keep_display=
 while [ $# -gt 0 ]; do
   case $1 in
+    --display) keep_display=$DISPLAY; shift ;;
     --prompter=dismiss|--prompter=password) prompter=${1#--prompter=}; shift ;;
     --no-keyring) mode=no-keyring; shift ;;
     --no-bus) mode=no-bus; shift ;;
@@ -110,6 +114,7 @@ chmod 700 "$HOME" "$XDG_RUNTIME_DIR"
 
 # Nothing may reach a display (prompts) or the harness's keyring.
 unset DISPLAY WAYLAND_DISPLAY GNOME_KEYRING_CONTROL SSH_AUTH_SOCK DBUS_SESSION_BUS_ADDRESS
+[ -z "$keep_display" ] || export DISPLAY="$keep_display"
 export HC_TEST_KEYRING="$mode"
 
 if [ -n "$prompter" ]; then

@@ -136,7 +136,11 @@ test_window_sections (void)
       g_assert_cmpstr (hc_window_get_section (window), ==, sections[i]);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, sections[i]);
 
+      /* With no hub, each section shows its own empty state. */
       page = gtk_stack_get_visible_child (stack);
+      g_assert_true (GTK_IS_STACK (page));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page)), ==, "empty");
+      page = gtk_stack_get_visible_child (GTK_STACK (page));
       settle (300);
       g_assert_true (gtk_widget_get_mapped (page));
       g_assert_true (ADW_IS_STATUS_PAGE (page));

@@ -129,7 +129,9 @@ update_pane_status (HcWindow   *self,
     }
 
   hc_list_pane_set_updated (pane, oldest);
-  hc_list_pane_set_stale (pane, any_offline);
+  /* Dim only when nothing shown is live: one hub down in "all hubs"
+   * leaves the others' rows as they are, and the banner names it. */
+  hc_list_pane_set_stale (pane, any_offline && all_failed);
 
   if (problem != NULL)
     {

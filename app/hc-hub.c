@@ -1263,7 +1263,11 @@ hc_hub_constructed (GObject *object)
   g_signal_connect_object (self->stream, "state-changed", G_CALLBACK (stream_state_cb), self, 0);
 
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
-    self->stores[kind] = hc_item_store_new (hc_list_kind_item_type (kind));
+    {
+      self->stores[kind] = hc_item_store_new (hc_list_kind_item_type (kind));
+      /* Views sort and filter these lists: a changed row must move. */
+      hc_item_store_set_announce_updates (self->stores[kind], TRUE);
+    }
 }
 
 static void

@@ -156,8 +156,9 @@ hc_closure_pool_used (gpointer this, guint64 used, guint64 capacity)
   g_autofree char *capacity_text = hc_format_bytes (capacity);
   double percent = capacity > 0 ? 100.0 * (double) used / (double) capacity : 0;
 
-  /* Translators: used of capacity, e.g. "8.4 PB of 13.5 PB (62 %)" */
-  return g_strdup_printf (_("%s of %s (%.0f %%)"), used_text, capacity_text, percent);
+  /* Translators: used of capacity, e.g. "8.4 PB of 13.5 PB (62 %)"; a no-break space
+   * before "%", as g_format_size() puts one before the unit. */
+  return g_strdup_printf (_("%s of %s (%.0f %%)"), used_text, capacity_text, percent);
 }
 
 static char *
@@ -287,6 +288,20 @@ alert_numeric_classes (gpointer this, int state)
   return classes;
 }
 
+/* The other cells of a resolved alert recede with its title. */
+static char **
+alert_dim_classes (gpointer this, int state)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **classes;
+
+  if (state == HC_ALERT_STATE_RESOLVED)
+    g_strv_builder_add (builder, "dim-label");
+  classes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return classes;
+}
+
 static char *
 or_dash (gpointer this, const char *text)
 {
@@ -303,5 +318,6 @@ hc_closures_bind_security (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_label", G_CALLBACK (alert_state_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_classes", G_CALLBACK (alert_state_classes));
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_numeric_classes", G_CALLBACK (alert_numeric_classes));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_dim_classes", G_CALLBACK (alert_dim_classes));
   gtk_widget_class_bind_template_callback_full (widget_class, "or_dash", G_CALLBACK (or_dash));
 }

@@ -1,0 +1,923 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hc-application.h"
+#include "hc-closures.h"
+#include "hc-format.h"
+#include "hc-item-store.h"
+#include "hc-labels.h"
+#include "hc-security-page.h"
+#include "hc-status-badge.h"
+#include "hc-widget-util.h"
+
+/*
+ * The hub's security alerts, worst first, for triage: filter by state,
+ * severity and category (or everything but), acknowledge with a comment,
+ * resolve with a comment and a resolution. The page only asks: the window
+ * carries the request to the hub, which has the last word.
+ *
+ * Tens of thousands of alerts: the filter compares three bit masks per
+ * alert, nothing else; the pane's filter and sort models do the rest.
+ */
+#define MAX_COMMENT_CHARS 2000
+
+struct _HcSecurityPage
+{
+  GtkWidget        parent_instance;
+
+  GListModel      *alerts;
+  GtkCustomFilter *filter;
+  char            *state_filter;
+  char            *severity_filter;
+  char            *category_filter;
+  guint            state_mask;
+  guint            severity_mask;
+  guint            category_mask;
+  gboolean         invert_filter;
+
+  gboolean         can_acknowledge;
+  gboolean         can_resolve;
+  char            *reason;
+  HcAlert         *selected;
+  gulong           selected_notify_id;
+
+  /* template children */
+  HcListPane      *pane;
+  GtkColumnView   *view;
+  GtkLabel        *filter_label;
+  HcAlertDetail   *detail;
+  GMenuModel      *filter_menu;
+};
+
+G_DEFINE_FINAL_TYPE (HcSecurityPage, hc_security_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STATE_FILTER,
+  PROP_SEVERITY_FILTER,
+  PROP_CATEGORY_FILTER,
+  PROP_INVERT_FILTER,
+  N_PROPS
+};
+
+enum {
+  ACKNOWLEDGE,
+  RESOLVE,
+  ALERT_SELECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define BIT(n) (1u << (n))
+#define ALL_STATES     (BIT (HC_ALERT_STATE_OPEN) | BIT (HC_ALERT_STATE_ACKNOWLEDGED) | BIT (HC_ALERT_STATE_RESOLVED))
+#define ALL_SEVERITIES (BIT (HC_SEVERITY_LOW) | BIT (HC_SEVERITY_MEDIUM) | BIT (HC_SEVERITY_HIGH) | BIT (HC_SEVERITY_CRITICAL))
+#define ALL_CATEGORIES (BIT (HC_ALERT_CATEGORY_INTEGRITY + 1) - 1)
+
+static guint
+state_mask (const char *filter)
+{
+  int value;
+
+  if (g_strcmp0 (filter, "not-resolved") == 0)
+    return BIT (HC_ALERT_STATE_OPEN) | BIT (HC_ALERT_STATE_ACKNOWLEDGED);
+  if (filter != NULL && hc_enum_from_nick (HC_TYPE_ALERT_STATE, filter, &value))
+    return BIT (value);
+  return ALL_STATES;
+}
+
+static guint
+severity_mask (const char *filter)
+{
+  int value;
+
+  if (g_strcmp0 (filter, "high-up") == 0)
+    return BIT (HC_SEVERITY_HIGH) | BIT (HC_SEVERITY_CRITICAL);
+  if (g_strcmp0 (filter, "medium-up") == 0)
+    return BIT (HC_SEVERITY_MEDIUM) | BIT (HC_SEVERITY_HIGH) | BIT (HC_SEVERITY_CRITICAL);
+  if (filter != NULL && hc_enum_from_nick (HC_TYPE_SEVERITY, filter, &value))
+    return BIT (value);
+  return ALL_SEVERITIES;
+}
+
+static guint
+category_mask (const char *filter)
+{
+  int value;
+
+  if (filter != NULL && hc_enum_from_nick (HC_TYPE_ALERT_CATEGORY, filter, &value))
+    return BIT (value);
+  return ALL_CATEGORIES;
+}
+
+static gboolean
+filter_alert (gpointer item,
+              gpointer user_data)
+{
+  HcSecurityPage *self = user_data;
+  HcAlert *alert = item;
+  gboolean match;
+
+  match = (self->state_mask & BIT (hc_alert_get_state (alert))) != 0 &&
+          (self->severity_mask & BIT (hc_alert_get_severity (alert))) != 0 &&
+          (self->category_mask & BIT (hc_alert_get_category (alert))) != 0;
+  return self->invert_filter ? !match : match;
+}
+
+static char *
+search_text (HcAlert *alert, gpointer user_data)
+{
+  const char *ip;
+
+  if (alert == NULL)
+    return NULL;
+  ip = hc_alert_get_source_ip (alert);
+  return g_strjoin (" ", hc_alert_get_title (alert), hc_alert_get_asset (alert),
+                    ip != NULL ? ip : "", hc_alert_get_description (alert), NULL);
+}
+
+/* Text of each CSV column: what the screen shows, exact times in ISO 8601. */
+static char *
+csv_text (HcAlert *alert, const char *column)
+{
+  if (g_str_equal (column, "severity"))
+    return g_strdup (hc_severity_label (hc_alert_get_severity (alert)));
+  if (g_str_equal (column, "title"))
+    return g_strdup (hc_alert_get_title (alert));
+  if (g_str_equal (column, "category"))
+    return g_strdup (hc_alert_category_label (hc_alert_get_category (alert)));
+  if (g_str_equal (column, "asset"))
+    return g_strdup (hc_alert_get_asset (alert));
+  if (g_str_equal (column, "source-ip"))
+    return g_strdup (hc_alert_get_source_ip (alert) ? hc_alert_get_source_ip (alert) : "");
+  if (g_str_equal (column, "detected"))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (hc_alert_get_detected_at (alert));
+      return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
+    }
+  if (g_str_equal (column, "state"))
+    return g_strdup (hc_alert_state_label (hc_alert_get_state (alert)));
+  if (g_str_equal (column, "events"))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_alert_get_events_count (alert));
+  g_assert_not_reached ();
+}
+
+static char *
+csv_cell (gpointer this, const char *column)
+{
+  return csv_text (this, column);
+}
+
+static void
+add_csv_column (HcSecurityPage *self,
+                const char     *title,
+                const char     *column)
+{
+  GtkExpression *expr;
+
+  /* this = the alert; the column name is the closure's data. */
+  expr = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (csv_cell), (gpointer) column, NULL);
+  hc_list_pane_add_csv_column (self->pane, title, expr);
+}
+
+static const char *
+state_filter_words (const char *filter)
+{
+  int value;
+
+  if (g_strcmp0 (filter, "not-resolved") == 0)
+    return _("Not resolved");
+  if (filter != NULL && hc_enum_from_nick (HC_TYPE_ALERT_STATE, filter, &value))
+    return hc_alert_state_label (value);
+  return NULL;
+}
+
+static char *
+severity_filter_words (const char *filter)
+{
+  int value;
+
+  if (g_strcmp0 (filter, "high-up") == 0)
+    return g_strdup (_("High and above"));
+  if (g_strcmp0 (filter, "medium-up") == 0)
+    return g_strdup (_("Medium and above"));
+  if (filter != NULL && hc_enum_from_nick (HC_TYPE_SEVERITY, filter, &value))
+    /* Translators: a severity filter, e.g. "Critical severity" */
+    return g_strdup_printf (_("%s severity"), hc_severity_label (value));
+  return NULL;
+}
+
+/* Says in words what the list shows, so an inverted or narrow filter is never a surprise. */
+static void
+update_filter_label (HcSecurityPage *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *state = state_filter_words (self->state_filter);
+  char *severity = severity_filter_words (self->severity_filter);
+  int category;
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+
+  if (state != NULL)
+    g_ptr_array_add (parts, g_strdup (state));
+  if (severity != NULL)
+    g_ptr_array_add (parts, severity);
+  if (self->category_filter != NULL &&
+      hc_enum_from_nick (HC_TYPE_ALERT_CATEGORY, self->category_filter, &category))
+    g_ptr_array_add (parts, g_strdup (hc_alert_category_label (category)));
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (" · ", (char **) parts->pdata);
+
+  if (*joined == '\0')
+    text = g_strdup (self->invert_filter ? _("Showing nothing: the filter is inverted") : "");
+  else if (self->invert_filter)
+    /* Translators: the alerts shown are all but those, e.g. "All except: Not resolved · Critical severity" */
+    text = g_strdup_printf (_("All except: %s"), joined);
+  else
+    /* Translators: the alerts shown, e.g. "Showing: Not resolved · Critical severity" */
+    text = g_strdup_printf (_("Showing: %s"), joined);
+
+  gtk_label_set_label (self->filter_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), *text ? text : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_label), *text != '\0');
+}
+
+static void
+filter_changed (HcSecurityPage *self)
+{
+  self->state_mask = state_mask (self->state_filter);
+  self->severity_mask = severity_mask (self->severity_filter);
+  self->category_mask = category_mask (self->category_filter);
+  update_filter_label (self);
+  hc_list_pane_filter_changed (self->pane);
+}
+
+static gboolean
+set_string (char       **slot,
+            const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static void
+set_filter_property (HcSecurityPage *self,
+                     guint           prop_id,
+                     const char     *value,
+                     const char     *fallback)
+{
+  char **slot = prop_id == PROP_STATE_FILTER ? &self->state_filter
+              : prop_id == PROP_SEVERITY_FILTER ? &self->severity_filter
+              : &self->category_filter;
+
+  if (!set_string (slot, value != NULL ? value : fallback))
+    return;
+  filter_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+update_actions (HcSecurityPage *self)
+{
+  HcAlert *alert = self->selected;
+  HcAlertState state = alert != NULL ? hc_alert_get_state (alert) : HC_ALERT_STATE_RESOLVED;
+
+  /* The hub refuses the rest with 409: acknowledge only open alerts, resolve only unresolved ones. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "security.acknowledge",
+                                 self->can_acknowledge && state == HC_ALERT_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "security.resolve",
+                                 self->can_resolve && state != HC_ALERT_STATE_RESOLVED);
+  hc_alert_detail_set_actions_reason (self->detail,
+                                      self->can_acknowledge && self->can_resolve ? NULL : self->reason);
+}
+
+static void
+on_selected_state (HcAlert        *alert,
+                   GParamSpec     *pspec,
+                   HcSecurityPage *self)
+{
+  update_actions (self);
+}
+
+static void
+on_selected_item (HcListPane     *pane,
+                  GParamSpec     *pspec,
+                  HcSecurityPage *self)
+{
+  HcAlert *alert = hc_list_pane_get_selected_item (pane);
+
+  if (self->selected != alert)
+    {
+      if (self->selected != NULL)
+        g_clear_signal_handler (&self->selected_notify_id, self->selected);
+      g_set_object (&self->selected, alert);
+      if (alert != NULL)
+        self->selected_notify_id = g_signal_connect_object (alert, "notify::state",
+                                                            G_CALLBACK (on_selected_state), self, 0);
+    }
+
+  hc_alert_detail_set_alert (self->detail, alert);
+  update_actions (self);
+  if (alert != NULL)
+    g_signal_emit (self, signals[ALERT_SELECTED], 0, alert);
+}
+
+static gboolean
+comment_is_valid (const char *comment)
+{
+  gboolean visible = FALSE;
+
+  if (comment == NULL || !g_utf8_validate (comment, -1, NULL))
+    return FALSE;
+  for (const char *p = comment; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      {
+        visible = TRUE;
+        break;
+      }
+  return visible && g_utf8_strlen (comment, -1) <= MAX_COMMENT_CHARS;
+}
+
+/* The triage dialog: a comment is required, and for resolve a resolution. */
+
+static const HcResolution resolutions[] = {
+  HC_RESOLUTION_FIXED,
+  HC_RESOLUTION_FALSE_POSITIVE,
+  HC_RESOLUTION_ACCEPTED_RISK,
+  HC_RESOLUTION_DUPLICATE,
+};
+
+static char *
+dialog_comment (AdwMessageDialog *dialog)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+on_comment_changed (GtkTextBuffer    *buffer,
+                    AdwMessageDialog *dialog)
+{
+  g_autofree char *comment = dialog_comment (dialog);
+
+  adw_message_dialog_set_response_enabled (dialog, "confirm", comment_is_valid (comment));
+}
+
+static void
+on_dialog_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    HcSecurityPage   *self)
+{
+  HcAlert *alert = g_object_get_data (G_OBJECT (dialog), "alert");
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "resolution");
+  g_autofree char *comment = NULL;
+
+  if (g_strcmp0 (response, "confirm") != 0)
+    return;
+
+  comment = dialog_comment (dialog);
+  if (dropdown == NULL)
+    hc_security_page_acknowledge (self, alert, comment);
+  else
+    {
+      guint i = gtk_drop_down_get_selected (dropdown);
+
+      if (i < G_N_ELEMENTS (resolutions))
+        hc_security_page_resolve (self, alert, comment,
+                                  hc_enum_to_nick (HC_TYPE_RESOLUTION, resolutions[i]));
+    }
+}
+
+static GtkWidget *
+labelled (const char *text,
+          GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  return box;
+}
+
+static void
+open_triage_dialog (HcSecurityPage *self,
+                    gboolean        resolve)
+{
+  HcAlert *alert = hc_list_pane_get_selected_item (self->pane);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *scroller, *text_view;
+  GtkTextBuffer *buffer;
+
+  if (alert == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       resolve ? _("Resolve Alert?") : _("Acknowledge Alert?"),
+                                                       hc_alert_get_title (alert)));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "confirm", resolve ? _("_Resolve") : _("_Acknowledge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "confirm", FALSE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  text_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                  -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 90);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_view);
+  gtk_box_append (GTK_BOX (box), labelled (_("_Comment (required)"), scroller));
+
+  if (resolve)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      GtkWidget *dropdown;
+
+      for (guint i = 0; i < G_N_ELEMENTS (resolutions); i++)
+        gtk_string_list_append (names, hc_resolution_label (resolutions[i]));
+      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resolution"), -1);
+      gtk_box_append (GTK_BOX (box), labelled (_("Re_solution"), dropdown));
+      g_object_set_data (G_OBJECT (dialog), "resolution", dropdown);
+    }
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  g_object_set_data (G_OBJECT (dialog), "buffer", buffer);
+  g_object_set_data_full (G_OBJECT (dialog), "alert", g_object_ref (alert), g_object_unref);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_comment_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (text_view);
+}
+
+static void
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_triage_dialog (HC_SECURITY_PAGE (widget), FALSE);
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_triage_dialog (HC_SECURITY_PAGE (widget), TRUE);
+}
+
+static void
+hc_security_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  HcSecurityPage *self = HC_SECURITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE_FILTER:
+      g_value_set_string (value, self->state_filter);
+      break;
+
+    case PROP_SEVERITY_FILTER:
+      g_value_set_string (value, self->severity_filter);
+      break;
+
+    case PROP_CATEGORY_FILTER:
+      g_value_set_string (value, self->category_filter);
+      break;
+
+    case PROP_INVERT_FILTER:
+      g_value_set_boolean (value, self->invert_filter);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_security_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  HcSecurityPage *self = HC_SECURITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE_FILTER:
+      set_filter_property (self, prop_id, g_value_get_string (value), "not-resolved");
+      break;
+
+    case PROP_SEVERITY_FILTER:
+    case PROP_CATEGORY_FILTER:
+      set_filter_property (self, prop_id, g_value_get_string (value), "all");
+      break;
+
+    case PROP_INVERT_FILTER:
+      hc_security_page_set_invert_filter (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_security_page_dispose (GObject *object)
+{
+  HcSecurityPage *self = HC_SECURITY_PAGE (object);
+
+  if (self->selected != NULL)
+    g_clear_signal_handler (&self->selected_notify_id, self->selected);
+  g_clear_object (&self->selected);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_SECURITY_PAGE);
+  hc_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->alerts);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (hc_security_page_parent_class)->dispose (object);
+}
+
+static void
+hc_security_page_finalize (GObject *object)
+{
+  HcSecurityPage *self = HC_SECURITY_PAGE (object);
+
+  g_clear_pointer (&self->state_filter, g_free);
+  g_clear_pointer (&self->severity_filter, g_free);
+  g_clear_pointer (&self->category_filter, g_free);
+  g_clear_pointer (&self->reason, g_free);
+
+  G_OBJECT_CLASS (hc_security_page_parent_class)->finalize (object);
+}
+
+static void
+hc_security_page_class_init (HcSecurityPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = hc_security_page_get_property;
+  object_class->set_property = hc_security_page_set_property;
+  object_class->dispose = hc_security_page_dispose;
+  object_class->finalize = hc_security_page_finalize;
+
+  /**
+   * HcSecurityPage:state-filter:
+   * not-resolved (the default), open, acknowledged, resolved or all.
+   */
+  properties[PROP_STATE_FILTER] =
+    g_param_spec_string ("state-filter", NULL, NULL, "not-resolved",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * HcSecurityPage:severity-filter:
+   * all, critical, high, medium, low (exactly that one), high-up or medium-up (that one and worse).
+   */
+  properties[PROP_SEVERITY_FILTER] =
+    g_param_spec_string ("severity-filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * HcSecurityPage:category-filter:
+   * all or a category's wire name (intrusion, brute_force, ...).
+   */
+  properties[PROP_CATEGORY_FILTER] =
+    g_param_spec_string ("category-filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * HcSecurityPage:invert-filter:
+   * Show the alerts the state, severity and category filters leave out.
+   */
+  properties[PROP_INVERT_FILTER] =
+    g_param_spec_boolean ("invert-filter", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HcSecurityPage::acknowledge:
+   * The operator acknowledged @alert with @comment (never blank).
+   */
+  signals[ACKNOWLEDGE] = g_signal_new ("acknowledge", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                       HC_TYPE_ALERT, G_TYPE_STRING);
+  /**
+   * HcSecurityPage::resolve:
+   * The supervisor resolved @alert with @comment (never blank) and
+   * @resolution (fixed, false_positive, accepted_risk or duplicate).
+   */
+  signals[RESOLVE] = g_signal_new ("resolve", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                   HC_TYPE_ALERT, G_TYPE_STRING, G_TYPE_STRING);
+  /**
+   * HcSecurityPage::alert-selected:
+   * @alert's detail is shown; its timeline should be fetched.
+   */
+  signals[ALERT_SELECTED] = g_signal_new ("alert-selected", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, HC_TYPE_ALERT);
+
+  g_type_ensure (HC_TYPE_LIST_PANE);
+  g_type_ensure (HC_TYPE_ALERT_DETAIL);
+  g_type_ensure (HC_TYPE_STATUS_BADGE);
+  g_type_ensure (HC_TYPE_ALERT);
+  hc_application_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-security-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, pane);
+  gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, view);
+  gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, filter_menu);
+  hc_closures_bind (widget_class);
+  hc_closures_bind_security (widget_class);
+
+  gtk_widget_class_install_property_action (widget_class, "security.state", "state-filter");
+  gtk_widget_class_install_property_action (widget_class, "security.severity", "severity-filter");
+  gtk_widget_class_install_property_action (widget_class, "security.category", "category-filter");
+  gtk_widget_class_install_property_action (widget_class, "security.invert", "invert-filter");
+  gtk_widget_class_install_action (widget_class, "security.acknowledge", NULL, acknowledge_action);
+  gtk_widget_class_install_action (widget_class, "security.resolve", NULL, resolve_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+hc_security_page_init (HcSecurityPage *self)
+{
+  GtkExpression *search;
+
+  self->state_filter = g_strdup ("not-resolved");
+  self->severity_filter = g_strdup ("all");
+  self->category_filter = g_strdup ("all");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_alert, self, NULL);
+  hc_list_pane_set_filter (self->pane, GTK_FILTER (self->filter));
+  hc_list_pane_set_filter_menu (self->pane, self->filter_menu);
+  filter_changed (self);
+
+  search = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                        G_CALLBACK (search_text), NULL, NULL);
+  hc_list_pane_set_search_expression (self->pane, search);
+
+  hc_list_pane_set_empty (self->pane, "security-high-symbolic", _("No Alerts"),
+                          _("The hub has raised no security alerts."));
+  hc_list_pane_set_export_name (self->pane, _("alerts"));
+  add_csv_column (self, _("Severity"), "severity");
+  add_csv_column (self, _("Title"), "title");
+  add_csv_column (self, _("Category"), "category");
+  add_csv_column (self, _("Asset"), "asset");
+  add_csv_column (self, _("Source IP"), "source-ip");
+  add_csv_column (self, _("Detected"), "detected");
+  add_csv_column (self, _("State"), "state");
+  add_csv_column (self, _("Events"), "events");
+
+  g_signal_connect_object (self->pane, "notify::selected-item",
+                           G_CALLBACK (on_selected_item), self, 0);
+
+  /* Critical first: the order triage works in. */
+  {
+    g_autoptr(GtkColumnViewColumn) severity_column =
+      g_list_model_get_item (gtk_column_view_get_columns (self->view), 0);
+    gtk_column_view_sort_by_column (self->view, severity_column, GTK_SORT_DESCENDING);
+  }
+
+  update_actions (self);
+}
+
+GtkWidget *
+hc_security_page_new (void)
+{
+  return g_object_new (HC_TYPE_SECURITY_PAGE, NULL);
+}
+
+HcListPane *
+hc_security_page_get_pane (HcSecurityPage *self)
+{
+  g_return_val_if_fail (HC_IS_SECURITY_PAGE (self), NULL);
+
+  return self->pane;
+}
+
+HcAlertDetail *
+hc_security_page_get_detail (HcSecurityPage *self)
+{
+  g_return_val_if_fail (HC_IS_SECURITY_PAGE (self), NULL);
+
+  return self->detail;
+}
+
+/**
+ * hc_security_page_set_alerts:
+ * @alerts: (nullable): HcAlert, updated in place by id.
+ *
+ * An HcItemStore is told to announce in-place updates: an alert that is
+ * resolved must leave a "not resolved" view and move in a sorted one.
+ */
+void
+hc_security_page_set_alerts (HcSecurityPage *self,
+                             GListModel     *alerts)
+{
+  g_return_if_fail (HC_IS_SECURITY_PAGE (self));
+  g_return_if_fail (alerts == NULL || G_IS_LIST_MODEL (alerts));
+
+  if (self->alerts == alerts)
+    return;
+
+  g_set_object (&self->alerts, alerts);
+  if (alerts != NULL && HC_IS_ITEM_STORE (alerts))
+    hc_item_store_set_announce_updates (HC_ITEM_STORE (alerts), TRUE);
+  hc_list_pane_set_model (self->pane, alerts);
+}
+
+void
+hc_security_page_set_state_filter (HcSecurityPage *self,
+                                   const char     *state)
+{
+  g_return_if_fail (HC_IS_SECURITY_PAGE (self));
+
+  set_filter_property (self, PROP_STATE_FILTER, state, "not-resolved");
+}
+
+const char *
+hc_security_page_get_state_filter (HcSecurityPage *self)
+{
+  g_return_val_if_fail (HC_IS_SECURITY_PAGE (self), NULL);
+
+  return self->state_filter;
+}
+
+/**
+ * hc_security_page_set_severity_filter:
+ * For links from the overview: "critical", "high", "medium" or "low" show
+ * the open alerts of exactly that severity (every category, not inverted);
+ * "all", "high-up" and "medium-up" change the severity alone.
+ */
+void
+hc_security_page_set_severity_filter (HcSecurityPage *self,
+                                      const char     *severity)
+{
+  gboolean changed[N_PROPS] = { FALSE, };
+  int value;
+
+  g_return_if_fail (HC_IS_SECURITY_PAGE (self));
+
+  /* One refilter for the whole change: each one re-sorts every alert. */
+  if (severity != NULL && hc_enum_from_nick (HC_TYPE_SEVERITY, severity, &value))
+    {
+      changed[PROP_INVERT_FILTER] = self->invert_filter;
+      self->invert_filter = FALSE;
+      changed[PROP_CATEGORY_FILTER] = set_string (&self->category_filter, "all");
+      changed[PROP_STATE_FILTER] = set_string (&self->state_filter, "open");
+    }
+  changed[PROP_SEVERITY_FILTER] = set_string (&self->severity_filter, severity != NULL ? severity : "all");
+
+  if (!changed[PROP_INVERT_FILTER] && !changed[PROP_CATEGORY_FILTER] &&
+      !changed[PROP_STATE_FILTER] && !changed[PROP_SEVERITY_FILTER])
+    return;
+
+  filter_changed (self);
+  for (guint i = 1; i < N_PROPS; i++)
+    if (changed[i])
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+}
+
+const char *
+hc_security_page_get_severity_filter (HcSecurityPage *self)
+{
+  g_return_val_if_fail (HC_IS_SECURITY_PAGE (self), NULL);
+
+  return self->severity_filter;
+}
+
+void
+hc_security_page_set_category_filter (HcSecurityPage *self,
+                                      const char     *category)
+{
+  g_return_if_fail (HC_IS_SECURITY_PAGE (self));
+
+  set_filter_property (self, PROP_CATEGORY_FILTER, category, "all");
+}
+
+void
+hc_security_page_set_invert_filter (HcSecurityPage *self,
+                                    gboolean        invert)
+{
+  g_return_if_fail (HC_IS_SECURITY_PAGE (self));
+
+  invert = !!invert;
+  if (self->invert_filter == invert)
+    return;
+
+  self->invert_filter = invert;
+  filter_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVERT_FILTER]);
+}
+
+/**
+ * hc_security_page_set_actions_allowed:
+ * What the signed-in role may do (viewer: neither, operator: acknowledge,
+ * supervisor: both); @reason says why the rest is not offered.
+ */
+void
+hc_security_page_set_actions_allowed (HcSecurityPage *self,
+                                      gboolean        can_acknowledge,
+                                      gboolean        can_resolve,
+                                      const char     *reason)
+{
+  g_return_if_fail (HC_IS_SECURITY_PAGE (self));
+
+  self->can_acknowledge = !!can_acknowledge;
+  self->can_resolve = !!can_resolve;
+  set_string (&self->reason, reason);
+  update_actions (self);
+}
+
+/**
+ * hc_security_page_acknowledge:
+ * Emits ::acknowledge for @alert when the role allows it, the alert is
+ * open and @comment has something to say (at most 2000 characters).
+ * Returns whether it did.
+ */
+gboolean
+hc_security_page_acknowledge (HcSecurityPage *self,
+                              HcAlert        *alert,
+                              const char     *comment)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (HC_IS_SECURITY_PAGE (self), FALSE);
+  g_return_val_if_fail (HC_IS_ALERT (alert), FALSE);
+
+  if (!self->can_acknowledge || hc_alert_get_state (alert) != HC_ALERT_STATE_OPEN ||
+      !comment_is_valid (comment))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (comment));
+  g_signal_emit (self, signals[ACKNOWLEDGE], 0, alert, stripped);
+  return TRUE;
+}
+
+/**
+ * hc_security_page_resolve:
+ * Emits ::resolve for @alert when the role allows it, the alert is not
+ * resolved yet, @comment has something to say and @resolution is one of
+ * the hub's words. Returns whether it did.
+ */
+gboolean
+hc_security_page_resolve (HcSecurityPage *self,
+                          HcAlert        *alert,
+                          const char     *comment,
+                          const char     *resolution)
+{
+  g_autofree char *stripped = NULL;
+  int value;
+
+  g_return_val_if_fail (HC_IS_SECURITY_PAGE (self), FALSE);
+  g_return_val_if_fail (HC_IS_ALERT (alert), FALSE);
+
+  if (!self->can_resolve || hc_alert_get_state (alert) == HC_ALERT_STATE_RESOLVED ||
+      !comment_is_valid (comment) || resolution == NULL ||
+      !hc_enum_from_nick (HC_TYPE_RESOLUTION, resolution, &value) || value == HC_RESOLUTION_NONE)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (comment));
+  g_signal_emit (self, signals[RESOLVE], 0, alert, stripped, resolution);
+  return TRUE;
+}

@@ -434,6 +434,7 @@ test_security_page (void)
   }
   hc_test_settle (200);
   hc_test_screenshot (GTK_WIDGET (window), "security-page.png");
+  hc_test_screenshot (GTK_WIDGET (hc_security_page_get_detail (page)), "security-alert-detail.png");
 
   /* Resolved by the hub: it leaves the "not resolved" view. */
   {

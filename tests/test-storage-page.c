@@ -346,6 +346,13 @@ test_storage_page (void)
   hc_test_screenshot (GTK_WIDGET (window), "storage-page.png");
   hc_test_screenshot (GTK_WIDGET (detail), "storage-pool-detail.png");
 
+  /* Dark: the chart takes the theme's colours again. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  hc_test_settle (300);
+  hc_test_screenshot (GTK_WIDGET (window), "storage-page-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  hc_test_settle (100);
+
   /* A flat pool is not filling. */
   hc_list_pane_select_item (pane, hc_item_store_lookup (store, "sao-luu-da-nang"));
   g_assert_cmpstr (hc_pool_detail_get_forecast (detail), ==, "Not filling");

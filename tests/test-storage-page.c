@@ -360,6 +360,25 @@ test_storage_page (void)
   forecast = expected_forecast (&pools[3], pools[3].used);
   g_assert_cmpstr (forecast, ==, "Not filling");
 
+  /* Past its capacity by the trend: full now. One day of history: no forecast. */
+  {
+    static const PoolFixture over = { "qua-tai", "Kho quá tải", "block", "critical", 100 * TB, 120 * TB, 1 * TB,
+                                      "3x", 0, 0, 1, 1 };
+    g_autoptr(HcItem) full = pool_from_fixture (&over, over.used);
+    g_autoptr(HcItem) young = parse (hc_parse_pool,
+      "{\"id\":\"moi\",\"name\":\"Kho mới\",\"kind\":\"file\",\"state\":\"healthy\","
+      "\"capacity_bytes\":1000,\"used_bytes\":10,\"replication\":{\"scheme\":\"3x\","
+      "\"degraded_objects\":0,\"misplaced_objects\":0},\"read_bps\":0,\"write_bps\":0,"
+      "\"history\":[{\"date\":\"2026-11-26\",\"used_bytes\":10}]}");
+    HcPoolDetail *other = g_object_ref_sink (g_object_new (HC_TYPE_POOL_DETAIL, NULL));
+
+    hc_pool_detail_set_pool (other, HC_POOL (full));
+    g_assert_cmpstr (hc_pool_detail_get_forecast (other), ==, "Full now");
+    hc_pool_detail_set_pool (other, HC_POOL (young));
+    g_assert_cmpstr (hc_pool_detail_get_forecast (other), ==, "Not enough history for a forecast");
+    g_assert_finalize_object (other);
+  }
+
   /* Nodes and their disks; the node with failing disks is open. */
   hc_storage_page_set_view (page, "nodes");
   hc_test_settle (200);

@@ -191,7 +191,7 @@ test_upsert_in_place (void)
   g_autoptr(HcItem) b = make_source ("b", "ok", "Beta");
   g_autoptr(HcItem) a2 = make_source ("a", "failed", "Alpha");
   g_autoptr(HcItem) a3 = make_source ("a", "failed", "Alpha");
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) batch = g_ptr_array_new ();
   guint updated = 0;
   Mirror *mirror;
@@ -255,7 +255,7 @@ test_replace_all (void)
   g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_SOURCE);
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char *ids[] = { "a", "b", "c", "d", "e", "f", "g" };
   guint updated = 0;
   HcItem *selected;
@@ -444,7 +444,7 @@ test_n_items_property (void)
 {
   g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_RUN);
   g_autoptr(GPtrArray) runs = make_runs ("r", 0, 3);
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = 0;
 
   g_signal_connect (store, "notify", G_CALLBACK (count_notify), counts);

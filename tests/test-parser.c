@@ -902,7 +902,7 @@ test_update_from (void)
   g_autofree char *changed_json2 = mutate (changed_json, "last_run.outcome", "\"success\"");
   g_autoptr(HcItem) same = parse_item (SOURCE_JSON, hc_parse_source);
   g_autoptr(HcItem) theirs = parse_item (changed_json2, hc_parse_source);
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   HcRun *old_run = hc_source_get_last_run (HC_SOURCE (ours));
 
   g_signal_connect (ours, "notify", G_CALLBACK (count_notify), counts);
@@ -956,7 +956,7 @@ test_update_detail_lists (void)
                                           " {\"date\": \"2026-01-06\", \"correct\": 1, \"complete\": 2, \"clean\": 3, \"live\": 4}]");
   g_autoptr(HcItem) changed = parse_item (changed_json, hc_parse_dataset_detail);
   g_autoptr(HcItem) list_copy = parse_item (DATASET_JSON "}", hc_parse_dataset);
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(HcScorePoint) first_before = NULL;
   g_autoptr(HcScorePoint) first_after = NULL;
   ItemsChanged record = { 0 };
@@ -1002,7 +1002,7 @@ test_overview_update (void)
   g_autoptr(JsonNode) changed_node = parse_json (changed_json);
   g_autoptr(HcOverview) ours = hc_parse_overview (node, NULL);
   g_autoptr(HcOverview) theirs = hc_parse_overview (changed_node, NULL);
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_signal_connect (ours, "notify", G_CALLBACK (count_notify), counts);
   g_assert_true (hc_overview_update_from (ours, theirs));

@@ -73,7 +73,9 @@ run_stream (const char  *stream,
 
   while (offset < len)
     {
-      gsize chunk = n_sizes ? MIN (sizes[k++ % n_sizes], len - offset) : len;
+      /* MIN evaluates its arguments twice: take the size first. */
+      gsize size = n_sizes ? sizes[k++ % n_sizes] : len;
+      gsize chunk = MIN (size, len - offset);
       g_autoptr(GError) error = NULL;
 
       g_assert_true (hc_sse_parser_feed (parser, stream + offset, chunk, &error));

@@ -350,7 +350,6 @@ static void
 update_summary (HcCapacityChart *self)
 {
   guint n = self->history != NULL ? g_list_model_get_n_items (self->history) : 0;
-  g_autofree char *forecast = NULL;
   g_autofree char *capacity = hc_format_bytes (self->capacity);
 
   g_clear_pointer (&self->summary, g_free);

@@ -114,6 +114,12 @@ detail_loaded (gpointer data)
   return hc_dataset_get_history (dataset) != NULL && hc_dataset_get_rules (dataset) != NULL;
 }
 
+static gboolean
+alert_acknowledged (gpointer data)
+{
+  return hc_alert_get_state (data) == HC_ALERT_STATE_ACKNOWLEDGED;
+}
+
 typedef struct {
   HcSource *source;
   char     *old_run;
@@ -287,12 +293,43 @@ test_console_operator (Fixture *f, gconstpointer data)
     screenshot (f, "quality");
   }
 
-  for (guint i = 3; i < 5; i++)
-    {
-      static const char * const others[] = { NULL, NULL, "quality", "storage", "security" };
-      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", others[i]);
-      screenshot (f, others[i]);
-    }
+  /* Storage: every pool, and a verdict first. */
+  {
+    HcStoragePage *storage = hc_window_get_storage_page (f->window);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "storage"));
+    g_assert_cmpuint (n_visible (hc_storage_page_get_pane (storage)), ==,
+                      g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_pools (f->hub))));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_pools (f->hub))), >=, 4);
+    g_assert_cmpstr (hc_storage_page_get_verdict (storage), !=, "");
+    screenshot (f, "storage");
+  }
+
+  /* Security: an operator acknowledges an open alert with a comment; the
+   * row changes in place; resolving is for supervisors. */
+  {
+    HcSecurityPage *security = hc_window_get_security_page (f->window);
+    HcListPane *spane = hc_security_page_get_pane (security);
+    GListModel *alerts = G_LIST_MODEL (hc_hub_get_alerts (f->hub));
+    g_autoptr(HcAlert) open = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "security"));
+    g_assert_cmpuint (g_list_model_get_n_items (alerts), >=, 100);
+    for (guint i = 0; open == NULL && i < g_list_model_get_n_items (alerts); i++)
+      {
+        g_autoptr(HcAlert) a = g_list_model_get_item (alerts, i);
+        if (hc_alert_get_state (a) == HC_ALERT_STATE_OPEN)
+          open = g_steal_pointer (&a);
+      }
+    g_assert_nonnull (open);
+    hc_list_pane_select_item (spane, open);
+    g_assert_false (hc_security_page_resolve (security, open, "Đã xử lý", "fixed"));
+    g_assert_true (hc_security_page_acknowledge (security, open, "Đang kiểm tra nguồn tấn công"));
+    hc_test_spin_until (alert_acknowledged, open, 30);
+    g_assert_true ((gpointer) hc_item_store_lookup (hc_hub_get_alerts (f->hub),
+                                                     hc_item_get_id (HC_ITEM (open))) == (gpointer) open);
+    screenshot (f, "security");
+  }
 
   fixture_tear_down (f);
 }

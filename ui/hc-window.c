@@ -10,6 +10,8 @@
 #include "hc-labels.h"
 #include "hc-overview-page.h"
 #include "hc-quality-page.h"
+#include "hc-security-page.h"
+#include "hc-storage-page.h"
 #include "hc-window.h"
 
 struct _HcWindow
@@ -23,7 +25,6 @@ struct _HcWindow
   HcHub                *scope;         /* NULL: all hubs */
   GListStore           *scope_items;   /* the hubs list: all_hubs + each hub */
   GObject              *all_hubs;      /* sentinel item for "All Hubs" */
-  GListModel           *all_sources;   /* every hub's sources, flattened */
 
   /* template children */
   AdwLeaflet           *leaflet;
@@ -41,7 +42,9 @@ struct _HcWindow
   HcIngestionPage      *ingestion_page;
   HcOverviewPage       *overview_page;
   HcQualityPage        *quality_page;
-  GListModel           *all_datasets;  /* every hub's datasets, flattened */
+  HcStoragePage        *storage_page;
+  HcSecurityPage       *security_page;
+  GListModel           *all_lists[HC_LIST_N_KINDS];  /* every hub's list, flattened */
 };
 
 G_DEFINE_FINAL_TYPE (HcWindow, hc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -164,6 +167,8 @@ update_role_actions (HcWindow *self)
 {
   g_autoptr(GPtrArray) hubs = scope_hubs (self);
   gboolean can_retry = FALSE;
+  gboolean can_acknowledge = FALSE;
+  gboolean can_resolve = FALSE;
   HcRole role = HC_ROLE_VIEWER;
 
   for (guint i = 0; i < hubs->len; i++)
@@ -174,6 +179,8 @@ update_role_actions (HcWindow *self)
         {
           role = MAX (role, hc_me_get_role (me));
           can_retry |= hc_me_can_retry (me);
+          can_acknowledge |= hc_me_can_acknowledge (me);
+          can_resolve |= hc_me_can_resolve (me);
         }
     }
 
@@ -186,6 +193,18 @@ update_role_actions (HcWindow *self)
                          hc_role_label (role));
       hc_ingestion_page_set_retry_allowed (self->ingestion_page, FALSE, reason);
     }
+
+  {
+    g_autofree char *reason = NULL;
+
+    if (!can_acknowledge)
+      reason = g_strdup_printf (_("Your role (%s) can look but not act: operators acknowledge alerts, supervisors resolve them."),
+                                hc_role_label (role));
+    else if (!can_resolve)
+      reason = g_strdup_printf (_("Your role (%s) can acknowledge alerts; supervisors resolve them."),
+                                hc_role_label (role));
+    hc_security_page_set_actions_allowed (self->security_page, can_acknowledge, can_resolve, reason);
+  }
 }
 
 static void
@@ -197,11 +216,15 @@ update_pages (HcWindow *self)
   gtk_stack_set_visible_child_name (self->overview_stack, child);
   gtk_stack_set_visible_child_name (self->ingestion_stack, child);
   gtk_stack_set_visible_child_name (self->quality_stack, child);
+  gtk_stack_set_visible_child_name (self->storage_stack, child);
+  gtk_stack_set_visible_child_name (self->security_stack, child);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_heading), have_hubs);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_list), have_hubs);
 
   update_pane_status (self, hc_ingestion_page_get_pane (self->ingestion_page), NULL);
   update_pane_status (self, hc_quality_page_get_pane (self->quality_page), NULL);
+  update_pane_status (self, hc_storage_page_get_pane (self->storage_page), NULL);
+  update_pane_status (self, hc_security_page_get_pane (self->security_page), NULL);
   update_role_actions (self);
 
   {
@@ -219,35 +242,32 @@ on_hub_changed (HcHub      *hub,
 }
 
 static gpointer
-map_hub_to_sources (gpointer item,
-                    gpointer user_data)
+map_hub_to_list (gpointer item,
+                 gpointer user_data)
 {
   HcHub *hub = item;
-  GListModel *sources = G_LIST_MODEL (g_object_ref (hc_hub_get_sources (hub)));
+  GListModel *list = G_LIST_MODEL (g_object_ref (hc_hub_get_model (hub, GPOINTER_TO_INT (user_data))));
 
   g_object_unref (hub);
-  return sources;
+  return list;
 }
 
-static gpointer
-map_hub_to_datasets (gpointer item,
-                     gpointer user_data)
+/* One hub's list, or every hub's in "all hubs". */
+static GListModel *
+scope_list (HcWindow   *self,
+            HcListKind  kind)
 {
-  HcHub *hub = item;
-  GListModel *datasets = G_LIST_MODEL (g_object_ref (hc_hub_get_datasets (hub)));
-
-  g_object_unref (hub);
-  return datasets;
+  return self->scope ? G_LIST_MODEL (hc_hub_get_model (self->scope, kind)) : self->all_lists[kind];
 }
 
 static void
 apply_scope (HcWindow *self)
 {
-  GListModel *sources = self->scope ? G_LIST_MODEL (hc_hub_get_sources (self->scope)) : self->all_sources;
-  GListModel *datasets = self->scope ? G_LIST_MODEL (hc_hub_get_datasets (self->scope)) : self->all_datasets;
-
-  hc_ingestion_page_set_sources (self->ingestion_page, sources);
-  hc_quality_page_set_datasets (self->quality_page, datasets);
+  hc_ingestion_page_set_sources (self->ingestion_page, scope_list (self, HC_LIST_SOURCES));
+  hc_quality_page_set_datasets (self->quality_page, scope_list (self, HC_LIST_DATASETS));
+  hc_storage_page_set_pools (self->storage_page, scope_list (self, HC_LIST_POOLS));
+  hc_storage_page_set_nodes (self->storage_page, scope_list (self, HC_LIST_NODES));
+  hc_security_page_set_alerts (self->security_page, scope_list (self, HC_LIST_ALERTS));
   update_pages (self);
 }
 
@@ -466,6 +486,111 @@ on_dataset_selected (HcQualityPage *page,
                            self->cancellable, on_dataset_detail, fetch);
 }
 
+static HcHub *
+hub_of (HcWindow   *self,
+        HcListKind  kind,
+        gpointer    item)
+{
+  return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
+}
+
+static void
+on_alert_acted (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean acknowledged = g_task_get_source_tag (G_TASK (result)) == hc_hub_acknowledge_alert_async;
+  gpointer alert;
+
+  if (acknowledged)
+    alert = hc_hub_acknowledge_alert_finish (HC_HUB (object), result, &error);
+  else
+    alert = hc_hub_resolve_alert_finish (HC_HUB (object), result, &error);
+  g_clear_object (&alert);
+
+  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      g_autofree char *message = hc_error_describe (error);
+      toast (self, message);
+      return;
+    }
+  toast (self, acknowledged ? _("Alert acknowledged.") : _("Alert resolved."));
+}
+
+static void
+on_acknowledge_alert (HcSecurityPage *page,
+                      HcAlert        *alert,
+                      const char     *comment,
+                      HcWindow       *self)
+{
+  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
+  g_autofree char *key = g_uuid_string_random ();
+
+  if (hub == NULL)
+    return;
+  hc_hub_acknowledge_alert_async (hub, hc_item_get_id (HC_ITEM (alert)), comment, key,
+                                  self->cancellable, on_alert_acted, g_object_ref (self));
+}
+
+static void
+on_resolve_alert (HcSecurityPage *page,
+                  HcAlert        *alert,
+                  const char     *comment,
+                  const char     *resolution,
+                  HcWindow       *self)
+{
+  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
+  g_autofree char *key = g_uuid_string_random ();
+
+  if (hub == NULL)
+    return;
+  hc_hub_resolve_alert_async (hub, hc_item_get_id (HC_ITEM (alert)), comment, resolution, key,
+                              self->cancellable, on_alert_acted, g_object_ref (self));
+}
+
+static void
+on_alert_detail (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DetailFetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcItem) detail = hc_client_alert_finish (HC_CLIENT (object), result, &error);
+
+  if (detail != NULL)
+    hc_item_store_upsert (hc_hub_get_alerts (fetch->hub), detail);
+  else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+    {
+      g_autofree char *message = hc_error_describe (error);
+      toast (fetch->self, message);
+    }
+
+  g_object_unref (fetch->self);
+  g_object_unref (fetch->hub);
+  g_free (fetch);
+}
+
+static void
+on_alert_selected (HcSecurityPage *page,
+                   HcAlert        *alert,
+                   HcWindow       *self)
+{
+  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
+  DetailFetch *fetch;
+
+  if (hub == NULL)
+    return;
+  fetch = g_new0 (DetailFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->hub = g_object_ref (hub);
+  hc_client_alert_async (hc_hub_get_client (hub), hc_item_get_id (HC_ITEM (alert)),
+                         self->cancellable, on_alert_detail, fetch);
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -489,6 +614,10 @@ search_action (GtkWidget  *widget,
     hc_list_pane_focus_search (hc_ingestion_page_get_pane (self->ingestion_page));
   else if (g_strcmp0 (self->section, "quality") == 0)
     hc_list_pane_focus_search (hc_quality_page_get_pane (self->quality_page));
+  else if (g_strcmp0 (self->section, "storage") == 0)
+    hc_list_pane_focus_search (hc_storage_page_get_pane (self->storage_page));
+  else if (g_strcmp0 (self->section, "security") == 0)
+    hc_list_pane_focus_search (hc_security_page_get_pane (self->security_page));
 }
 
 /* The overview's figures open their page, filtered to what they count. */
@@ -529,7 +658,10 @@ show_alerts_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  hc_window_set_section (HC_WINDOW (widget), "security");
+  HcWindow *self = HC_WINDOW (widget);
+
+  hc_security_page_set_severity_filter (self->security_page, g_variant_get_string (parameter, NULL));
+  hc_window_set_section (self, "security");
 }
 
 static gboolean
@@ -613,8 +745,8 @@ hc_window_dispose (GObject *object)
   g_clear_object (&self->scope);
   g_clear_object (&self->scope_items);
   g_clear_object (&self->all_hubs);
-  g_clear_object (&self->all_sources);
-  g_clear_object (&self->all_datasets);
+  for (guint i = 0; i < HC_LIST_N_KINDS; i++)
+    g_clear_object (&self->all_lists[i]);
   g_clear_object (&self->manager);
   g_clear_object (&self->cancellable);
 
@@ -657,6 +789,8 @@ hc_window_class_init (HcWindowClass *klass)
   g_type_ensure (HC_TYPE_INGESTION_PAGE);
   g_type_ensure (HC_TYPE_OVERVIEW_PAGE);
   g_type_ensure (HC_TYPE_QUALITY_PAGE);
+  g_type_ensure (HC_TYPE_STORAGE_PAGE);
+  g_type_ensure (HC_TYPE_SECURITY_PAGE);
   hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcWindow, leaflet);
@@ -674,6 +808,8 @@ hc_window_class_init (HcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcWindow, ingestion_page);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, quality_page);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, storage_page);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, security_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_hub_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -724,6 +860,9 @@ hc_window_init (HcWindow *self)
   g_signal_connect_object (self->ingestion_page, "source-selected", G_CALLBACK (on_source_selected), self, 0);
   g_signal_connect_object (self->quality_page, "dataset-selected", G_CALLBACK (on_dataset_selected), self, 0);
   hc_quality_page_set_settings (self->quality_page, self->settings);
+  g_signal_connect_object (self->security_page, "acknowledge", G_CALLBACK (on_acknowledge_alert), self, 0);
+  g_signal_connect_object (self->security_page, "resolve", G_CALLBACK (on_resolve_alert), self, 0);
+  g_signal_connect_object (self->security_page, "alert-selected", G_CALLBACK (on_alert_selected), self, 0);
 }
 
 static void
@@ -738,11 +877,10 @@ hc_window_set_manager (HcWindow     *self,
   gtk_list_box_bind_model (self->hubs_list, G_LIST_MODEL (self->scope_items),
                            create_scope_row, self, NULL);
 
-  self->all_sources = G_LIST_MODEL (gtk_flatten_list_model_new (
-    G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (hubs), map_hub_to_sources, NULL, NULL))));
-
-  self->all_datasets = G_LIST_MODEL (gtk_flatten_list_model_new (
-    G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (hubs), map_hub_to_datasets, NULL, NULL))));
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    self->all_lists[kind] = G_LIST_MODEL (gtk_flatten_list_model_new (
+      G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (hubs), map_hub_to_list,
+                                            GINT_TO_POINTER (kind), NULL))));
 
   g_signal_connect_object (hubs, "items-changed", G_CALLBACK (on_hubs_changed), self, 0);
   on_hubs_changed (hubs, 0, 0, 0, self);
@@ -826,6 +964,22 @@ hc_window_get_quality_page (HcWindow *self)
   g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
 
   return self->quality_page;
+}
+
+HcStoragePage *
+hc_window_get_storage_page (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->storage_page;
+}
+
+HcSecurityPage *
+hc_window_get_security_page (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->security_page;
 }
 
 HcIngestionPage *

@@ -7,6 +7,8 @@
 #include "hc-ingestion-page.h"
 #include "hc-overview-page.h"
 #include "hc-quality-page.h"
+#include "hc-security-page.h"
+#include "hc-storage-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,7 @@ void        hc_window_show_toast  (HcWindow      *self,
 HcIngestionPage *hc_window_get_ingestion_page (HcWindow *self);
 HcOverviewPage  *hc_window_get_overview_page  (HcWindow *self);
 HcQualityPage   *hc_window_get_quality_page   (HcWindow *self);
+HcStoragePage   *hc_window_get_storage_page   (HcWindow *self);
+HcSecurityPage  *hc_window_get_security_page  (HcWindow *self);
 
 G_END_DECLS

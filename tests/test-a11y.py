@@ -50,13 +50,19 @@ def visible(node):
     return node.get_state_set().contains(Atspi.StateType.VISIBLE)
 
 
+def count_controls(window):
+    return sum(1 for node, _ in walk(window)
+               if node.get_role() in CONTROL_ROLES and visible(node))
+
+
 def main():
     exe = sys.argv[1]
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)
     env.pop('GTK_A11Y', None)
     env['LANGUAGE'] = sys.argv[2] if len(sys.argv) > 2 else 'C'
-    proc = subprocess.Popen([exe], env=env)
+    demo = '--demo' in sys.argv
+    proc = subprocess.Popen([exe, '--demo'] if demo else [exe], env=env)
     try:
         app = find_app('hub-console')
         window = None
@@ -69,6 +75,18 @@ def main():
             time.sleep(0.2)
         assert window is not None, 'no named window'
         print(f'window: {window.get_name()!r}')
+
+        if demo:
+            # Wait for the live hub to fill every page: the count settles.
+            deadline = time.monotonic() + 60
+            last = -1
+            while time.monotonic() < deadline:
+                n = count_controls(window)
+                if n > 150 and n == last:
+                    break
+                last = n
+                time.sleep(2)
+            assert last > 150, f'the pages never filled ({last} controls)'
 
         unnamed = []
         names = []
@@ -86,7 +104,7 @@ def main():
         assert not unnamed, 'controls without an accessible name: ' + ', '.join(unnamed)
         assert len(names) >= 8, f'too few controls found ({len(names)}): is the tree exposed?'
 
-        expected = sys.argv[3].split(',') if len(sys.argv) > 3 else \
+        expected = sys.argv[3].split(',') if len(sys.argv) > 3 and sys.argv[3] != '--demo' else \
             ['Overview', 'Ingestion', 'Data quality', 'Storage', 'Security']
         items = [n for r, n in names if r == 'list-item']
         for section in expected:

@@ -113,6 +113,12 @@ refresh_node_row (GtkWidget *row)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   hc_status_badge_set (badge, hc_node_state_level (hc_node_get_state (node)),
                        hc_node_state_label (hc_node_get_state (node)));
+  /* libadwaita 1.2 does not name an expander row for screen readers. */
+  {
+    g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", hc_node_get_hostname (node),
+                                                   hc_node_state_label (hc_node_get_state (node)), subtitle);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  }
 }
 
 static void
@@ -153,6 +159,10 @@ create_node_row (gpointer item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (disks), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_list_box_bind_model (GTK_LIST_BOX (disks), hc_node_get_disks (node), create_disk_row, NULL, NULL);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), disks);
+  /* ...nor the row it wraps our list in. */
+  if (GTK_IS_LIST_BOX_ROW (gtk_widget_get_parent (disks)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (disks)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   refresh_node_row (row);
   g_signal_connect_object (node, "notify", G_CALLBACK (on_node_notify), row, 0);

@@ -282,6 +282,7 @@ create_scope_row (gpointer item,
     return hc_hub_row_new (item, hc_hub_manager_get_hub_name (self->manager, item));
 
   row = gtk_list_box_row_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("All Hubs"), -1);
   label = gtk_label_new (_("All Hubs"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);

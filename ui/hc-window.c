@@ -403,21 +403,37 @@ on_retry_source (HcIngestionPage *page,
 }
 
 typedef struct {
-  HcWindow *self;
-  HcHub    *hub;
+  HcWindow   *self;
+  HcHub      *hub;
+  HcListKind  kind;
 } DetailFetch;
 
+/* A row's detail (runs, rules and history, timeline) fetched when it is
+ * selected, and merged into the row in place. */
 static void
-on_source_detail (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_detail (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   DetailFetch *fetch = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcItem) detail = hc_client_source_finish (HC_CLIENT (object), result, &error);
+  g_autoptr(HcItem) detail = NULL;
+
+  switch (fetch->kind)
+    {
+    case HC_LIST_SOURCES:
+      detail = hc_client_source_finish (HC_CLIENT (object), result, &error);
+      break;
+    case HC_LIST_DATASETS:
+      detail = hc_client_dataset_finish (HC_CLIENT (object), result, &error);
+      break;
+    default:
+      detail = hc_client_alert_finish (HC_CLIENT (object), result, &error);
+      break;
+    }
 
   if (detail != NULL)
-    hc_item_store_upsert (hc_hub_get_sources (fetch->hub), detail);
+    hc_item_store_upsert (hc_hub_get_model (fetch->hub, fetch->kind), detail);
   else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     {
       g_autofree char *message = hc_error_describe (error);
@@ -427,6 +443,39 @@ on_source_detail (GObject      *object,
   g_object_unref (fetch->self);
   g_object_unref (fetch->hub);
   g_free (fetch);
+}
+
+static void
+fetch_detail (HcWindow   *self,
+              HcListKind  kind,
+              gpointer    item)
+{
+  HcHub *hub = self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
+  const char *id = hc_item_get_id (HC_ITEM (item));
+  HcClient *client;
+  DetailFetch *fetch;
+
+  if (hub == NULL)
+    return;
+  fetch = g_new0 (DetailFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->hub = g_object_ref (hub);
+  fetch->kind = kind;
+  client = hc_hub_get_client (hub);
+  switch (kind)
+    {
+    case HC_LIST_SOURCES:
+      hc_client_source_async (client, id, self->cancellable, on_detail, fetch);
+      break;
+    case HC_LIST_DATASETS:
+      hc_client_dataset_async (client, id, self->cancellable, on_detail, fetch);
+      break;
+    case HC_LIST_ALERTS:
+      hc_client_alert_async (client, id, self->cancellable, on_detail, fetch);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -434,39 +483,7 @@ on_source_selected (HcIngestionPage *page,
                     HcSource        *source,
                     HcWindow        *self)
 {
-  HcHub *hub = self->scope ? self->scope
-                           : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_SOURCES, source);
-  DetailFetch *fetch;
-
-  if (hub == NULL)
-    return;
-  fetch = g_new0 (DetailFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->hub = g_object_ref (hub);
-  hc_client_source_async (hc_hub_get_client (hub), hc_item_get_id (HC_ITEM (source)),
-                          self->cancellable, on_source_detail, fetch);
-}
-
-static void
-on_dataset_detail (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  DetailFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HcItem) detail = hc_client_dataset_finish (HC_CLIENT (object), result, &error);
-
-  if (detail != NULL)
-    hc_item_store_upsert (hc_hub_get_datasets (fetch->hub), detail);
-  else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-    {
-      g_autofree char *message = hc_error_describe (error);
-      toast (fetch->self, message);
-    }
-
-  g_object_unref (fetch->self);
-  g_object_unref (fetch->hub);
-  g_free (fetch);
+  fetch_detail (self, HC_LIST_SOURCES, source);
 }
 
 static void
@@ -474,17 +491,7 @@ on_dataset_selected (HcQualityPage *page,
                      HcDataset     *dataset,
                      HcWindow      *self)
 {
-  HcHub *hub = self->scope ? self->scope
-                           : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_DATASETS, dataset);
-  DetailFetch *fetch;
-
-  if (hub == NULL)
-    return;
-  fetch = g_new0 (DetailFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->hub = g_object_ref (hub);
-  hc_client_dataset_async (hc_hub_get_client (hub), hc_item_get_id (HC_ITEM (dataset)),
-                           self->cancellable, on_dataset_detail, fetch);
+  fetch_detail (self, HC_LIST_DATASETS, dataset);
 }
 
 static HcHub *
@@ -554,42 +561,11 @@ on_resolve_alert (HcSecurityPage *page,
 }
 
 static void
-on_alert_detail (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  DetailFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HcItem) detail = hc_client_alert_finish (HC_CLIENT (object), result, &error);
-
-  if (detail != NULL)
-    hc_item_store_upsert (hc_hub_get_alerts (fetch->hub), detail);
-  else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-    {
-      g_autofree char *message = hc_error_describe (error);
-      toast (fetch->self, message);
-    }
-
-  g_object_unref (fetch->self);
-  g_object_unref (fetch->hub);
-  g_free (fetch);
-}
-
-static void
 on_alert_selected (HcSecurityPage *page,
                    HcAlert        *alert,
                    HcWindow       *self)
 {
-  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
-  DetailFetch *fetch;
-
-  if (hub == NULL)
-    return;
-  fetch = g_new0 (DetailFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->hub = g_object_ref (hub);
-  hc_client_alert_async (hc_hub_get_client (hub), hc_item_get_id (HC_ITEM (alert)),
-                         self->cancellable, on_alert_detail, fetch);
+  fetch_detail (self, HC_LIST_ALERTS, alert);
 }
 
 static void

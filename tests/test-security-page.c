@@ -132,7 +132,12 @@ count_fixture (const char *states, const char *severities, const char *categorie
 static guint
 n_visible (HcSecurityPage *page)
 {
-  return g_list_model_get_n_items (hc_list_pane_get_visible_model (hc_security_page_get_pane (page)));
+  HcListPane *pane = hc_security_page_get_pane (page);
+
+  /* A large list is filtered and sorted a slice at a time: let it finish. */
+  while (hc_list_pane_is_busy (pane))
+    g_main_context_iteration (NULL, TRUE);
+  return g_list_model_get_n_items (hc_list_pane_get_visible_model (pane));
 }
 
 static HcAlert *

@@ -486,6 +486,13 @@ hc_list_pane_set_model (HcListPane *self,
   g_return_if_fail (HC_IS_LIST_PANE (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
+  /* A hub may hold 100,000 alerts: filter and sort those a slice per main
+   * loop turn, so typing in the search never freezes the window. */
+  {
+    gboolean large = model != NULL && g_list_model_get_n_items (model) > 20000;
+    gtk_filter_list_model_set_incremental (self->filter_model, large);
+    gtk_sort_list_model_set_incremental (self->sort_model, large);
+  }
   gtk_filter_list_model_set_model (self->filter_model, model);
   hc_list_pane_update_state (self);
 }
@@ -709,6 +716,19 @@ hc_list_pane_focus_search (HcListPane *self)
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * hc_list_pane_is_busy:
+ * Whether a large list is still being filtered or sorted, a slice at a time.
+ */
+gboolean
+hc_list_pane_is_busy (HcListPane *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_PANE (self), FALSE);
+
+  return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+         gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
 
 /**

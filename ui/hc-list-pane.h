@@ -58,6 +58,7 @@ void        hc_list_pane_set_search_text       (HcListPane      *self,
 void        hc_list_pane_focus_search          (HcListPane      *self);
 void        hc_list_pane_filter_changed        (HcListPane      *self);
 GListModel *hc_list_pane_get_visible_model     (HcListPane      *self);
+gboolean    hc_list_pane_is_busy               (HcListPane      *self);
 void        hc_list_pane_add_csv_column        (HcListPane      *self,
                                                 const char      *title,
                                                 GtkExpression   *expression);

@@ -175,7 +175,22 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Sign in again to a saved hub: its dialog, ready for a new token. */
+static void
+sign_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  HcApplication *self = user_data;
+  HcProfile *profile = hc_profile_store_lookup (hc_hub_manager_get_profiles (hc_application_get_hub_manager (self)),
+                                                g_variant_get_string (parameter, NULL));
+
+  if (profile != NULL)
+    hc_application_open_hub (self, hc_profile_get_url (profile));
+}
+
 static const GActionEntry app_actions[] = {
+  { "sign-in", sign_in_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },

@@ -109,9 +109,10 @@ on_signed_in (GObject      *object,
 
   set_busy (self, FALSE);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  gtk_window_close (GTK_WINDOW (self));
   if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "prefs.hub-saved", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (parent), "prefs.hub-saved", "s",
+                                gtk_label_get_label (self->status_label));
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* Copies what was checked onto the saved profile, then stores the token. */

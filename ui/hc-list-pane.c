@@ -657,7 +657,7 @@ hc_list_pane_set_banner (HcListPane *self,
   if (button_label != NULL)
     {
       gtk_button_set_label (self->banner_button, button_label);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+      hc_actionable_set_action (GTK_ACTIONABLE (self->banner_button), action_name);
     }
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }

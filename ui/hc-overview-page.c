@@ -51,6 +51,10 @@ struct _HcOverviewPage
 
   /* template children */
   GtkRevealer    *banner_revealer;
+  GtkBox         *banner_box;
+  GtkImage       *banner_icon;
+  GtkLabel       *banner_label;
+  GtkButton      *banner_button;
   GtkLabel       *updated_label;
   GtkLabel       *sources_verdict;
   GtkLabel       *quality_verdict;
@@ -320,6 +324,39 @@ hc_overview_page_set_hubs (HcOverviewPage *self,
 }
 
 /**
+ * hc_overview_page_set_banner:
+ * Names a hub that is offline or signed out, with the way out; %NULL
+ * @text hides it.
+ */
+void
+hc_overview_page_set_banner (HcOverviewPage *self,
+                             HcLevel         level,
+                             const char     *text,
+                             const char     *button_label,
+                             const char     *action_name)
+{
+  g_return_if_fail (HC_IS_OVERVIEW_PAGE (self));
+
+  if (text == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->banner_box), hc_level_css_class (level));
+  gtk_image_set_from_icon_name (self->banner_icon, hc_level_icon_name (level));
+  gtk_label_set_label (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      hc_actionable_set_action (GTK_ACTIONABLE (self->banner_button), action_name);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/**
  * hc_overview_page_get_verdict:
  * The one-line verdict of @card: sources, quality, storage or alerts.
  */
@@ -389,6 +426,10 @@ hc_overview_page_class_init (HcOverviewPageClass *klass)
   hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_box);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_icon);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_button);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, updated_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, sources_verdict);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, quality_verdict);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hc-hub-manager.h"
+#include "hc-status-badge.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,11 @@ G_DECLARE_FINAL_TYPE (HcOverviewPage, hc_overview_page, HC, OVERVIEW_PAGE, GtkWi
 void        hc_overview_page_set_hubs         (HcOverviewPage *self,
                                                HcHubManager   *manager,
                                                GPtrArray      *hubs);
+void        hc_overview_page_set_banner       (HcOverviewPage *self,
+                                               HcLevel         level,
+                                               const char     *text,
+                                               const char     *button_label,
+                                               const char     *action_name);
 const char *hc_overview_page_get_verdict      (HcOverviewPage *self,
                                                const char     *card);
 gint64      hc_overview_page_get_count        (HcOverviewPage *self,

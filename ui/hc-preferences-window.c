@@ -19,6 +19,8 @@ struct _HcPreferencesWindow
 
   /* template children */
   GtkSpinButton        *refresh_interval;
+  GtkSpinButton        *score_warning;
+  GtkSpinButton        *score_critical;
   AdwPreferencesGroup  *hubs_group;
   AdwActionRow         *no_hubs_row;
 };
@@ -243,9 +245,10 @@ hub_saved_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HcPreferencesWindow *self = HC_PREFERENCES_WINDOW (widget);
+  /* Who the token signed in as, said once more now the dialog is gone. */
+  g_autofree char *message = g_strdup_printf (_("%s. Hub saved."), g_variant_get_string (parameter, NULL));
 
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (_("Hub saved. Its token is in the keyring.")));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
   rebuild_hub_rows (self);
 }
 
@@ -259,6 +262,12 @@ hc_preferences_window_constructed (GObject *object)
   g_assert (self->settings != NULL);
   g_settings_bind (self->settings, "refresh-interval",
                    gtk_spin_button_get_adjustment (self->refresh_interval), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "score-warning-below",
+                   gtk_spin_button_get_adjustment (self->score_warning), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "score-critical-below",
+                   gtk_spin_button_get_adjustment (self->score_critical), "value",
                    G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -314,6 +323,8 @@ hc_preferences_window_class_init (HcPreferencesWindowClass *klass)
   hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, refresh_interval);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, score_warning);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, score_critical);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, hubs_group);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, no_hubs_row);
 
@@ -321,7 +332,7 @@ hc_preferences_window_class_init (HcPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.edit-hub", "s", edit_hub_action);
   gtk_widget_class_install_action (widget_class, "prefs.sign-out", "s", sign_out_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-hub", "s", remove_hub_action);
-  gtk_widget_class_install_action (widget_class, "prefs.hub-saved", NULL, hub_saved_action);
+  gtk_widget_class_install_action (widget_class, "prefs.hub-saved", "s", hub_saved_action);
 }
 
 static void

@@ -17,3 +17,26 @@ hc_widget_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+/**
+ * hc_actionable_set_action:
+ * Sets a detailed action ("app.sign-in('id')") on @actionable. The target
+ * goes first, with the action unset meanwhile, so GTK never checks the
+ * new action against the old target.
+ */
+void
+hc_actionable_set_action (GtkActionable *actionable,
+                          const char    *detailed_action)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  gtk_actionable_set_action_name (actionable, NULL);
+  if (detailed_action == NULL || !g_action_parse_detailed_name (detailed_action, &name, &target, NULL))
+    {
+      gtk_actionable_set_action_target_value (actionable, NULL);
+      return;
+    }
+  gtk_actionable_set_action_target_value (actionable, target);
+  gtk_actionable_set_action_name (actionable, name);
+}

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
-void hc_widget_unparent_children (GtkWidget *widget);
+void hc_widget_unparent_children (GtkWidget     *widget);
+void hc_actionable_set_action    (GtkActionable *actionable,
+                                  const char    *detailed_action);
 
 G_END_DECLS

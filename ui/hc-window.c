@@ -96,6 +96,35 @@ scope_hubs (HcWindow *self)
   return hubs;
 }
 
+/* A hub that is offline or signed out, in words, with the way out. */
+static void
+describe_problem (HcWindow  *self,
+                  HcHub     *hub,
+                  HcLevel   *level,
+                  char     **text,
+                  char     **button,
+                  char     **action)
+{
+  const GError *error = hc_hub_get_last_error (hub);
+  g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
+  HcProfile *profile = hc_hub_manager_get_profile (self->manager, hub);
+
+  *text = g_strdup_printf ("%s — %s", hc_hub_manager_get_hub_name (self->manager, hub), detail);
+  if (hc_hub_get_state (hub) == HC_HUB_SIGNED_OUT)
+    {
+      *level = HC_LEVEL_ERROR;
+      *button = g_strdup (_("Sign In…"));
+      *action = profile ? g_strdup_printf ("app.sign-in('%s')", hc_profile_get_id (profile))
+                        : g_strdup ("app.preferences");
+    }
+  else
+    {
+      *level = HC_LEVEL_WARNING;
+      *button = g_strdup (_("Try Again"));
+      *action = g_strdup ("win.refresh");
+    }
+}
+
 /*
  * What every page shows about its data: when it was last updated, and a
  * banner naming any hub that is offline or signed out, with the way out.
@@ -138,16 +167,13 @@ update_pane_status (HcWindow   *self,
 
   if (problem != NULL)
     {
-      const GError *error = hc_hub_get_last_error (problem);
-      g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
-      g_autofree char *text = g_strdup_printf ("%s — %s",
-                                               hc_hub_manager_get_hub_name (self->manager, problem),
-                                               detail);
+      HcLevel level;
+      g_autofree char *text = NULL;
+      g_autofree char *button = NULL;
+      g_autofree char *action = NULL;
 
-      if (hc_hub_get_state (problem) == HC_HUB_SIGNED_OUT)
-        hc_list_pane_set_banner (pane, HC_LEVEL_ERROR, text, _("Sign In…"), "app.preferences");
-      else
-        hc_list_pane_set_banner (pane, HC_LEVEL_WARNING, text, _("Try Again"), "win.refresh");
+      describe_problem (self, problem, &level, &text, &button, &action);
+      hc_list_pane_set_banner (pane, level, text, button, action);
     }
   else
     hc_list_pane_clear_banner (pane);
@@ -229,7 +255,23 @@ update_pages (HcWindow *self)
 
   {
     g_autoptr(GPtrArray) hubs = scope_hubs (self);
+    HcHub *problem = NULL;
+
     hc_overview_page_set_hubs (self->overview_page, self->manager, hubs);
+    for (guint i = 0; i < hubs->len && problem == NULL; i++)
+      if (hc_hub_get_state (hubs->pdata[i]) == HC_HUB_OFFLINE ||
+          hc_hub_get_state (hubs->pdata[i]) == HC_HUB_SIGNED_OUT)
+        problem = hubs->pdata[i];
+    if (problem != NULL)
+      {
+        HcLevel level;
+        g_autofree char *text = NULL, *button = NULL, *action = NULL;
+
+        describe_problem (self, problem, &level, &text, &button, &action);
+        hc_overview_page_set_banner (self->overview_page, level, text, button, action);
+      }
+    else
+      hc_overview_page_set_banner (self->overview_page, HC_LEVEL_OK, NULL, NULL, NULL);
   }
 }
 

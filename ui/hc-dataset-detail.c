@@ -113,6 +113,7 @@ rebuild_rules (HcDatasetDetail *self)
                                hc_rule_get_failed (rule) > 0 ? HC_LEVEL_WARNING : HC_LEVEL_OK,
                                hc_rule_get_failed (rule) > 0 ? _("Failing") : _("Passing"));
           gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+          hc_status_badge_set_ellipsize (HC_STATUS_BADGE (badge), FALSE);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
           gtk_list_box_append (GTK_LIST_BOX (list), row);
           in_group++;

@@ -126,7 +126,7 @@ hc_severity_level (HcSeverity severity)
     case HC_SEVERITY_CRITICAL:
     case HC_SEVERITY_HIGH:     return HC_LEVEL_ERROR;
     case HC_SEVERITY_MEDIUM:   return HC_LEVEL_WARNING;
-    case HC_SEVERITY_LOW:
+    case HC_SEVERITY_LOW:      return HC_LEVEL_INFO;
     default:                   return HC_LEVEL_NEUTRAL;
     }
 }

@@ -75,6 +75,7 @@ create_disk_row (gpointer item,
   GtkWidget *badge = hc_status_badge_new ();
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  hc_status_badge_set_ellipsize (HC_STATUS_BADGE (badge), FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   g_object_set_data (G_OBJECT (row), "badge", badge);

@@ -485,7 +485,15 @@ hc_overview_page_init (HcOverviewPage *self)
 
   for (guint i = 0; i < 4; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s · %s", hc_criterion_label (criteria[i]), vietnamese[i]);
+      g_autofree char *ours = g_utf8_casefold (hc_criterion_label (criteria[i]), -1);
+      g_autofree char *theirs = g_utf8_casefold (vietnamese[i], -1);
+      g_autofree char *text = NULL;
+
+      /* Said once when the console already speaks Vietnamese. */
+      if (g_str_equal (ours, theirs))
+        text = g_strdup (hc_criterion_label (criteria[i]));
+      else
+        text = g_strdup_printf ("%s · %s", hc_criterion_label (criteria[i]), vietnamese[i]);
       gtk_label_set_label (self->score_labels[i], text);
       /* Scores below these read as warning and critical. */
       gtk_level_bar_add_offset_value (self->score_bars[i], GTK_LEVEL_BAR_OFFSET_LOW, 60);

@@ -89,6 +89,7 @@ create_run_row (gpointer item,
                        hc_run_outcome_level (hc_run_get_outcome (run)),
                        hc_run_outcome_label (hc_run_get_outcome (run)));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  hc_status_badge_set_ellipsize (HC_STATUS_BADGE (badge), FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
 
   return row;

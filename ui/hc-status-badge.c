@@ -36,6 +36,7 @@ hc_level_icon_name (HcLevel level)
     case HC_LEVEL_OK:      return "emblem-ok-symbolic";
     case HC_LEVEL_WARNING: return "dialog-warning-symbolic";
     case HC_LEVEL_ERROR:   return "dialog-error-symbolic";
+    case HC_LEVEL_INFO:    return "dialog-information-symbolic";
     case HC_LEVEL_NEUTRAL:
     default:               return "media-playback-pause-symbolic";
     }
@@ -49,6 +50,7 @@ hc_level_css_class (HcLevel level)
     case HC_LEVEL_OK:      return "success";
     case HC_LEVEL_WARNING: return "warning";
     case HC_LEVEL_ERROR:   return "error";
+    case HC_LEVEL_INFO:    return "accent";
     case HC_LEVEL_NEUTRAL:
     default:               return "dim-label";
     }
@@ -123,7 +125,7 @@ hc_status_badge_class_init (HcStatusBadgeClass *klass)
 
   /* Properties, so list factories can bind them to an item's state. */
   properties[PROP_LEVEL] =
-    g_param_spec_int ("level", NULL, NULL, HC_LEVEL_NEUTRAL, HC_LEVEL_ERROR, HC_LEVEL_NEUTRAL,
+    g_param_spec_int ("level", NULL, NULL, HC_LEVEL_NEUTRAL, HC_LEVEL_INFO, HC_LEVEL_NEUTRAL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
@@ -190,6 +192,20 @@ hc_status_badge_set (HcStatusBadge *self,
   gtk_widget_add_css_class (GTK_WIDGET (self), hc_level_css_class (level));
   gtk_image_set_from_icon_name (self->icon, hc_level_icon_name (level));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+}
+
+/**
+ * hc_status_badge_set_ellipsize:
+ * Badges in narrow list cells shorten their word; beside a row's title
+ * the word must be read whole.
+ */
+void
+hc_status_badge_set_ellipsize (HcStatusBadge *self,
+                               gboolean       ellipsize)
+{
+  g_return_if_fail (HC_IS_STATUS_BADGE (self));
+
+  gtk_label_set_ellipsize (self->label, ellipsize ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
 }
 
 HcLevel

@@ -11,6 +11,7 @@ typedef enum {
   HC_LEVEL_OK,
   HC_LEVEL_WARNING,
   HC_LEVEL_ERROR,
+  HC_LEVEL_INFO,      /* worth knowing, nothing wrong: a low-severity alert */
 } HcLevel;
 
 #define HC_TYPE_STATUS_BADGE (hc_status_badge_get_type ())
@@ -21,6 +22,8 @@ GtkWidget *hc_status_badge_new       (void);
 void       hc_status_badge_set       (HcStatusBadge *self,
                                       HcLevel        level,
                                       const char    *label);
+void       hc_status_badge_set_ellipsize (HcStatusBadge *self,
+                                          gboolean       ellipsize);
 HcLevel    hc_status_badge_get_level (HcStatusBadge *self);
 const char *hc_status_badge_get_label (HcStatusBadge *self);
 

@@ -169,11 +169,13 @@ test_console_operator (Fixture *f, gconstpointer data)
     }
   g_assert_cmpint (hc_overview_page_get_count (overview_page, "datasets"), ==, hc_overview_get_datasets (overview));
   g_assert_nonnull (hc_overview_page_get_verdict (overview_page, "sources"));
+  /* The hub replaces its overview as it refreshes: no keeping it. */
+  overview = NULL;
   screenshot (f, "overview");
 
   /* The ingestion page lists every source of the hub. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "ingestion"));
-  g_assert_cmpuint (n_visible (pane), ==, hc_overview_get_sources_total (overview));
+  g_assert_cmpuint (n_visible (pane), ==, g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_sources (f->hub))));
   screenshot (f, "ingestion");
 
   /* An overview figure opens the page filtered to what it counts. */

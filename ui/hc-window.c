@@ -109,7 +109,19 @@ describe_problem (HcWindow  *self,
   g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
   HcProfile *profile = hc_hub_manager_get_profile (self->manager, hub);
 
-  *text = g_strdup_printf ("%s — %s", hc_hub_manager_get_hub_name (self->manager, hub), detail);
+  if (hc_hub_get_snapshot_age (hub) >= 0)
+    {
+      /* Last-known data from the offline copy: say how old it is. */
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      gint64 then = now - hc_hub_get_snapshot_age (hub);
+      g_autofree char *when = hc_format_time (then, now);
+      g_autofree char *ago = hc_format_relative (then, now);
+      /* Translators: "Hà Nội — Hub unreachable: … Showing the copy of 14:02 (3 hours ago)." */
+      *text = g_strdup_printf (_("%s — %s. Showing the copy of %s (%s)."),
+                               hc_hub_manager_get_hub_name (self->manager, hub), detail, when, ago);
+    }
+  else
+    *text = g_strdup_printf ("%s — %s", hc_hub_manager_get_hub_name (self->manager, hub), detail);
   if (hc_hub_get_state (hub) == HC_HUB_SIGNED_OUT)
     {
       *level = HC_LEVEL_ERROR;

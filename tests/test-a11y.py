@@ -11,8 +11,13 @@ import subprocess
 import sys
 import time
 
-import gi
-gi.require_version('Atspi', '2.0')
+# G_DEBUG=fatal-warnings is for the console under test, not for this
+# reader: the AT-SPI client library warns when an application's tree
+# changes under it, which is no failure. GLib reads G_DEBUG as it loads.
+APP_G_DEBUG = os.environ.pop('G_DEBUG', None)
+
+import gi  # noqa: E402
+gi.require_version('Atspi', '2.0')  # noqa: E402
 from gi.repository import Atspi  # noqa: E402
 
 CONTROL_ROLES = {
@@ -58,6 +63,8 @@ def count_controls(window):
 def main():
     exe = sys.argv[1]
     env = dict(os.environ)
+    if APP_G_DEBUG is not None:
+        env['G_DEBUG'] = APP_G_DEBUG
     env.pop('NO_AT_BRIDGE', None)
     env.pop('GTK_A11Y', None)
     env['LANGUAGE'] = sys.argv[2] if len(sys.argv) > 2 else 'C'

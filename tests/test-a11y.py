@@ -18,7 +18,7 @@ APP_G_DEBUG = os.environ.pop('G_DEBUG', None)
 
 import gi  # noqa: E402
 gi.require_version('Atspi', '2.0')  # noqa: E402
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 CONTROL_ROLES = {
     Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
@@ -55,9 +55,24 @@ def visible(node):
     return node.get_state_set().contains(Atspi.StateType.VISIBLE)
 
 
+def read_controls(window):
+    """(role, name, depth) of every visible control. A busy console (a
+    sanitizer build, a loaded machine) may not answer a call in time:
+    read the tree again then, a few times, before giving up."""
+    for attempt in range(5):
+        try:
+            return [(node.get_role(), node.get_name() or '', depth)
+                    for node, depth in walk(window)
+                    if node.get_role() in CONTROL_ROLES and visible(node)]
+        except GLib.GError as error:
+            if attempt == 4:
+                raise
+            print(f'tree read failed ({error.message}); reading again', file=sys.stderr)
+            time.sleep(3)
+
+
 def count_controls(window):
-    return sum(1 for node, _ in walk(window)
-               if node.get_role() in CONTROL_ROLES and visible(node))
+    return len(read_controls(window))
 
 
 def main():
@@ -73,13 +88,16 @@ def main():
     try:
         app = find_app('hub-console')
         window = None
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while window is None and time.monotonic() < deadline:
-            for node, _ in walk(app):
-                if node.get_role() == Atspi.Role.FRAME and node.get_name():
-                    window = node
-                    break
-            time.sleep(0.2)
+            try:
+                for node, _ in walk(app):
+                    if node.get_role() == Atspi.Role.FRAME and node.get_name():
+                        window = node
+                        break
+            except GLib.GError:
+                pass  # still starting: ask again
+            time.sleep(0.5)
         assert window is not None, 'no named window'
         print(f'window: {window.get_name()!r}')
 
@@ -95,15 +113,12 @@ def main():
 
         unnamed = []
         names = []
-        for node, depth in walk(window):
-            role = node.get_role()
-            if role in CONTROL_ROLES and visible(node):
-                name = node.get_name() or ''
-                names.append((role.value_nick, name))
-                if not name.strip():
-                    unnamed.append(f'{role.value_nick} at depth {depth}')
-                elif name.startswith('_') or ' _' in name:
-                    unnamed.append(f'{role.value_nick} {name!r} (mnemonic underscore read aloud)')
+        for role, name, depth in read_controls(window):
+            names.append((role.value_nick, name))
+            if not name.strip():
+                unnamed.append(f'{role.value_nick} at depth {depth}')
+            elif name.startswith('_') or ' _' in name:
+                unnamed.append(f'{role.value_nick} {name!r} (mnemonic underscore read aloud)')
         for role, name in names:
             print(f'  {role}: {name!r}')
         assert not unnamed, 'controls without an accessible name: ' + ', '.join(unnamed)

@@ -18,5 +18,6 @@ GtkWidget *hc_test_find_by_type    (GtkWidget   *root,
                                     GType        type);
 void       hc_test_destroy_window  (GtkWindow   *window);
 void       hc_test_add_icons       (void);
+void       hc_test_init_ui         (void);
 
 G_END_DECLS

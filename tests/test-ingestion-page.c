@@ -177,6 +177,7 @@ main (int argc, char *argv[])
 {
   g_setenv ("TZ", "UTC", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  hc_test_init_ui ();
   adw_init ();
   hc_application_register_resources ();
   hc_test_add_icons ();

@@ -49,6 +49,7 @@ static void
 set_row (AdwActionRow *row,
          const char   *value)
 {
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
 }
 
@@ -89,6 +90,8 @@ create_timeline_row (gpointer item,
   else
     subtitle = g_strdup (when);
 
+  /* Hub text is text, never markup: "&" or "<" would blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);

@@ -50,8 +50,8 @@ create_sample_row (gpointer item,
   g_autofree char *title = g_strdup_printf ("%s · %s", hc_failing_sample_get_record_key (sample),
                                             hc_failing_sample_get_field (sample));
   g_autofree char *subtitle = NULL;
-  g_autofree char *value = g_markup_escape_text (hc_failing_sample_get_value (sample) ?: "", -1);
-  g_autofree char *reason = g_markup_escape_text (hc_failing_sample_get_reason (sample) ?: "", -1);
+  const char *value = hc_failing_sample_get_value (sample) ? hc_failing_sample_get_value (sample) : "";
+  const char *reason = hc_failing_sample_get_reason (sample) ? hc_failing_sample_get_reason (sample) : "";
 
   /* Translators: a failing record's value and why it fails */
   subtitle = g_strdup_printf (_("“%s”: %s"), value, reason);

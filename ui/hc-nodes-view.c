@@ -60,6 +60,8 @@ refresh_disk_row (HcDisk     *disk,
   /* Translators: a disk's facts, e.g. "41 °C · 12 reallocated sectors · 23,456 power-on hours · 8.0 TB" */
   subtitle = g_strdup_printf (_("%d °C · %s reallocated sectors · %s power-on hours · %s"),
                               (int) hc_disk_get_temperature_c (disk), sectors, hours, size);
+  /* Hub text is text, never markup: "&" or "<" would blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   hc_status_badge_set (badge, hc_disk_health_level (hc_disk_get_health (disk)),
@@ -110,6 +112,8 @@ refresh_node_row (GtkWidget *row)
     /* Translators: a node's disks, e.g. "Rack R07 · 12 disks, all OK" */
     subtitle = g_strdup_printf (_("Rack %s · %s, all OK"), hc_node_get_rack (node), disks);
 
+  /* Hub text is text, never markup: "&" or "<" would blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hc_node_get_hostname (node));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   hc_status_badge_set (badge, hc_node_state_level (hc_node_get_state (node)),

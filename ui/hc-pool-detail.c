@@ -49,6 +49,7 @@ static void
 set_row (AdwActionRow *row,
          const char   *value)
 {
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
 }
 

@@ -48,6 +48,8 @@ create_hub_row (HcPreferencesWindow *self,
   g_autoptr(GMenu) menu = NULL;
   GtkWidget *button;
 
+  /* Hub text is text, never markup: "&" or "<" would blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
 
   if (profile == NULL)

@@ -48,6 +48,7 @@ static void
 set_row (AdwActionRow *row,
          const char   *value)
 {
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
 }
 
@@ -82,6 +83,8 @@ create_run_row (gpointer item,
       subtitle = g_steal_pointer (&with_error);
     }
 
+  /* Hub text is text, never markup: "&" or "<" would blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);

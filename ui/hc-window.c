@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hc-error.h"
 #include "hc-format.h"
@@ -108,6 +109,11 @@ describe_problem (HcWindow  *self,
   const GError *error = hc_hub_get_last_error (hub);
   g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
   HcProfile *profile = hc_hub_manager_get_profile (self->manager, hub);
+  gsize len = strlen (detail);
+
+  /* The sentence around it ends with its own full stop. */
+  if (len > 0 && detail[len - 1] == '.')
+    detail[len - 1] = '\0';
 
   if (hc_hub_get_snapshot_age (hub) >= 0)
     {

@@ -40,6 +40,20 @@ hc_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  /* Without its schema the console cannot keep a setting: say so plainly
+   * instead of letting GSettings abort. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema == NULL)
+      {
+        g_printerr (_("Hub Console is not installed completely: its settings schema %s is missing. "
+                      "Install it, or start it from a build tree with “build-aux/dev run”.\n"), APP_ID);
+        return 1;
+      }
+  }
+
   return G_APPLICATION_CLASS (hc_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -142,7 +156,7 @@ preferences_action (GSimpleAction *action,
 {
   HcApplication *self = user_data;
   GtkWindow *parent = hc_application_get_main_window (self);
-  HcPreferencesWindow *prefs = hc_preferences_window_new (parent, self->settings);
+  HcPreferencesWindow *prefs = hc_preferences_window_new (parent, hc_application_get_settings (self));
 
   hc_preferences_window_set_manager (prefs, hc_application_get_hub_manager (self));
   gtk_window_present (GTK_WINDOW (prefs));
@@ -209,7 +223,7 @@ hc_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
 
   {
-    g_autoptr(HcProfileStore) profiles = hc_profile_store_new (self->settings);
+    g_autoptr(HcProfileStore) profiles = hc_profile_store_new (hc_application_get_settings (self));
     g_autoptr(HcSecrets) secrets = hc_secrets_new ();
     g_autofree char *snapshot_path = hc_snapshot_default_path ();
     g_autoptr(HcSnapshot) snapshot = hc_snapshot_new (snapshot_path);
@@ -266,8 +280,6 @@ hc_application_class_init (HcApplicationClass *klass)
 static void
 hc_application_init (HcApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
-
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Watch and operate a national data center hub."));
@@ -313,7 +325,7 @@ hc_application_get_hub_manager (HcApplication *self)
   if (self->manager == NULL)
     {
       /* A window built before startup (tests): an empty manager. */
-      g_autoptr(HcProfileStore) profiles = hc_profile_store_new (self->settings);
+      g_autoptr(HcProfileStore) profiles = hc_profile_store_new (hc_application_get_settings (self));
       g_autoptr(HcSecrets) secrets = hc_secrets_new ();
       self->manager = hc_hub_manager_new (profiles, secrets, NULL);
     }
@@ -334,16 +346,23 @@ hc_application_open_hub (HcApplication *self,
   g_return_if_fail (HC_IS_APPLICATION (self));
 
   parent = hc_application_get_main_window (self);
-  prefs = hc_preferences_window_new (parent, self->settings);
+  prefs = hc_preferences_window_new (parent, hc_application_get_settings (self));
   hc_preferences_window_set_manager (prefs, hc_application_get_hub_manager (self));
   gtk_window_present (GTK_WINDOW (prefs));
   hc_preferences_window_add_hub (prefs, url);
 }
 
+/**
+ * hc_application_get_settings:
+ * The console's settings, made when first needed, so that options such
+ * as --version and --help work without the schema installed.
+ */
 GSettings *
 hc_application_get_settings (HcApplication *self)
 {
   g_return_val_if_fail (HC_IS_APPLICATION (self), NULL);
 
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
   return self->settings;
 }

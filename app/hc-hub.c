@@ -26,6 +26,7 @@ typedef struct {
   gboolean    last_seen;      /* a page without next_cursor was read */
   gboolean    all_not_modified;
   gboolean    done;
+  GError     *error;          /* this list alone could not be read */
 } ListFetch;
 
 struct _FullFetch {
@@ -61,6 +62,11 @@ struct _HcHub
   HcEventStream  *stream;
   HcSnapshot     *snapshot;
   HcItemStore    *stores[HC_LIST_N_KINDS];
+  gboolean        list_complete[HC_LIST_N_KINDS];
+  GError         *list_errors[HC_LIST_N_KINDS];
+  GError         *overview_error;
+  GSource        *list_retry_source;
+  guint           list_attempt;
 
   HcMe           *me;
   GBytes         *me_body;
@@ -107,6 +113,7 @@ enum {
   PROP_OVERVIEW,
   PROP_SNAPSHOT_AGE,
   PROP_LOADING,
+  PROP_PARTIAL,
   N_PROPS
 };
 
@@ -203,6 +210,7 @@ full_fetch_unref (FullFetch *full)
       g_clear_pointer (&full->lists[i].items, g_ptr_array_unref);
       g_clear_pointer (&full->lists[i].bodies, g_ptr_array_unref);
       g_clear_pointer (&full->lists[i].cursors, g_hash_table_unref);
+      g_clear_error (&full->lists[i].error);
     }
   g_clear_object (&full->cancellable);
   g_clear_pointer (&full->context, g_main_context_unref);
@@ -300,6 +308,12 @@ save_snapshot (HcHub     *self,
     {
       GPtrArray *bodies = full->lists[kind].bodies;
 
+      /* A list that could not be read keeps its last complete copy. */
+      if (full->lists[kind].error != NULL)
+        {
+          g_clear_pointer (&data->pages[kind], g_ptr_array_unref);
+          continue;
+        }
       for (guint i = 0; i < bodies->len; i++)
         if (g_ptr_array_index (bodies, i) != NULL)
           g_ptr_array_add (data->pages[kind], g_bytes_ref (g_ptr_array_index (bodies, i)));
@@ -354,6 +368,83 @@ schedule_retry (HcHub *self)
   g_source_attach (self->retry_source, g_main_context_get_thread_default ());
 }
 
+/* Errors that concern the whole hub (it cannot be reached, or will not
+ * let us in), as against one list or document it could not give. */
+static gboolean
+is_hub_wide (const GError *error)
+{
+  return error->domain != HC_ERROR
+         || error->code == HC_ERROR_UNREACHABLE
+         || error->code == HC_ERROR_TIMED_OUT
+         || error->code == HC_ERROR_TLS_UNTRUSTED
+         || error->code == HC_ERROR_UNAUTHORIZED
+         || error->code == HC_ERROR_PLAINTEXT_REFUSED
+         || error->code == HC_ERROR_RATE_LIMITED
+         || error->code == HC_ERROR_CANCELLED
+         || error->code == HC_ERROR_KEYRING;
+}
+
+static void
+notify_partial (HcHub *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTIAL]);
+}
+
+static void
+set_list_error (HcHub        *self,
+                HcListKind    kind,
+                const GError *error)
+{
+  if (self->list_errors[kind] == NULL && error == NULL)
+    return;
+  g_clear_error (&self->list_errors[kind]);
+  if (error != NULL)
+    self->list_errors[kind] = g_error_copy (error);
+  notify_partial (self);
+}
+
+static void
+set_overview_error (HcHub        *self,
+                    const GError *error)
+{
+  if (self->overview_error == NULL && error == NULL)
+    return;
+  g_clear_error (&self->overview_error);
+  if (error != NULL)
+    self->overview_error = g_error_copy (error);
+  notify_partial (self);
+}
+
+static gboolean
+list_retry_cb (gpointer user_data)
+{
+  HcHub *self = user_data;
+
+  g_clear_pointer (&self->list_retry_source, g_source_unref);
+  if (self->started && self->state == HC_HUB_CONNECTED && self->fetch == NULL)
+    full_fetch_start (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A list the hub failed to give for a passing reason is asked for again,
+ * less often each time (15 s, 30 s, ... up to 5 minutes). */
+static void
+schedule_list_retry (HcHub *self)
+{
+  guint delay_s;
+
+  if (self->list_retry_source != NULL || !self->started)
+    return;
+
+  delay_s = MIN (15u << MIN (self->list_attempt, 5), 300u);
+  if (self->list_attempt < 32)
+    self->list_attempt++;
+  self->list_retry_source = g_timeout_source_new_seconds (delay_s);
+  g_source_set_callback (self->list_retry_source, list_retry_cb, self, NULL);
+  g_source_set_static_name (self->list_retry_source, "[hc] list retry");
+  g_source_attach (self->list_retry_source, g_main_context_get_thread_default ());
+}
+
 static void
 sign_out (HcHub        *self,
           const GError *error)
@@ -406,8 +497,28 @@ full_fetch_done (FullFetch *full)
 
   if (full->error == NULL)
     {
+      gboolean transient = FALSE;
+      gboolean partial = FALSE;
+
       for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
-        changed |= !full->lists[kind].all_not_modified;
+        {
+          ListFetch *list = &full->lists[kind];
+
+          changed |= !list->all_not_modified;
+          if (list->error != NULL)
+            {
+              g_message ("Hub %s: its %s could not be read: %s", self->key,
+                         hc_list_kind_to_string (kind), list->error->message);
+              partial = TRUE;
+              transient |= hc_error_is_transient (list->error);
+            }
+          self->list_complete[kind] = list->error == NULL;
+          set_list_error (self, kind, list->error);
+        }
+      if (!partial)
+        self->list_attempt = 0;
+      else if (transient)
+        schedule_list_retry (self);
 
       self->attempt = 0;
       self->have_live_data = TRUE;
@@ -451,7 +562,11 @@ list_fail (ListFetch    *list,
     return;
 
   list->done = TRUE;
-  if (list->full->error == NULL)
+  /* One list the hub cannot give (404, 500, not the contract's shape)
+   * leaves the others usable; an unreachable hub fails them all. */
+  if (!is_hub_wide (error))
+    list->error = g_error_copy (error);
+  else if (list->full->error == NULL)
     list->full->error = g_error_copy (error);
   list->full->lists_pending--;
   full_fetch_check (list->full);
@@ -886,10 +1001,16 @@ overview_cb (GObject      *object,
     {
       if (g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED))
         sign_out (self, error);
-      else
-        g_debug ("Overview of %s not refreshed: %s", self->key, error->message);
+      else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+        {
+          if (self->overview_error == NULL)
+            g_message ("Hub %s: its overview could not be read: %s", self->key, error->message);
+          set_overview_error (self, error);
+        }
       return;
     }
+
+  set_overview_error (self, NULL);
 
   g_clear_pointer (&self->overview_body, g_bytes_unref);
   self->overview_body = g_steal_pointer (&body);
@@ -1027,7 +1148,12 @@ snapshot_loaded_cb (GObject      *object,
     }
 
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
-    hc_item_store_replace_all (self->stores[kind], loaded->items[kind]);
+    {
+      hc_item_store_replace_all (self->stores[kind], loaded->items[kind]);
+      /* A list the copy never held is not known to be empty. */
+      self->list_complete[kind] = loaded->data->pages[kind] != NULL && loaded->data->pages[kind]->len > 0;
+    }
+  notify_partial (self);
 
   if (loaded->me != NULL && self->me == NULL)
     {
@@ -1279,6 +1405,7 @@ hc_hub_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   clear_source (&self->retry_source);
   clear_source (&self->overview_source);
+  clear_source (&self->list_retry_source);
   full_fetch_abandon (self);
   if (self->stream != NULL)
     hc_event_stream_stop (self->stream);
@@ -1304,6 +1431,9 @@ hc_hub_finalize (GObject *object)
   g_clear_pointer (&self->overview_body, g_bytes_unref);
   g_clear_pointer (&self->last_updated, g_date_time_unref);
   g_clear_error (&self->last_error);
+  g_clear_error (&self->overview_error);
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    g_clear_error (&self->list_errors[kind]);
   g_free (self->key);
 
   G_OBJECT_CLASS (hc_hub_parent_class)->finalize (object);
@@ -1345,6 +1475,9 @@ hc_hub_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->fetch != NULL);
+      break;
+    case PROP_PARTIAL:
+      g_value_set_boolean (value, hc_hub_get_partial (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1409,6 +1542,10 @@ hc_hub_class_init (HcHubClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PARTIAL] =
+    g_param_spec_boolean ("partial", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1512,6 +1649,7 @@ hc_hub_stop (HcHub *self)
   self->fetch_pending = FALSE;
   clear_source (&self->retry_source);
   clear_source (&self->overview_source);
+  clear_source (&self->list_retry_source);
   full_fetch_abandon (self);
   hc_event_stream_stop (self->stream);
   g_cancellable_cancel (self->cancellable);
@@ -1661,4 +1799,63 @@ HcItemStore *
 hc_hub_get_alerts (HcHub *self)
 {
   return hc_hub_get_model (self, HC_LIST_ALERTS);
+}
+
+/**
+ * hc_hub_get_list_complete:
+ * Whether the model of @kind holds the hub's whole list: read to its last
+ * page (and kept current by events since), or from an offline copy that
+ * held it. An incomplete list counts nothing.
+ */
+gboolean
+hc_hub_get_list_complete (HcHub      *self,
+                          HcListKind  kind)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), FALSE);
+  g_return_val_if_fail (kind < HC_LIST_N_KINDS, FALSE);
+  return self->list_complete[kind];
+}
+
+/**
+ * hc_hub_get_list_error:
+ * Why the hub's list of @kind could not be read at the last fetch, while
+ * the hub itself answered; %NULL when it was read.
+ */
+const GError *
+hc_hub_get_list_error (HcHub      *self,
+                       HcListKind  kind)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+  g_return_val_if_fail (kind < HC_LIST_N_KINDS, NULL);
+  return self->list_errors[kind];
+}
+
+/**
+ * hc_hub_get_overview_error:
+ * Why the hub's last /overview could not be read; %NULL after a good one.
+ * The overview from before, if any, stays (hc_hub_get_overview()).
+ */
+const GError *
+hc_hub_get_overview_error (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+  return self->overview_error;
+}
+
+/**
+ * hc_hub_get_partial:
+ * Whether the hub answers but some part of it (a list, the overview)
+ * could not be read.
+ */
+gboolean
+hc_hub_get_partial (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), FALSE);
+
+  if (self->overview_error != NULL)
+    return TRUE;
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    if (self->list_errors[kind] != NULL)
+      return TRUE;
+  return FALSE;
 }

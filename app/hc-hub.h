@@ -39,7 +39,11 @@ G_DECLARE_FINAL_TYPE (HcHub, hc_hub, HC, HUB, GObject)
  * Properties: "state" (HcHubState), "last-error" (GError, nullable),
  * "last-updated" (GDateTime of the last good fetch or event), "me",
  * "overview", "snapshot-age" (seconds; -1 unless showing an offline copy),
- * "loading" (a list fetch is running).
+ * "loading" (a list fetch is running), "partial" (the hub answers but a
+ * list or its overview could not be read: hc_hub_get_list_error(),
+ * hc_hub_get_overview_error()). A list the hub cannot give (404, 500, a
+ * body not in the contract's shape) leaves the others usable; only errors
+ * of the whole hub (unreachable, untrusted, signed out) take it offline.
  */
 HcHub        *hc_hub_new                  (const char     *key,
                                            HcClient       *client);
@@ -66,6 +70,12 @@ HcMe         *hc_hub_get_me               (HcHub          *self);
 HcOverview   *hc_hub_get_overview         (HcHub          *self);
 gint64        hc_hub_get_snapshot_age     (HcHub          *self);
 gboolean      hc_hub_get_loading          (HcHub          *self);
+gboolean      hc_hub_get_list_complete    (HcHub          *self,
+                                           HcListKind      kind);
+const GError *hc_hub_get_list_error       (HcHub          *self,
+                                           HcListKind      kind);
+const GError *hc_hub_get_overview_error   (HcHub          *self);
+gboolean      hc_hub_get_partial          (HcHub          *self);
 
 HcItemStore  *hc_hub_get_model            (HcHub          *self,
                                            HcListKind      kind);

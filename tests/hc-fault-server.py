@@ -24,6 +24,20 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
   silent        the request is read and never answered
   loop          /me answers, every list hands out the same cursor forever
   events        SSE: one "hello" event echoing Last-Event-ID, then silence
+  hub/<spec>    a small but whole hub (HUB below: me, overview, five lists,
+                details, an event stream with heartbeats) that fails only
+                where <spec> says: "-" for nowhere, else ENDPOINT=MODE
+                pairs joined by commas, e.g. "overview=notfound,nodes=error500".
+                Endpoints: me, overview, sources, datasets, pools, nodes,
+                alerts, events. Modes: notfound, error500, wrong-schema,
+                truncated, slow, paged (one row a page: pages smaller than
+                asked for), extra (unknown fields everywhere), lying (the
+                overview only: all quiet, whatever the lists say).
+
+Without --dir, only plain HTTP is served and its port printed. With
+--as-demo SPEC (or HC_FAULT_SPEC), plain HTTP only too, printing the demo hub's
+"listening on URL" line for hub/SPEC, so `hub-console --demo` with
+HC_DEMO_HUB pointing here (and HC_FAULT_SPEC=SPEC) meets that hub.
 
 Three listeners: plain HTTP, TLS with a self-signed certificate for
 127.0.0.1, TLS with a certificate for another host name. Certificates are
@@ -64,6 +78,94 @@ PROBLEMS = {
     "invalid": (422, "Comment required", "Acknowledging needs a comment."),
     "error500": (500, "Database down", "The store is not answering."),
 }
+
+
+def hub_item(kind, **fields):
+    base = {
+        "sources": {"agency": "Bộ Tài chính", "kind": "batch", "schedule": "0 * * * *",
+                    "agreed_delay_seconds": 3600, "last_success_at": "2026-01-05T07:00:00Z",
+                    "lag_seconds": 60, "records_per_second": 12.5, "last_run": None},
+        "datasets": {"owner_agency": "Bộ Tư pháp", "records": 1000, "checked_at": "2026-01-05T08:30:00Z",
+                     "rules_failed": 0},
+        "pools": {"kind": "object", "capacity_bytes": 1000000000, "used_bytes": 500000000,
+                  "replication": {"scheme": "ec-8+3", "degraded_objects": 0, "misplaced_objects": 0},
+                  "read_bps": 1048576, "write_bps": 524288, "history": []},
+        "nodes": {"rack": "R1"},
+        "alerts": {"category": "brute_force", "description": "Many failed logins", "asset": "bastion-1",
+                   "source_ip": "203.0.113.7", "detected_at": "2026-01-05T08:00:00Z",
+                   "acknowledged_by": None, "acknowledged_at": None, "resolved_by": None,
+                   "resolved_at": None, "resolution": None, "events_count": 3},
+    }[kind]
+    return dict(base, **fields)
+
+
+def disk(ident, health):
+    return {"id": ident, "serial": "S" + ident, "model": "ST16000", "capacity_bytes": 16000000000000,
+            "health": health, "temperature_c": 40, "reallocated_sectors": 0, "power_on_hours": 1000}
+
+
+def scores(value):
+    return {"correct": value, "complete": value, "clean": value, "live": value, "overall": value}
+
+
+# The whole hub: two feeds failing and one lagging, a degraded pool, a failing
+# disk, a critical and a high alert open. Nothing here is all quiet.
+HUB = {
+    "sources": [
+        hub_item("sources", id="src-1", name="Dân cư", status="ok"),
+        hub_item("sources", id="src-2", name="Thuế", status="failed"),
+        hub_item("sources", id="src-3", name="Hải quan", status="failed"),
+        hub_item("sources", id="src-4", name="Kho bạc", status="lagging"),
+    ],
+    "datasets": [
+        hub_item("datasets", id="ds-1", name="Hộ tịch", scores=scores(90.0)),
+        hub_item("datasets", id="ds-2", name="Đất đai", scores=scores(70.0)),
+    ],
+    "pools": [
+        hub_item("pools", id="pool-a", name="Kho A", state="healthy"),
+        hub_item("pools", id="pool-b", name="Kho B", state="degraded"),
+    ],
+    "nodes": [
+        hub_item("nodes", id="node-1", hostname="stor-01", state="up", disks=[disk("d-1", "ok")]),
+        hub_item("nodes", id="node-2", hostname="stor-02", state="up",
+                 disks=[disk("d-2", "failing"), disk("d-3", "ok")]),
+    ],
+    "alerts": [
+        hub_item("alerts", id="al-1", severity="critical", title="Mã độc trên máy chủ", state="open"),
+        hub_item("alerts", id="al-2", severity="high", title="Đăng nhập thất bại", state="open"),
+        hub_item("alerts", id="al-3", severity="medium", title="Quét cổng", state="acknowledged",
+                 acknowledged_by="an", acknowledged_at="2026-01-05T08:10:00Z"),
+    ],
+}
+
+HUB_PATHS = {
+    "/api/v1/me": "me", "/api/v1/overview": "overview", "/api/v1/events": "events",
+    "/api/v1/ingestion/sources": "sources", "/api/v1/quality/datasets": "datasets",
+    "/api/v1/storage/pools": "pools", "/api/v1/storage/nodes": "nodes",
+    "/api/v1/security/alerts": "alerts",
+}
+
+
+def hub_overview(lying=False):
+    def count(kind, key, value):
+        return 0 if lying else sum(1 for i in HUB[kind] if i[key] == value)
+    return {
+        "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "sources": {"total": len(HUB["sources"]),
+                    "by_status": {s: (len(HUB["sources"]) if lying and s == "ok" else count("sources", "status", s))
+                                  for s in ("ok", "lagging", "failed", "paused")}},
+        "quality": {"datasets": len(HUB["datasets"]), "mean": scores(80.0),
+                    "weights": {"correct": 0.25, "complete": 0.25, "clean": 0.25, "live": 0.25}},
+        "storage": {"used_bytes": 1000000000, "capacity_bytes": 2000000000,
+                    "pools_by_state": {s: (2 if lying and s == "healthy" else count("pools", "state", s))
+                                       for s in ("healthy", "degraded", "critical")},
+                    "nodes_by_state": {"up": 2, "down": 0, "maintenance": 0},
+                    "disks_by_health": {"ok": 3 if lying else 2, "warning": 0, "failing": 0 if lying else 1}},
+        "alerts": {"open_by_severity": {s: count("alerts", "severity", s) if not lying else 0
+                                        for s in ("critical", "high", "medium", "low")},
+                   "acknowledged_by_severity": {"critical": 0, "high": 0, "medium": 0 if lying else 1, "low": 0},
+                   "open_total": 0 if lying else 2, "acknowledged_total": 0 if lying else 1},
+    }
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -119,6 +221,11 @@ class Handler(BaseHTTPRequestHandler):
                 alert["title"] = self.headers.get("Idempotency-Key") or "no key"
                 return self.send_body(200, json.dumps(alert))
             return self.problem(404, "Not found", rest)
+
+        if fault == "hub" and len(parts) > 2:
+            spec = parts[2]
+            rest = "/" + "/".join(parts[3:])
+            return self.hub(spec, rest, query)
 
         if fault == "silent":
             # Accept, read the request, never answer.
@@ -205,6 +312,89 @@ class Handler(BaseHTTPRequestHandler):
             return self.events()
         return self.problem(404, "Unknown fault", fault)
 
+    def hub(self, spec, rest, query):
+        faults = dict(pair.split("=", 1) for pair in spec.split(",") if "=" in pair)
+        endpoint = HUB_PATHS.get(rest)
+        detail_of = None
+        if endpoint is None:
+            for path, name in HUB_PATHS.items():
+                if name in HUB and rest.startswith(path + "/"):
+                    endpoint, detail_of = name, rest[len(path) + 1:]
+        mode = faults.get(endpoint, "ok")
+        if endpoint is None:
+            return self.problem(404, "Not found", rest)
+        if mode == "notfound":
+            return self.problem(404, "Not found", "This hub has no " + rest + ".")
+        if mode == "error500":
+            return self.problem(500, "Database down", "The store is not answering.")
+        if mode == "truncated":
+            return self.send_body(200, '{"items": [{"id": "x", "na')
+        if mode == "slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+            return
+        if endpoint == "events":
+            return self.hub_events()
+        if endpoint == "me":
+            if mode == "wrong-schema":
+                return self.send_body(200, json.dumps(dict(ME, user=42)))
+            return self.send_body(200, json.dumps(ME))
+        if endpoint == "overview":
+            if mode == "wrong-schema":
+                body = hub_overview()
+                del body["sources"]["total"]
+                body["alerts"]["open_by_severity"] = "many"
+                return self.send_body(200, json.dumps(body))
+            body = hub_overview(lying=mode == "lying")
+            if mode == "extra":
+                body["x_vendor"] = {"build": 7}
+            return self.send_body(200, json.dumps(body))
+        items = HUB[endpoint]
+        if mode == "extra":
+            items = [dict(i, x_vendor_field={"any": [1, 2]}) for i in items]
+        if detail_of is not None:
+            for item in items:
+                if item["id"] == detail_of:
+                    return self.send_body(200, json.dumps(item))
+            return self.problem(404, "No such item", detail_of)
+        if mode == "wrong-schema":
+            return self.send_body(200, json.dumps({"items": [{"id": 5, "name": None}], "next_cursor": None,
+                                                   "total": "x"}))
+        if mode == "paged":
+            params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
+            index = int(params.get("cursor", "0"))
+            page = items[index:index + 1]
+            following = str(index + 1) if index + 1 < len(items) else None
+            return self.send_body(200, json.dumps({"items": page, "next_cursor": following,
+                                                   "total": len(items)}))
+        return self.send_body(200, json.dumps({"items": items, "next_cursor": None, "total": len(items)}))
+
+    def hub_events(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        try:
+            self.wfile.write(b": welcome\n\n")
+            self.wfile.flush()
+            while not self.server.stopping:
+                time.sleep(5)
+                self.wfile.write(b": heartbeat\n\n")
+                self.wfile.flush()
+        except OSError:
+            pass
+        self.close_connection = True
+
     def problem(self, status, title, detail, headers=None):
         body = json.dumps({"type": "about:blank", "title": title, "status": status, "detail": detail})
         self.send_body(status, body, "application/problem+json", headers)
@@ -271,8 +461,25 @@ def serve(context=None):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--dir", required=True)
+    parser.add_argument("--dir")
+    parser.add_argument("--as-demo", metavar="SPEC", default=os.environ.get("HC_FAULT_SPEC"))
+    # What hub-console --demo passes to a demo hub; the fault hub takes
+    # any port and always exits with stdin.
+    parser.add_argument("--listen")
+    parser.add_argument("--exit-with-stdin", action="store_true")
     args = parser.parse_args()
+
+    if args.dir is None:
+        # Plain HTTP only: no certificates needed.
+        plain = serve()
+        plain.http_port = plain.other_port = plain.server_address[1]
+        if args.as_demo is not None:
+            print("listening on http://127.0.0.1:%d/hub/%s" % (plain.server_address[1], args.as_demo), flush=True)
+        else:
+            print(json.dumps({"http": plain.server_address[1]}), flush=True)
+        sys.stdin.read()
+        plain.stopping = True
+        os._exit(0)
 
     good_cert, good_key = make_cert(args.dir, "good", "127.0.0.1", "IP:127.0.0.1,DNS:localhost")
     wrong_cert, wrong_key = make_cert(args.dir, "wrong", "wrong.example", "DNS:wrong.example")

@@ -857,7 +857,8 @@ test_event_stream_backoff (void)
 }
 
 /* A hub whose pages go round in a circle: the console stops paging and
- * says so, instead of fetching forever. */
+ * says so for each list, instead of fetching forever, and the hub is
+ * partly read rather than offline. */
 static void
 test_hub_cursor_loop (void)
 {
@@ -868,17 +869,23 @@ test_hub_cursor_loop (void)
   const GError *error;
 
   hc_hub_start (hub);
-  while (hc_hub_get_state (hub) != HC_HUB_OFFLINE)
+  while (hc_hub_get_list_error (hub, HC_LIST_ALERTS) == NULL || hc_hub_get_loading (hub))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
   g_source_remove (wake);
 
-  error = hc_hub_get_last_error (hub);
-  g_assert_true (g_error_matches (error, HC_ERROR, HC_ERROR_MALFORMED_RESPONSE));
-  g_assert_nonnull (strstr (error->message, "circle"));
-  g_assert_false (hc_hub_get_loading (hub));
+  /* (This fault hub has no event stream, so the hub may be offline again
+   * by now: what matters is that the lists said what went wrong.) */
+  g_assert_true (hc_hub_get_partial (hub));
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    {
+      error = hc_hub_get_list_error (hub, kind);
+      g_assert_true (g_error_matches (error, HC_ERROR, HC_ERROR_MALFORMED_RESPONSE));
+      g_assert_nonnull (strstr (error->message, "circle"));
+      g_assert_false (hc_hub_get_list_complete (hub, kind));
+    }
   hc_hub_stop (hub);
 }
 

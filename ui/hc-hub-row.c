@@ -20,7 +20,8 @@ G_DEFINE_FINAL_TYPE (HcHubRow, hc_hub_row, GTK_TYPE_LIST_BOX_ROW)
 
 /**
  * hc_hub_describe_state:
- * "Connected", "Connecting…", "Offline since 14:02", "Signed out".
+ * "Connected", "Connected, partly read", "Connecting…", "Offline since
+ * 14:02", "Signed out".
  */
 char *
 hc_hub_describe_state (HcHub   *hub,
@@ -34,6 +35,13 @@ hc_hub_describe_state (HcHub   *hub,
   switch (hc_hub_get_state (hub))
     {
     case HC_HUB_CONNECTED:
+      /* Connected, but a list or the overview could not be read: no green. */
+      if (hc_hub_get_partial (hub))
+        {
+          *level = HC_LEVEL_WARNING;
+          /* Translators: a hub that answers, but part of it could not be read */
+          return g_strdup (_("Connected, partly read"));
+        }
       *level = HC_LEVEL_OK;
       return g_strdup (_("Connected"));
 
@@ -130,6 +138,7 @@ hc_hub_row_new (HcHub      *hub,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), name);
   g_signal_connect_object (hub, "notify::state", G_CALLBACK (on_hub_state), self, 0);
   g_signal_connect_object (hub, "notify::last-updated", G_CALLBACK (on_hub_state), self, 0);
+  g_signal_connect_object (hub, "notify::partial", G_CALLBACK (on_hub_state), self, 0);
   update_state (self);
   return GTK_WIDGET (self);
 }

@@ -662,6 +662,20 @@ hc_list_pane_set_banner (HcListPane *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
+/**
+ * hc_list_pane_get_banner:
+ * The banner's text, or %NULL while it is hidden.
+ */
+const char *
+hc_list_pane_get_banner (HcListPane *self)
+{
+  g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
 void
 hc_list_pane_clear_banner (HcListPane *self)
 {

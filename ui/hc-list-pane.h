@@ -49,6 +49,7 @@ void        hc_list_pane_set_banner            (HcListPane      *self,
                                                 const char      *button_label,
                                                 const char      *action_name);
 void        hc_list_pane_clear_banner          (HcListPane      *self);
+const char *hc_list_pane_get_banner            (HcListPane      *self);
 void        hc_list_pane_set_updated           (HcListPane      *self,
                                                 gint64           unix_time);
 void        hc_list_pane_set_stale             (HcListPane      *self,

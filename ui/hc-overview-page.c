@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "hc-application.h"
+#include "hc-error.h"
 #include "hc-format.h"
+#include "hc-hub-summary.h"
 #include "hc-labels.h"
 #include "hc-overview-page.h"
 #include "hc-pool.h"
@@ -26,21 +28,16 @@ static const HcCriterion criteria[] = {
   HC_CRITERION_CORRECT, HC_CRITERION_COMPLETE, HC_CRITERION_CLEAN, HC_CRITERION_LIVE,
 };
 
+/* The hubs in scope summed, part by part (HcSummaryPart). A part counts
+ * the hubs it could read; the others are named in its note. */
 typedef struct {
-  gint64  sources[4];          /* by HcSourceStatus */
-  gint64  datasets;
-  double  score_sum[4];        /* by HcCriterion, weighted by datasets */
-  double  overall_sum;
-  guint64 used;
-  guint64 capacity;
-  gint64  pools[3];            /* by HcPoolState */
-  gint64  nodes_down;
-  gint64  disks_failing;
-  gint64  disks_warning;
-  gint64  alerts[4];           /* open, by HcSeverity */
-  gint64  alerts_open;
-  HcPool *worst_pool;
-  guint   n_overviews;
+  HcHubSummary sum;                       /* figures of the hubs read */
+  double       score_sum[4];              /* weighted by datasets */
+  double       overall_sum;
+  guint        n_hubs;
+  guint        n_known[HC_SUMMARY_N_PARTS];
+  guint        n_stale[HC_SUMMARY_N_PARTS];   /* read, but not live now */
+  GString     *note[HC_SUMMARY_N_PARTS];
 } Totals;
 
 struct _HcOverviewPage
@@ -48,6 +45,10 @@ struct _HcOverviewPage
   GtkWidget       parent_instance;
 
   Totals          totals;
+  HcHubManager   *manager;
+  GPtrArray      *hubs;
+  guint           update_source;
+  gboolean        dirty;
 
   /* template children */
   GtkRevealer    *banner_revealer;
@@ -60,6 +61,10 @@ struct _HcOverviewPage
   GtkLabel       *quality_verdict;
   GtkLabel       *storage_verdict;
   GtkLabel       *alerts_verdict;
+  GtkLabel       *sources_note;
+  GtkLabel       *quality_note;
+  GtkLabel       *storage_note;
+  GtkLabel       *alerts_note;
   GtkLevelBar    *storage_bar;
   GtkLabel       *storage_detail;
   GtkLabel       *storage_hardware;
@@ -77,73 +82,183 @@ struct _HcOverviewPage
 G_DEFINE_FINAL_TYPE (HcOverviewPage, hc_overview_page, GTK_TYPE_WIDGET)
 
 static void
+totals_clear (Totals *t)
+{
+  g_clear_object (&t->sum.worst_pool);
+  for (guint i = 0; i < HC_SUMMARY_N_PARTS; i++)
+    if (t->note[i] != NULL)
+      g_string_free (t->note[i], TRUE);
+  memset (t, 0, sizeof *t);
+}
+
+static gboolean
+known (const Totals  *t,
+       HcSummaryPart  part)
+{
+  return t->n_known[part] > 0;
+}
+
+/* Good news only from every hub in scope, read and live. */
+static gboolean
+all_clear_allowed (const Totals  *t,
+                   HcSummaryPart  part)
+{
+  return t->n_known[part] == t->n_hubs && t->n_stale[part] == 0;
+}
+
+static void
 set_count (GtkLabel *label,
+           gboolean  is_known,
            gint64    value)
 {
-  g_autofree char *text = hc_format_count (value);
+  g_autofree char *text = is_known ? hc_format_count (value) : g_strdup ("—");
 
   gtk_label_set_label (label, text);
 }
 
-/* The pool nearest to full among the worst state. */
-static gboolean
-pool_is_worse (HcPool *candidate,
-               HcPool *current)
+static void
+add_note (Totals        *t,
+          HcSummaryPart  part,
+          const char    *hub_name,
+          const char    *text)
 {
-  double a, b;
-
-  if (current == NULL)
-    return TRUE;
-  if (hc_pool_get_state (candidate) != hc_pool_get_state (current))
-    return hc_pool_get_state (candidate) > hc_pool_get_state (current);
-  a = hc_pool_get_capacity_bytes (candidate) ? (double) hc_pool_get_used_bytes (candidate) / hc_pool_get_capacity_bytes (candidate) : 0;
-  b = hc_pool_get_capacity_bytes (current) ? (double) hc_pool_get_used_bytes (current) / hc_pool_get_capacity_bytes (current) : 0;
-  return a > b;
+  if (t->note[part] == NULL)
+    t->note[part] = g_string_new (NULL);
+  if (t->note[part]->len > 0)
+    g_string_append_c (t->note[part], '\n');
+  /* With several hubs in scope, each line says whose it is. */
+  if (hub_name != NULL)
+    g_string_append_printf (t->note[part], "%s: ", hub_name);
+  g_string_append (t->note[part], text);
 }
 
 static void
-add_hub (Totals *t,
-         HcHub  *hub)
+add_hub (HcOverviewPage *self,
+         HcHub          *hub,
+         gboolean        several)
 {
-  HcOverview *o = hc_hub_get_overview (hub);
-  GListModel *pools = G_LIST_MODEL (hc_hub_get_pools (hub));
-  guint n = g_list_model_get_n_items (pools);
+  Totals *t = &self->totals;
+  g_autoptr(HcHubSummary) s = hc_hub_summary_new (hub);
+  const char *name = several && self->manager ? hc_hub_manager_get_hub_name (self->manager, hub) : NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  for (guint i = 0; i < n; i++)
+  t->n_hubs++;
+  for (guint part = 0; part < HC_SUMMARY_N_PARTS; part++)
     {
-      g_autoptr(HcPool) pool = g_list_model_get_item (pools, i);
-      if (pool_is_worse (pool, t->worst_pool))
-        t->worst_pool = pool; /* borrowed: the hub's model holds it */
+      g_autofree char *origin = NULL;
+
+      if (!hc_hub_summary_known (s, part))
+        {
+          add_note (t, part, name, s->note[part]);
+          continue;
+        }
+
+      t->n_known[part]++;
+      if (!s->live)
+        t->n_stale[part]++;
+
+      if (s->origin[part] == HC_SUMMARY_FROM_OVERVIEW || !s->live)
+        {
+          g_autofree char *ago = s->as_of[part] > 0 ? hc_format_relative (s->as_of[part], now) : NULL;
+
+          if (s->origin[part] == HC_SUMMARY_FROM_OVERVIEW)
+            /* Translators: small print: "From the hub's overview (3 minutes ago)." */
+            origin = g_strdup_printf (_("From the hub’s overview (%s)."), ago ? ago : "—");
+          else
+            /* Translators: small print: "Counted from the hub's lists (3 minutes ago)." */
+            origin = g_strdup_printf (_("Counted from the hub’s lists (%s)."), ago ? ago : "—");
+        }
+
+      if (origin != NULL || s->note[part] != NULL)
+        {
+          g_autofree char *line = g_strjoin (" ", origin ? origin : _("Counted from the hub’s lists."),
+                                             s->note[part], NULL);
+          add_note (t, part, name, line);
+        }
+
+      switch (part)
+        {
+        case HC_SUMMARY_SOURCES:
+          for (guint i = 0; i < 4; i++)
+            t->sum.sources[i] += s->sources[i];
+          break;
+        case HC_SUMMARY_QUALITY:
+          t->sum.datasets += s->datasets;
+          for (guint i = 0; i < 4; i++)
+            t->score_sum[i] += s->score[i] * s->datasets;
+          t->overall_sum += s->overall * s->datasets;
+          break;
+        case HC_SUMMARY_POOLS:
+          t->sum.used_bytes += s->used_bytes;
+          t->sum.capacity_bytes += s->capacity_bytes;
+          for (guint i = 0; i < 3; i++)
+            t->sum.pools[i] += s->pools[i];
+          if (s->worst_pool != NULL
+              && (t->sum.worst_pool == NULL
+                  || hc_pool_get_state (s->worst_pool) > hc_pool_get_state (t->sum.worst_pool)))
+            g_set_object (&t->sum.worst_pool, s->worst_pool);
+          break;
+        case HC_SUMMARY_HARDWARE:
+          for (guint i = 0; i < 3; i++)
+            {
+              t->sum.nodes[i] += s->nodes[i];
+              t->sum.disks[i] += s->disks[i];
+            }
+          break;
+        case HC_SUMMARY_ALERTS:
+          for (guint i = 0; i < 4; i++)
+            t->sum.alerts_open[i] += s->alerts_open[i];
+          t->sum.alerts_open_total += s->alerts_open_total;
+          break;
+        case HC_SUMMARY_N_PARTS:
+        default:
+          g_assert_not_reached ();
+        }
     }
+}
 
-  if (o == NULL)
-    return;
+static void
+show_note (GtkLabel      *label,
+           const Totals  *t,
+           HcSummaryPart  part)
+{
+  const char *text = t->note[part] ? t->note[part]->str : NULL;
 
-  t->n_overviews++;
-  for (guint i = 0; i < 4; i++)
-    t->sources[i] += hc_overview_get_sources (o, i);
-  t->datasets += hc_overview_get_datasets (o);
-  for (guint i = 0; i < 4; i++)
-    t->score_sum[i] += hc_overview_get_score (o, i) * hc_overview_get_datasets (o);
-  t->overall_sum += hc_overview_get_overall (o) * hc_overview_get_datasets (o);
-  t->used += hc_overview_get_storage_used_bytes (o);
-  t->capacity += hc_overview_get_storage_capacity_bytes (o);
-  for (guint i = 0; i < 3; i++)
-    t->pools[i] += hc_overview_get_pools (o, i);
-  t->nodes_down += hc_overview_get_nodes (o, HC_NODE_STATE_DOWN);
-  t->disks_failing += hc_overview_get_disks (o, HC_DISK_HEALTH_FAILING);
-  t->disks_warning += hc_overview_get_disks (o, HC_DISK_HEALTH_WARNING);
-  for (guint i = 0; i < 4; i++)
-    t->alerts[i] += hc_overview_get_open_alerts (o, i);
-  t->alerts_open += hc_overview_get_open_alerts_total (o);
+  gtk_label_set_label (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+/* The verdict of a part with no bad news: all clear only when every hub
+ * in scope was read and is live; otherwise say what is not known. */
+static char *
+quiet_verdict (const Totals  *t,
+               HcSummaryPart  part,
+               const char    *all_clear,
+               const char    *unknown,
+               const char    *stale)
+{
+  if (all_clear_allowed (t, part))
+    return g_strdup (all_clear);
+  if (t->n_known[part] < t->n_hubs)
+    {
+      guint missing = t->n_hubs - t->n_known[part];
+
+      if (t->n_hubs == 1 || missing == t->n_hubs)
+        return g_strdup (unknown);
+      /* Translators: a card's headline when some hubs could not be read */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not known for %u hub", "Not known for %u hubs", missing),
+                              missing);
+    }
+  return g_strdup (stale);
 }
 
 static void
 show_sources (HcOverviewPage *self)
 {
   const Totals *t = &self->totals;
-  gint64 failed = t->sources[HC_SOURCE_STATUS_FAILED];
-  gint64 lagging = t->sources[HC_SOURCE_STATUS_LAGGING];
+  gboolean is_known = known (t, HC_SUMMARY_SOURCES);
+  gint64 failed = t->sum.sources[HC_SOURCE_STATUS_FAILED];
+  gint64 lagging = t->sum.sources[HC_SOURCE_STATUS_LAGGING];
   g_autofree char *verdict = NULL;
 
   if (failed > 0)
@@ -153,18 +268,22 @@ show_sources (HcOverviewPage *self)
     verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d feed lagging", "%d feeds lagging", lagging),
                                (int) lagging);
   else
-    verdict = g_strdup (_("All feeds on time"));
+    verdict = quiet_verdict (t, HC_SUMMARY_SOURCES, _("All feeds on time"), _("Feeds not known"),
+                             _("No feed failing when last read"));
   gtk_label_set_label (self->sources_verdict, verdict);
+  show_note (self->sources_note, t, HC_SUMMARY_SOURCES);
 
   for (guint i = 0; i < G_N_ELEMENTS (source_statuses); i++)
     {
       HcSourceStatus status = source_statuses[i];
-      HcLevel level = t->sources[status] > 0 ? hc_source_status_level (status) : HC_LEVEL_NEUTRAL;
+      HcLevel level = t->sum.sources[status] > 0 ? hc_source_status_level (status) : HC_LEVEL_NEUTRAL;
 
       if (status == HC_SOURCE_STATUS_OK)
         level = HC_LEVEL_OK;
+      if (!is_known)
+        level = HC_LEVEL_UNKNOWN;
       hc_status_badge_set (self->source_badges[i], level, hc_source_status_label (status));
-      set_count (self->source_counts[i], t->sources[status]);
+      set_count (self->source_counts[i], is_known, t->sum.sources[status]);
     }
 }
 
@@ -172,14 +291,15 @@ static void
 show_quality (HcOverviewPage *self)
 {
   const Totals *t = &self->totals;
+  gboolean is_known = known (t, HC_SUMMARY_QUALITY) && t->sum.datasets > 0;
   double weakest = 101;
   HcCriterion weakest_criterion = HC_CRITERION_CORRECT;
   g_autofree char *verdict = NULL;
 
   for (guint i = 0; i <= G_N_ELEMENTS (criteria); i++)
     {
-      double score = t->datasets > 0 ? (i < 4 ? t->score_sum[i] : t->overall_sum) / t->datasets : 0;
-      g_autofree char *text = hc_format_score (score);
+      double score = is_known ? (i < 4 ? t->score_sum[i] : t->overall_sum) / t->sum.datasets : 0;
+      g_autofree char *text = is_known ? hc_format_score (score) : g_strdup (_("not known"));
       g_autofree char *accessible = NULL;
 
       if (i < 4 && score < weakest)
@@ -188,14 +308,17 @@ show_quality (HcOverviewPage *self)
           weakest_criterion = criteria[i];
         }
       gtk_level_bar_set_value (self->score_bars[i], score);
-      gtk_label_set_label (self->score_values[i], t->datasets > 0 ? text : "—");
+      gtk_widget_set_opacity (GTK_WIDGET (self->score_bars[i]), is_known ? 1.0 : 0.3);
+      gtk_label_set_label (self->score_values[i], is_known ? text : "—");
       /* Translators: "Correct: 92.8 of 100" */
       accessible = g_strdup_printf (_("%s: %s of 100"), gtk_label_get_label (self->score_labels[i]), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (GTK_WIDGET (self->score_bars[i]), GTK_TYPE_BUTTON)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
     }
 
-  if (t->datasets == 0)
+  if (!known (t, HC_SUMMARY_QUALITY))
+    verdict = g_strdup (_("Quality not known"));
+  else if (t->sum.datasets == 0)
     verdict = g_strdup (_("No datasets checked yet"));
   else
     {
@@ -204,40 +327,65 @@ show_quality (HcOverviewPage *self)
       verdict = g_strdup_printf (_("Weakest: %s, %s"), hc_criterion_label (weakest_criterion), score);
     }
   gtk_label_set_label (self->quality_verdict, verdict);
+  show_note (self->quality_note, t, HC_SUMMARY_QUALITY);
 }
 
 static void
 show_storage (HcOverviewPage *self)
 {
   const Totals *t = &self->totals;
-  double fraction = t->capacity > 0 ? (double) t->used / t->capacity : 0;
-  g_autofree char *used = hc_format_bytes (t->used);
-  g_autofree char *capacity = hc_format_bytes (t->capacity);
+  gboolean pools_known = known (t, HC_SUMMARY_POOLS);
+  gboolean hardware_known = known (t, HC_SUMMARY_HARDWARE);
+  double fraction = t->sum.capacity_bytes > 0 ? (double) t->sum.used_bytes / t->sum.capacity_bytes : 0;
+  gint64 failing = t->sum.disks[HC_DISK_HEALTH_FAILING];
+  gint64 unhealthy = t->sum.pools[HC_POOL_STATE_CRITICAL] + t->sum.pools[HC_POOL_STATE_DEGRADED];
   g_autofree char *verdict = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *hardware = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
 
-  if (t->disks_failing > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d disk failing", "%d disks failing", t->disks_failing),
-                               (int) t->disks_failing);
-  else if (t->pools[HC_POOL_STATE_CRITICAL] + t->pools[HC_POOL_STATE_DEGRADED] > 0)
-    {
-      gint64 n = t->pools[HC_POOL_STATE_CRITICAL] + t->pools[HC_POOL_STATE_DEGRADED];
-      verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pool not healthy", "%d pools not healthy", n), (int) n);
-    }
+  if (failing > 0)
+    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d disk failing", "%d disks failing", failing),
+                               (int) failing);
+  else if (unhealthy > 0)
+    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pool not healthy", "%d pools not healthy", unhealthy),
+                               (int) unhealthy);
   else
-    verdict = g_strdup (_("All pools healthy"));
+    verdict = quiet_verdict (t, HC_SUMMARY_POOLS, _("All pools healthy"), _("Storage not known"),
+                             _("No pool unhealthy when last read"));
   gtk_label_set_label (self->storage_verdict, verdict);
 
-  gtk_level_bar_set_value (self->storage_bar, MIN (fraction, 1.0));
-  /* Translators: "62% used: 8.4 PB of 13.5 PB" */
-  detail = g_strdup_printf (_("%.0f%% used: %s of %s"), fraction * 100, used, capacity);
+  /* Pools and hardware are read from two lists: note both. */
+  if (t->note[HC_SUMMARY_POOLS] != NULL)
+    g_string_append (note, t->note[HC_SUMMARY_POOLS]->str);
+  if (t->note[HC_SUMMARY_HARDWARE] != NULL
+      && (t->note[HC_SUMMARY_POOLS] == NULL || !g_str_equal (t->note[HC_SUMMARY_HARDWARE]->str, note->str)))
+    {
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      /* Translators: small print of the storage card, before what was said of the nodes */
+      g_string_append_printf (note, _("Nodes and disks: %s"), t->note[HC_SUMMARY_HARDWARE]->str);
+    }
+  gtk_label_set_label (self->storage_note, note->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->storage_note), note->len > 0);
+
+  gtk_level_bar_set_value (self->storage_bar, pools_known ? MIN (fraction, 1.0) : 0);
+  gtk_widget_set_opacity (GTK_WIDGET (self->storage_bar), pools_known ? 1.0 : 0.3);
+  if (pools_known)
+    {
+      g_autofree char *used = hc_format_bytes (t->sum.used_bytes);
+      g_autofree char *capacity = hc_format_bytes (t->sum.capacity_bytes);
+      /* Translators: "62% used: 8.4 PB of 13.5 PB" */
+      detail = g_strdup_printf (_("%.0f%% used: %s of %s"), fraction * 100, used, capacity);
+    }
+  else
+    detail = g_strdup (_("Capacity not known"));
   gtk_label_set_label (self->storage_detail, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->storage_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, detail, -1);
 
-  if (t->worst_pool != NULL)
+  if (t->sum.worst_pool != NULL)
     {
-      HcPool *pool = t->worst_pool;
+      HcPool *pool = t->sum.worst_pool;
       double pool_fraction = hc_pool_get_capacity_bytes (pool)
                              ? (double) hc_pool_get_used_bytes (pool) / hc_pool_get_capacity_bytes (pool) : 0;
       g_autofree char *label = g_strdup_printf ("%s · %s", hc_pool_get_name (pool),
@@ -249,16 +397,22 @@ show_storage (HcOverviewPage *self)
     }
   else
     {
-      hc_status_badge_set (self->storage_pool_badge, HC_LEVEL_NEUTRAL, _("No pools"));
+      gboolean listed = t->n_known[HC_SUMMARY_POOLS] > 0 && t->sum.pools[0] + t->sum.pools[1] + t->sum.pools[2] == 0;
+
+      hc_status_badge_set (self->storage_pool_badge, HC_LEVEL_NEUTRAL,
+                           listed ? _("No pools") : _("Pool list not read"));
       gtk_label_set_label (self->storage_pool_count, "");
     }
 
-  /* Translators: "0 nodes down · 2 disks warning" */
-  {
-    g_autofree char *down = hc_format_count (t->nodes_down);
-    g_autofree char *warning = hc_format_count (t->disks_warning);
-    hardware = g_strdup_printf (_("%s nodes down · %s disks warning"), down, warning);
-  }
+  if (hardware_known)
+    {
+      g_autofree char *down = hc_format_count (t->sum.nodes[HC_NODE_STATE_DOWN]);
+      g_autofree char *warning = hc_format_count (t->sum.disks[HC_DISK_HEALTH_WARNING]);
+      /* Translators: "0 nodes down · 2 disks warning" */
+      hardware = g_strdup_printf (_("%s nodes down · %s disks warning"), down, warning);
+    }
+  else
+    hardware = g_strdup (_("Nodes and disks not known"));
   gtk_label_set_label (self->storage_hardware, hardware);
 }
 
@@ -266,61 +420,147 @@ static void
 show_alerts (HcOverviewPage *self)
 {
   const Totals *t = &self->totals;
+  gboolean is_known = known (t, HC_SUMMARY_ALERTS);
   g_autofree char *verdict = NULL;
-  gint64 critical = t->alerts[HC_SEVERITY_CRITICAL];
+  gint64 critical = t->sum.alerts_open[HC_SEVERITY_CRITICAL];
 
   if (critical > 0)
     verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d critical alert open", "%d critical alerts open", critical),
                                (int) critical);
-  else if (t->alerts_open > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d alert open", "%d alerts open", t->alerts_open),
-                               (int) t->alerts_open);
+  else if (t->sum.alerts_open_total > 0)
+    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d alert open", "%d alerts open", t->sum.alerts_open_total),
+                               (int) t->sum.alerts_open_total);
   else
-    verdict = g_strdup (_("No open alerts"));
+    verdict = quiet_verdict (t, HC_SUMMARY_ALERTS, _("No open alerts"), _("Alerts not known"),
+                             _("No open alert when last read"));
   gtk_label_set_label (self->alerts_verdict, verdict);
+  show_note (self->alerts_note, t, HC_SUMMARY_ALERTS);
 
   for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
     {
       HcSeverity severity = severities[i];
-      HcLevel level = t->alerts[severity] > 0 ? hc_severity_level (severity) : HC_LEVEL_OK;
+      HcLevel level = t->sum.alerts_open[severity] > 0 ? hc_severity_level (severity) : HC_LEVEL_OK;
 
+      if (!is_known)
+        level = HC_LEVEL_UNKNOWN;
       hc_status_badge_set (self->alert_badges[i], level, hc_severity_label (severity));
-      set_count (self->alert_counts[i], t->alerts[severity]);
+      set_count (self->alert_counts[i], is_known, t->sum.alerts_open[severity]);
     }
+}
+
+static void
+recompute (HcOverviewPage *self)
+{
+  gint64 oldest = 0;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *updated = NULL;
+  guint n = self->hubs ? self->hubs->len : 0;
+
+  self->dirty = FALSE;
+  totals_clear (&self->totals);
+  for (guint i = 0; i < n; i++)
+    {
+      GDateTime *last = hc_hub_get_last_updated (self->hubs->pdata[i]);
+
+      add_hub (self, self->hubs->pdata[i], n > 1);
+      if (last != NULL && (oldest == 0 || g_date_time_to_unix (last) < oldest))
+        oldest = g_date_time_to_unix (last);
+    }
+
+  updated = hc_format_updated (oldest, now);
+  {
+    g_autoptr(GString) line = g_string_new (updated);
+    gboolean all_lists = TRUE;
+
+    for (guint i = 0; i < n; i++)
+      {
+        HcHub *hub = self->hubs->pdata[i];
+        const GError *error = hc_hub_get_overview_error (hub);
+
+        for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+          all_lists &= hc_hub_get_list_complete (hub, kind);
+        if (error != NULL)
+          {
+            g_autofree char *why = hc_error_describe (error);
+
+            g_string_append_c (line, '\n');
+            if (n > 1 && self->manager != NULL)
+              g_string_append_printf (line, "%s: ", hc_hub_manager_get_hub_name (self->manager, hub));
+            /* Translators: under "Updated 14:02"; %s says why */
+            g_string_append_printf (line, _("The hub’s overview could not be read: %s"), why);
+          }
+      }
+    /* Say where the figures come from: the lists, unless a card says
+     * otherwise in its small print. */
+    if (n > 0 && all_lists)
+      {
+        g_string_append (line, " · ");
+        g_string_append (line, n > 1 ? _("Every figure is counted from the hubs’ lists.")
+                                     : _("Every figure is counted from the hub’s lists."));
+      }
+    gtk_label_set_label (self->updated_label, line->str);
+  }
+
+  show_sources (self);
+  show_quality (self);
+  show_storage (self);
+  show_alerts (self);
+}
+
+static void
+flush (HcOverviewPage *self)
+{
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->dirty)
+    recompute (self);
+}
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  HcOverviewPage *self = user_data;
+
+  self->update_source = 0;
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    recompute (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hc_overview_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hc_overview_page_parent_class)->map (widget);
+  flush (HC_OVERVIEW_PAGE (widget));
 }
 
 /**
  * hc_overview_page_set_hubs:
- * Shows @hubs summed: one hub, or every hub in the window's scope.
+ * Shows @hubs summed: one hub, or every hub in the window's scope. The
+ * figures are counted from the hubs' lists, so a burst of events costs
+ * one count: the page counts again at most four times a second, and not
+ * while it is hidden.
  */
 void
 hc_overview_page_set_hubs (HcOverviewPage *self,
                            HcHubManager   *manager,
                            GPtrArray      *hubs)
 {
-  gint64 oldest = 0;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *updated = NULL;
+  gboolean first;
 
   g_return_if_fail (HC_IS_OVERVIEW_PAGE (self));
 
-  memset (&self->totals, 0, sizeof self->totals);
+  first = self->hubs == NULL;
+  g_set_object (&self->manager, manager);
+  g_clear_pointer (&self->hubs, g_ptr_array_unref);
+  self->hubs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < hubs->len; i++)
-    {
-      GDateTime *last = hc_hub_get_last_updated (hubs->pdata[i]);
+    g_ptr_array_add (self->hubs, g_object_ref (hubs->pdata[i]));
 
-      add_hub (&self->totals, hubs->pdata[i]);
-      if (last != NULL && (oldest == 0 || g_date_time_to_unix (last) < oldest))
-        oldest = g_date_time_to_unix (last);
-    }
-
-  updated = hc_format_updated (oldest, now);
-  gtk_label_set_label (self->updated_label, updated);
-
-  show_sources (self);
-  show_quality (self);
-  show_storage (self);
-  show_alerts (self);
+  self->dirty = TRUE;
+  if (first)
+    flush (self);
+  else if (self->update_source == 0)
+    self->update_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 250, update_cb, self, NULL);
 }
 
 /**
@@ -357,6 +597,24 @@ hc_overview_page_set_banner (HcOverviewPage *self,
 }
 
 /**
+ * hc_overview_page_get_banner:
+ * The banner's text and its button's label, or %NULL while it is hidden.
+ */
+const char *
+hc_overview_page_get_banner (HcOverviewPage  *self,
+                             const char     **button_label)
+{
+  g_return_val_if_fail (HC_IS_OVERVIEW_PAGE (self), NULL);
+
+  if (button_label != NULL)
+    *button_label = gtk_widget_get_visible (GTK_WIDGET (self->banner_button))
+                    ? gtk_button_get_label (self->banner_button) : NULL;
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
+/**
  * hc_overview_page_get_verdict:
  * The one-line verdict of @card: sources, quality, storage or alerts.
  */
@@ -366,6 +624,7 @@ hc_overview_page_get_verdict (HcOverviewPage *self,
 {
   g_return_val_if_fail (HC_IS_OVERVIEW_PAGE (self), NULL);
 
+  flush (self);
   if (g_str_equal (card, "sources"))
     return gtk_label_get_label (self->sources_verdict);
   if (g_str_equal (card, "quality"))
@@ -378,9 +637,33 @@ hc_overview_page_get_verdict (HcOverviewPage *self,
 }
 
 /**
+ * hc_overview_page_get_note:
+ * The small print of @card: where its figures came from, and what could
+ * not be read.
+ */
+const char *
+hc_overview_page_get_note (HcOverviewPage *self,
+                           const char     *card)
+{
+  g_return_val_if_fail (HC_IS_OVERVIEW_PAGE (self), NULL);
+
+  flush (self);
+  if (g_str_equal (card, "sources"))
+    return gtk_label_get_label (self->sources_note);
+  if (g_str_equal (card, "quality"))
+    return gtk_label_get_label (self->quality_note);
+  if (g_str_equal (card, "storage"))
+    return gtk_label_get_label (self->storage_note);
+  if (g_str_equal (card, "alerts"))
+    return gtk_label_get_label (self->alerts_note);
+  return NULL;
+}
+
+/**
  * hc_overview_page_get_count:
  * A summed figure by name ("sources-failed", "alerts-high", "datasets"),
- * for tests and the window's links.
+ * for tests and the window's links; -1 when no hub in scope could be
+ * read for it.
  */
 gint64
 hc_overview_page_get_count (HcOverviewPage *self,
@@ -390,20 +673,33 @@ hc_overview_page_get_count (HcOverviewPage *self,
 
   g_return_val_if_fail (HC_IS_OVERVIEW_PAGE (self), -1);
 
+  flush (self);
   if (g_str_has_prefix (figure, "sources-") &&
       hc_enum_from_nick (HC_TYPE_SOURCE_STATUS, figure + strlen ("sources-"), &value))
-    return self->totals.sources[value];
+    return known (&self->totals, HC_SUMMARY_SOURCES) ? self->totals.sum.sources[value] : -1;
   if (g_str_has_prefix (figure, "alerts-") &&
       hc_enum_from_nick (HC_TYPE_SEVERITY, figure + strlen ("alerts-"), &value))
-    return self->totals.alerts[value];
+    return known (&self->totals, HC_SUMMARY_ALERTS) ? self->totals.sum.alerts_open[value] : -1;
   if (g_str_equal (figure, "datasets"))
-    return self->totals.datasets;
+    return known (&self->totals, HC_SUMMARY_QUALITY) ? self->totals.sum.datasets : -1;
+  if (g_str_has_prefix (figure, "pools-") &&
+      hc_enum_from_nick (HC_TYPE_POOL_STATE, figure + strlen ("pools-"), &value))
+    return known (&self->totals, HC_SUMMARY_POOLS) ? self->totals.sum.pools[value] : -1;
+  if (g_str_has_prefix (figure, "disks-") &&
+      hc_enum_from_nick (HC_TYPE_DISK_HEALTH, figure + strlen ("disks-"), &value))
+    return known (&self->totals, HC_SUMMARY_HARDWARE) ? self->totals.sum.disks[value] : -1;
   return -1;
 }
 
 static void
 hc_overview_page_dispose (GObject *object)
 {
+  HcOverviewPage *self = HC_OVERVIEW_PAGE (object);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_pointer (&self->hubs, g_ptr_array_unref);
+  g_clear_object (&self->manager);
+  totals_clear (&self->totals);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), HC_TYPE_OVERVIEW_PAGE);
   hc_widget_unparent_children (GTK_WIDGET (object));
@@ -421,6 +717,7 @@ hc_overview_page_class_init (HcOverviewPageClass *klass)
   static const char * const score_ids[] = { "correct", "complete", "clean", "live", "overall" };
 
   object_class->dispose = hc_overview_page_dispose;
+  widget_class->map = hc_overview_page_map;
 
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   hc_application_register_resources ();
@@ -435,6 +732,10 @@ hc_overview_page_class_init (HcOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, quality_verdict);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, storage_verdict);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, alerts_verdict);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, sources_note);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, quality_note);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, storage_note);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, alerts_note);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, storage_bar);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, storage_detail);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, storage_hardware);

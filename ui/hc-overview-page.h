@@ -20,7 +20,11 @@ void        hc_overview_page_set_banner       (HcOverviewPage *self,
                                                const char     *text,
                                                const char     *button_label,
                                                const char     *action_name);
+const char *hc_overview_page_get_banner       (HcOverviewPage *self,
+                                               const char    **button_label);
 const char *hc_overview_page_get_verdict      (HcOverviewPage *self,
+                                               const char     *card);
+const char *hc_overview_page_get_note         (HcOverviewPage *self,
                                                const char     *card);
 gint64      hc_overview_page_get_count        (HcOverviewPage *self,
                                                const char     *figure);

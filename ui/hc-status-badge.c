@@ -37,6 +37,7 @@ hc_level_icon_name (HcLevel level)
     case HC_LEVEL_WARNING: return "dialog-warning-symbolic";
     case HC_LEVEL_ERROR:   return "dialog-error-symbolic";
     case HC_LEVEL_INFO:    return "dialog-information-symbolic";
+    case HC_LEVEL_UNKNOWN: return "action-unavailable-symbolic";
     case HC_LEVEL_NEUTRAL:
     default:               return "media-playback-pause-symbolic";
     }
@@ -51,6 +52,7 @@ hc_level_css_class (HcLevel level)
     case HC_LEVEL_WARNING: return "warning";
     case HC_LEVEL_ERROR:   return "error";
     case HC_LEVEL_INFO:    return "accent";
+    case HC_LEVEL_UNKNOWN: return "dim-label";
     case HC_LEVEL_NEUTRAL:
     default:               return "dim-label";
     }
@@ -125,7 +127,7 @@ hc_status_badge_class_init (HcStatusBadgeClass *klass)
 
   /* Properties, so list factories can bind them to an item's state. */
   properties[PROP_LEVEL] =
-    g_param_spec_int ("level", NULL, NULL, HC_LEVEL_NEUTRAL, HC_LEVEL_INFO, HC_LEVEL_NEUTRAL,
+    g_param_spec_int ("level", NULL, NULL, HC_LEVEL_NEUTRAL, HC_LEVEL_UNKNOWN, HC_LEVEL_NEUTRAL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,

@@ -12,6 +12,7 @@ typedef enum {
   HC_LEVEL_WARNING,
   HC_LEVEL_ERROR,
   HC_LEVEL_INFO,      /* worth knowing, nothing wrong: a low-severity alert */
+  HC_LEVEL_UNKNOWN,   /* not read: never shown as good or as zero */
 } HcLevel;
 
 #define HC_TYPE_STATUS_BADGE (hc_status_badge_get_type ())

@@ -97,21 +97,27 @@ scope_hubs (HcWindow *self)
   return hubs;
 }
 
-/* A hub that is offline or signed out, in words, with the way out. */
-static void
-describe_problem (HcWindow  *self,
-                  HcHub     *hub,
-                  HcLevel   *level,
-                  char     **text,
-                  char     **button,
-                  char     **action)
+/* A hub that is offline or signed out, in one line: its name, what is
+ * wrong, and how old the copy on show is. */
+static char *
+describe_problem (HcWindow *self,
+                  HcHub    *hub)
 {
   const GError *error = hc_hub_get_last_error (hub);
-  g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
-  HcProfile *profile = hc_hub_manager_get_profile (self->manager, hub);
-  gsize len = strlen (detail);
+  const char *name = hc_hub_manager_get_hub_name (self->manager, hub);
+  g_autofree char *detail = NULL;
+  gsize len;
+
+  if (hc_hub_get_state (hub) == HC_HUB_SIGNED_OUT && error == NULL)
+    detail = g_strdup (_("Signed out"));
+  else if (g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED))
+    /* The headline alone: the fingerprint is for the certificate dialog. */
+    detail = g_strdup (hc_error_title (error->code));
+  else
+    detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
 
   /* The sentence around it ends with its own full stop. */
+  len = strlen (detail);
   if (len > 0 && detail[len - 1] == '.')
     detail[len - 1] = '\0';
 
@@ -123,34 +129,111 @@ describe_problem (HcWindow  *self,
       g_autofree char *when = hc_format_time (then, now);
       g_autofree char *ago = hc_format_relative (then, now);
       /* Translators: "Hà Nội — Hub unreachable: … Showing the copy of 14:02 (3 hours ago)." */
-      *text = g_strdup_printf (_("%s — %s. Showing the copy of %s (%s)."),
-                               hc_hub_manager_get_hub_name (self->manager, hub), detail, when, ago);
+      return g_strdup_printf (_("%s — %s. Showing the copy of %s (%s)."), name, detail, when, ago);
     }
-  else
-    *text = g_strdup_printf ("%s — %s", hc_hub_manager_get_hub_name (self->manager, hub), detail);
-  if (hc_hub_get_state (hub) == HC_HUB_SIGNED_OUT)
+  return g_strdup_printf ("%s — %s", name, detail);
+}
+
+/* A hub that answers, but the list of @kind could not be read from it. */
+static char *
+describe_missing_list (HcWindow   *self,
+                       HcHub      *hub,
+                       HcListKind  kind)
+{
+  const GError *error = hc_hub_get_list_error (hub, kind);
+  g_autofree char *detail = hc_error_describe (error);
+  gsize len = strlen (detail);
+
+  if (len > 0 && detail[len - 1] == '.')
+    detail[len - 1] = '\0';
+  /* Translators: "Hà Nội — its list could not be read: Not found: …" */
+  return g_strdup_printf (_("%s — its list could not be read: %s"),
+                          hc_hub_manager_get_hub_name (self->manager, hub), detail);
+}
+
+/*
+ * The banner over a page: every hub in scope that is offline or signed
+ * out, and every list of @kinds a connected hub could not give, one line
+ * each; the button is the way out of the first that needs the operator
+ * (sign in, review the certificate), else "Try Again". FALSE: all well.
+ */
+static gboolean
+describe_problems (HcWindow          *self,
+                   GPtrArray         *hubs,
+                   const HcListKind  *kinds,
+                   guint              n_kinds,
+                   HcLevel           *level,
+                   char             **text,
+                   char             **button,
+                   char             **action)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  HcHub *operator_hub = NULL;
+
+  *level = HC_LEVEL_WARNING;
+  for (guint i = 0; i < hubs->len; i++)
     {
-      *level = HC_LEVEL_ERROR;
-      *button = g_strdup (_("Sign In…"));
+      HcHub *hub = hubs->pdata[i];
+      HcHubState state = hc_hub_get_state (hub);
+      g_autofree char *line = NULL;
+
+      if (state == HC_HUB_OFFLINE || state == HC_HUB_SIGNED_OUT)
+        {
+          const GError *error = hc_hub_get_last_error (hub);
+
+          line = describe_problem (self, hub);
+          if (state == HC_HUB_SIGNED_OUT || g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED))
+            {
+              *level = HC_LEVEL_ERROR;
+              operator_hub = operator_hub ? operator_hub : hub;
+            }
+        }
+      else if (state == HC_HUB_CONNECTED)
+        for (guint k = 0; k < n_kinds && line == NULL; k++)
+          if (hc_hub_get_list_error (hub, kinds[k]) != NULL)
+            line = describe_missing_list (self, hub, kinds[k]);
+
+      if (line != NULL)
+        {
+          if (lines->len > 0)
+            g_string_append_c (lines, '\n');
+          g_string_append (lines, line);
+        }
+    }
+
+  if (lines->len == 0)
+    return FALSE;
+
+  *text = g_string_free (g_steal_pointer (&lines), FALSE);
+  if (operator_hub != NULL)
+    {
+      HcProfile *profile = hc_hub_manager_get_profile (self->manager, operator_hub);
+      gboolean untrusted = g_error_matches (hc_hub_get_last_error (operator_hub), HC_ERROR, HC_ERROR_TLS_UNTRUSTED);
+
+      /* The hub's dialog can sign in again, or show the certificate and
+       * trust its fingerprint. */
+      *button = g_strdup (untrusted ? _("Review Certificate…") : _("Sign In…"));
       *action = profile ? g_strdup_printf ("app.sign-in('%s')", hc_profile_get_id (profile))
                         : g_strdup ("app.preferences");
     }
   else
     {
-      *level = HC_LEVEL_WARNING;
       *button = g_strdup (_("Try Again"));
       *action = g_strdup ("win.refresh");
     }
+  return TRUE;
 }
 
 /*
  * What every page shows about its data: when it was last updated, and a
- * banner naming any hub that is offline or signed out, with the way out.
+ * banner naming every hub that is offline or signed out, or could not give
+ * the page's lists, with the way out.
  */
 static void
-update_pane_status (HcWindow   *self,
-                    HcListPane *pane,
-                    GListModel *model)
+update_pane_status (HcWindow         *self,
+                    HcListPane       *pane,
+                    const HcListKind *kinds,
+                    guint             n_kinds)
 {
   g_autoptr(GPtrArray) hubs = scope_hubs (self);
   gint64 oldest = 0;
@@ -158,22 +241,37 @@ update_pane_status (HcWindow   *self,
   gboolean any_offline = FALSE;
   gboolean all_failed = hubs->len > 0;
   HcHub *problem = NULL;
+  const GError *list_error = NULL;
+  HcLevel level;
+  g_autofree char *text = NULL;
+  g_autofree char *button = NULL;
+  g_autofree char *action = NULL;
 
   for (guint i = 0; i < hubs->len; i++)
     {
       HcHub *hub = hubs->pdata[i];
       GDateTime *updated = hc_hub_get_last_updated (hub);
       HcHubState state = hc_hub_get_state (hub);
+      guint n_failed = 0;
 
       if (updated != NULL && (oldest == 0 || g_date_time_to_unix (updated) < oldest))
         oldest = g_date_time_to_unix (updated);
       if (state == HC_HUB_CONNECTING || hc_hub_get_loading (hub))
         loading = TRUE;
+      for (guint k = 0; k < n_kinds; k++)
+        if (hc_hub_get_list_error (hub, kinds[k]) != NULL)
+          {
+            n_failed++;
+            list_error = list_error ? list_error : hc_hub_get_list_error (hub, kinds[k]);
+          }
       if (state == HC_HUB_OFFLINE || state == HC_HUB_SIGNED_OUT)
         {
           problem = problem ? problem : hub;
           any_offline |= state == HC_HUB_OFFLINE;
         }
+      /* Nothing of the page could be read from this hub. */
+      else if (state == HC_HUB_CONNECTED && n_kinds > 0 && n_failed == n_kinds)
+        problem = problem ? problem : hub;
       else
         all_failed = FALSE;
     }
@@ -183,22 +281,15 @@ update_pane_status (HcWindow   *self,
    * leaves the others' rows as they are, and the banner names it. */
   hc_list_pane_set_stale (pane, any_offline && all_failed);
 
-  if (problem != NULL)
-    {
-      HcLevel level;
-      g_autofree char *text = NULL;
-      g_autofree char *button = NULL;
-      g_autofree char *action = NULL;
-
-      describe_problem (self, problem, &level, &text, &button, &action);
-      hc_list_pane_set_banner (pane, level, text, button, action);
-    }
+  if (describe_problems (self, hubs, kinds, n_kinds, &level, &text, &button, &action))
+    hc_list_pane_set_banner (pane, level, text, button, action);
   else
     hc_list_pane_clear_banner (pane);
 
   if (all_failed)
     {
-      const GError *error = problem ? hc_hub_get_last_error (problem) : NULL;
+      const GError *error = problem && hc_hub_get_state (problem) != HC_HUB_CONNECTED
+                            ? hc_hub_get_last_error (problem) : list_error;
       g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
       hc_list_pane_set_state (pane, HC_LIST_PANE_ERROR, detail);
     }
@@ -265,29 +356,29 @@ update_pages (HcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_heading), have_hubs);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_list), have_hubs);
 
-  update_pane_status (self, hc_ingestion_page_get_pane (self->ingestion_page), NULL);
-  update_pane_status (self, hc_quality_page_get_pane (self->quality_page), NULL);
-  update_pane_status (self, hc_storage_page_get_pane (self->storage_page), NULL);
-  update_pane_status (self, hc_security_page_get_pane (self->security_page), NULL);
+  {
+    static const HcListKind sources[] = { HC_LIST_SOURCES };
+    static const HcListKind datasets[] = { HC_LIST_DATASETS };
+    static const HcListKind storage[] = { HC_LIST_POOLS, HC_LIST_NODES };
+    static const HcListKind alerts[] = { HC_LIST_ALERTS };
+
+    update_pane_status (self, hc_ingestion_page_get_pane (self->ingestion_page), sources, G_N_ELEMENTS (sources));
+    update_pane_status (self, hc_quality_page_get_pane (self->quality_page), datasets, G_N_ELEMENTS (datasets));
+    update_pane_status (self, hc_storage_page_get_pane (self->storage_page), storage, G_N_ELEMENTS (storage));
+    update_pane_status (self, hc_security_page_get_pane (self->security_page), alerts, G_N_ELEMENTS (alerts));
+  }
   update_role_actions (self);
 
   {
     g_autoptr(GPtrArray) hubs = scope_hubs (self);
-    HcHub *problem = NULL;
+    HcLevel level;
+    g_autofree char *text = NULL, *button = NULL, *action = NULL;
 
     hc_overview_page_set_hubs (self->overview_page, self->manager, hubs);
-    for (guint i = 0; i < hubs->len && problem == NULL; i++)
-      if (hc_hub_get_state (hubs->pdata[i]) == HC_HUB_OFFLINE ||
-          hc_hub_get_state (hubs->pdata[i]) == HC_HUB_SIGNED_OUT)
-        problem = hubs->pdata[i];
-    if (problem != NULL)
-      {
-        HcLevel level;
-        g_autofree char *text = NULL, *button = NULL, *action = NULL;
-
-        describe_problem (self, problem, &level, &text, &button, &action);
-        hc_overview_page_set_banner (self->overview_page, level, text, button, action);
-      }
+    /* The overview's cards say which lists were missing; its banner is for
+     * the hubs themselves. */
+    if (describe_problems (self, hubs, NULL, 0, &level, &text, &button, &action))
+      hc_overview_page_set_banner (self->overview_page, level, text, button, action);
     else
       hc_overview_page_set_banner (self->overview_page, HC_LEVEL_OK, NULL, NULL, NULL);
   }
@@ -371,6 +462,7 @@ on_hubs_changed (GListModel *hubs,
       g_signal_connect_object (hub, "notify::loading", G_CALLBACK (on_hub_changed), self, 0);
       g_signal_connect_object (hub, "notify::last-updated", G_CALLBACK (on_hub_changed), self, 0);
       g_signal_connect_object (hub, "notify::overview", G_CALLBACK (on_hub_changed), self, 0);
+      g_signal_connect_object (hub, "notify::partial", G_CALLBACK (on_hub_changed), self, 0);
       scope_alive |= hub == self->scope;
       g_ptr_array_add (items, hub);
     }

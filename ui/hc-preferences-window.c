@@ -5,6 +5,7 @@
 
 #include "hc-application.h"
 #include "hc-error.h"
+#include "hc-format.h"
 #include "hc-hub-dialog.h"
 #include "hc-hub-row.h"
 #include "hc-preferences-window.h"
@@ -40,7 +41,8 @@ create_hub_row (HcPreferencesWindow *self,
                 HcHub               *hub)
 {
   HcProfile *profile = hc_hub_manager_get_profile (self->manager, hub);
-  const char *name = hc_hub_manager_get_hub_name (self->manager, hub);
+  g_autofree char *name = hc_format_hub_text (hc_hub_manager_get_hub_name (self->manager, hub),
+                                              HC_HUB_TEXT_LINE);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *state = hc_hub_describe_state (hub, NULL);
   g_autofree char *subtitle = NULL;
@@ -60,9 +62,13 @@ create_hub_row (HcPreferencesWindow *self,
       return row;
     }
 
-  subtitle = g_strdup_printf ("%s · %s%s%s", hc_profile_get_url (profile), state,
-                              hc_profile_get_username (profile) ? " · " : "",
-                              hc_profile_get_username (profile) ? hc_profile_get_username (profile) : "");
+  {
+    /* The user name is the one the hub answered for the token. */
+    g_autofree char *url = hc_format_hub_text (hc_profile_get_url (profile), HC_HUB_TEXT_LINE);
+    g_autofree char *user = hc_format_hub_text (hc_profile_get_username (profile), HC_HUB_TEXT_LINE);
+
+    subtitle = g_strdup_printf ("%s · %s%s%s", url, state, *user ? " · " : "", user);
+  }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   menu = g_menu_new ();
@@ -222,14 +228,16 @@ remove_hub_action (GtkWidget  *widget,
   const char *id = g_variant_get_string (parameter, NULL);
   HcProfile *profile = hc_profile_store_lookup (hc_hub_manager_get_profiles (self->manager), id);
   GtkWidget *dialog;
+  g_autofree char *name = NULL;
 
   if (profile == NULL)
     return;
 
+  name = hc_format_hub_text (hc_profile_get_name (profile), HC_HUB_TEXT_LINE);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Hub?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” will no longer be watched, and its token will be deleted from the keyring."),
-                                  hc_profile_get_name (profile));
+                                  name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),

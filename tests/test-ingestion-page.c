@@ -12,6 +12,7 @@
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-test-ui.h"
+#include "hc-widget-util.h"
 
 static HcItem *
 source_from_json (const char *id, const char *name, const char *agency,
@@ -228,6 +229,24 @@ test_ingestion_page_hub_text (void)
   }
   hc_test_settle (100);
   hc_test_assert_nothing_disguised (GTK_WIDGET (agencies));
+
+  /* Status pages and toasts read Pango markup in libadwaita 1.2: a hub's
+   * error with "<" and "&" is escaped for them (a parse error would warn,
+   * and warnings are fatal here). */
+  hc_list_pane_set_state (pane, HC_LIST_PANE_ERROR, "The hub reported an error: 502 <html> & retry");
+  {
+    const char *escaped = "The hub reported an error: 502 &lt;html&gt; &amp; retry";
+    gboolean found = FALSE;
+    g_autoptr(AdwToast) toast = g_object_ref_sink (hc_toast_new ("502 <html> & retry"));
+
+    /* The error page is a sibling of the empty page in the pane's stack. */
+    for (GtkWidget *w = hc_test_find_by_type (GTK_WIDGET (pane), ADW_TYPE_STATUS_PAGE); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      found |= ADW_IS_STATUS_PAGE (w) && g_strcmp0 (adw_status_page_get_description (ADW_STATUS_PAGE (w)), escaped) == 0;
+    g_assert_true (found);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "502 &lt;html&gt; &amp; retry");
+  }
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
 
   /* The detail. */
   hc_list_pane_select_item (pane, hc_item_store_lookup (store, "trojan"));

@@ -9,6 +9,7 @@
 #include "hc-hub-dialog.h"
 #include "hc-hub-row.h"
 #include "hc-preferences-window.h"
+#include "hc-widget-util.h"
 
 struct _HcPreferencesWindow
 {
@@ -178,7 +179,7 @@ on_signed_out (GObject      *object,
   if (!hc_hub_manager_sign_out_finish (HC_HUB_MANAGER (object), result, &error))
     {
       g_autofree char *message = hc_error_describe (error);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), hc_toast_new (message));
       return;
     }
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
@@ -258,7 +259,7 @@ hub_saved_action (GtkWidget  *widget,
   /* Who the token signed in as, said once more now the dialog is gone. */
   g_autofree char *message = g_strdup_printf (_("%s. Hub saved."), g_variant_get_string (parameter, NULL));
 
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), hc_toast_new (message));
   rebuild_hub_rows (self);
 }
 

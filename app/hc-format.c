@@ -222,7 +222,7 @@ is_line_break (gunichar c)
 
 /**
  * hc_format_hub_text:
- * @text: (nullable): text as a hub sent it, in any encoding it claims
+ * @text: (nullable): text from a hub, valid UTF-8 or not
  * @use: where it is going
  *
  * Text from a hub can say what it likes, but it cannot disguise itself or

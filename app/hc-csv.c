@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hc-csv.h"
+#include "hc-format.h"
 
 struct _HcCsvWriter
 {
@@ -25,6 +26,8 @@ looks_like_formula (const char *field)
 {
   char *end = NULL;
 
+  /* Spreadsheets may trim leading blanks before they look for a formula. */
+  field += strspn (field, " \n");
   if (field[0] == '\0' || strchr ("=+-@", field[0]) == NULL)
     return FALSE;
 
@@ -37,28 +40,30 @@ void
 hc_csv_writer_add_field (HcCsvWriter *self,
                          const char  *field)
 {
+  g_autofree char *text = NULL;
   gboolean guard;
 
   g_return_if_fail (self != NULL);
 
-  if (field == NULL)
-    field = "";
+  /* No bidi override or invisible character reaches the file: a cell
+   * reads as what it is in any program that opens it. */
+  text = hc_format_hub_text (field, HC_HUB_TEXT_EXPORT);
 
   if (self->row_started)
     g_string_append_c (self->buffer, ',');
   self->row_started = TRUE;
 
-  guard = looks_like_formula (field);
-  if (!guard && strpbrk (field, ",\"\r\n") == NULL)
+  guard = looks_like_formula (text);
+  if (!guard && strpbrk (text, ",\"\r\n") == NULL)
     {
-      g_string_append (self->buffer, field);
+      g_string_append (self->buffer, text);
       return;
     }
 
   g_string_append_c (self->buffer, '"');
   if (guard)
     g_string_append_c (self->buffer, '\'');
-  for (const char *p = field; *p; p++)
+  for (const char *p = text; *p; p++)
     {
       if (*p == '"')
         g_string_append_c (self->buffer, '"');

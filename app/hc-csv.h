@@ -9,7 +9,10 @@ G_BEGIN_DECLS
  * CSV as RFC 4180 writes it: UTF-8 with a byte order mark (so spreadsheet
  * programs keep Vietnamese intact), CRLF line ends, fields quoted when
  * they hold a comma, quote or line break. A field that a spreadsheet would
- * run as a formula (=, +, -, @ first) is prefixed with a quote mark.
+ * run as a formula (=, +, -, @ first, after any blanks) is prefixed with a
+ * quote mark. Control and invisible format characters, the bidi overrides
+ * among them, are written as "[U+202E]" (see hc_format_hub_text()), and
+ * invalid UTF-8 as U+FFFD: what a cell says is what any program shows.
  */
 typedef struct _HcCsvWriter HcCsvWriter;
 

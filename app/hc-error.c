@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "hc-error.h"
+#include "hc-format.h"
 
 G_DEFINE_QUARK (hc-error-quark, hc_error)
 
@@ -63,23 +65,45 @@ hc_error_title (HcError code)
     }
 }
 
+/* The message as hub text (it may quote the hub), with its closing full
+ * stop left outside the isolate: a sentence around it may drop it. */
+static char *
+describe_message (const char *message)
+{
+  gsize len = strlen (message);
+  g_autofree char *body = NULL;
+  g_autofree char *shown = NULL;
+
+  if (len == 0 || message[len - 1] != '.')
+    return hc_format_hub_text (message, HC_HUB_TEXT_LINE);
+
+  body = g_strndup (message, len - 1);
+  shown = hc_format_hub_text (body, HC_HUB_TEXT_LINE);
+  return g_strconcat (shown, ".", NULL);
+}
+
 /**
  * hc_error_describe:
  * Headline and detail in one translated sentence pair, for any GError;
- * errors from other domains keep their own message.
+ * errors from other domains keep their own message. For display: the
+ * message may carry text from the hub, so it is shown as hub text
+ * (hc_format_hub_text()), isolated and with nothing hidden.
  */
 char *
 hc_error_describe (const GError *error)
 {
+  g_autofree char *message = NULL;
+
   g_return_val_if_fail (error != NULL, NULL);
 
+  message = describe_message (error->message != NULL ? error->message : "");
   if (error->domain != HC_ERROR)
-    return g_strdup (error->message);
+    return g_steal_pointer (&message);
 
-  if (error->message == NULL || *error->message == '\0')
+  if (*message == '\0')
     return g_strdup (hc_error_title (error->code));
 
-  return g_strdup_printf ("%s: %s", hc_error_title (error->code), error->message);
+  return g_strdup_printf ("%s: %s", hc_error_title (error->code), message);
 }
 
 /**

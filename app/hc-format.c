@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "hc-format.h"
 
@@ -177,4 +178,146 @@ hc_format_updated (gint64 unix_time,
   ago = hc_format_relative (unix_time, now);
   /* Translators: "Updated 14:02 (3 minutes ago)" */
   return g_strdup_printf (_("Updated %s (%s)"), time, ago);
+}
+
+/* FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, in UTF-8. */
+#define FSI "\xE2\x81\xA8"
+#define PDI "\xE2\x81\xA9"
+
+/*
+ * Whether the UTF-8 sequence at @p may be a control or format character
+ * (or a line separator), judged from its first two bytes, so that the
+ * common text (ASCII, Vietnamese in U+1E00..U+1EFF, most punctuation)
+ * is passed over without decoding. The lead bytes are those of every
+ * Cc, Cf, Zl and Zp code point of Unicode 15: C0 and DEL; C1 and U+00AD
+ * (C2); U+0600..U+070F (D8, DB, DC); U+0890..U+08E2 (E0); U+180E (E1 A0);
+ * U+200B..U+206F (E2 80, E2 81); U+FEFF (EF BB); U+FFF9..U+FFFB (EF BF);
+ * the supplementary ones (F0, F3). tests/test-format.c checks every code
+ * point against GLib's tables, so a newer Unicode cannot slip past.
+ */
+static inline gboolean
+may_be_hidden (const guchar *p)
+{
+  switch (p[0])
+    {
+    case 0xC2: case 0xD8: case 0xDB: case 0xDC: case 0xE0: case 0xF0: case 0xF3:
+      return TRUE;
+    case 0xE1:
+      return p[1] == 0xA0;
+    case 0xE2:
+      return p[1] == 0x80 || p[1] == 0x81;
+    case 0xEF:
+      return p[1] == 0xBB || p[1] == 0xBF;
+    default:
+      return p[0] < 0x20 || p[0] == 0x7F;
+    }
+}
+
+static inline gboolean
+is_line_break (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+         c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/**
+ * hc_format_hub_text:
+ * @text: (nullable): text from a hub, valid UTF-8 or not
+ * @use: where it is going
+ *
+ * Text from a hub can say what it likes, but it cannot disguise itself or
+ * what stands next to it:
+ *
+ * - Every control character (C0, DEL, C1) and every invisible format
+ *   character (Unicode category Cf: the bidi embeddings, overrides,
+ *   isolates and marks U+202A..U+202E, U+2066..U+2069, U+200E, U+200F,
+ *   U+061C; zero-width spaces and joiners U+200B..U+200D, U+2060..U+2064;
+ *   U+FEFF; U+00AD; tag characters...) is shown as its code point in
+ *   brackets, "[U+202E]": visible, and the name an operator can look up.
+ *   So "Cảnh báo \u202Egnp.exe\u202C" reads
+ *   "Cảnh báo [U+202E]gnp.exe[U+202C]", never "Cảnh báo exe.png".
+ * - Tab becomes a space; a line break (CR, LF, CRLF, VT, FF, NEL, U+2028,
+ *   U+2029) becomes a space in %HC_HUB_TEXT_LINE and "\n" otherwise.
+ * - For display (%HC_HUB_TEXT_LINE, %HC_HUB_TEXT_LINES) each line is
+ *   wrapped in FIRST STRONG ISOLATE .. POP DIRECTIONAL ISOLATE (U+2068 ..
+ *   U+2069), so right-to-left letters in it cannot reorder the words and
+ *   punctuation around it ("Rack %s · %s").
+ * - Invalid UTF-8 becomes U+FFFD.
+ *
+ * %NULL or "" gives "" (not an empty isolate), so "—" for a missing value
+ * still works. Cheap: one pass, most characters judged by their first byte.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+hc_format_hub_text (const char *text,
+                    HcHubText   use)
+{
+  g_autofree char *valid = NULL;
+  gboolean isolate = use != HC_HUB_TEXT_EXPORT;
+  gboolean keep_lines = use != HC_HUB_TEXT_LINE;
+  const char *p, *run;
+  GString *out;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text) + 2 * strlen (FSI) + 1);
+  if (isolate)
+    g_string_append (out, FSI);
+
+  for (p = run = text; *p != '\0';)
+    {
+      const guchar *u = (const guchar *) p;
+      const char *next;
+      gunichar c;
+      GUnicodeType type;
+
+      if (*u >= 0x20 && *u < 0x7F)
+        {
+          p++;
+          continue;
+        }
+      if (!may_be_hidden (u))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
+      type = g_unichar_type (c);
+      if (type != G_UNICODE_CONTROL && type != G_UNICODE_FORMAT &&
+          type != G_UNICODE_LINE_SEPARATOR && type != G_UNICODE_PARAGRAPH_SEPARATOR)
+        {
+          p = next;
+          continue;
+        }
+
+      g_string_append_len (out, run, p - run);
+      if (is_line_break (c))
+        {
+          if (c == '\r' && *next == '\n')
+            next++;
+          if (!keep_lines)
+            g_string_append_c (out, ' ');
+          else if (isolate)
+            g_string_append (out, PDI "\n" FSI);
+          else
+            g_string_append_c (out, '\n');
+        }
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_printf (out, "[U+%04X]", c);
+      p = run = next;
+    }
+
+  g_string_append_len (out, run, p - run);
+  if (isolate)
+    g_string_append (out, PDI);
+  return g_string_free (out, FALSE);
 }

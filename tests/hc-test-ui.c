@@ -112,6 +112,58 @@ hc_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+static void
+collect_texts (GtkWidget *root,
+               GPtrArray *texts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (child))));
+      if (gtk_widget_get_tooltip_text (child) != NULL)
+        g_ptr_array_add (texts, g_strdup (gtk_widget_get_tooltip_text (child)));
+      collect_texts (child, texts);
+    }
+}
+
+/* The first text shown under @root (a label's, rows draw theirs with
+ * labels too, or a tooltip) that holds @needle; fails if there is none. */
+char *
+hc_test_find_text (GtkWidget  *root,
+                   const char *needle)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (root, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (texts->pdata[i] != NULL && strstr (texts->pdata[i], needle) != NULL)
+      return g_strdup (texts->pdata[i]);
+  g_error ("nothing shown holds “%s”", needle);
+  return NULL;
+}
+
+/* No text shown under @root holds a raw bidi embedding, override or mark
+ * (or a zero-width space): the only bidi controls left are the isolates
+ * hc_format_hub_text() puts around hub text. */
+void
+hc_test_assert_nothing_disguised (GtkWidget *root)
+{
+  static const char *const raw[] = {
+    "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067",
+    "\u200E", "\u200F", "\u061C", "\u200B",
+  };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (root, texts);
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    for (guint j = 0; texts->pdata[i] != NULL && j < G_N_ELEMENTS (raw); j++)
+      if (strstr (texts->pdata[i], raw[j]) != NULL)
+        g_error ("“%s” shows a raw bidi control", (char *) texts->pdata[i]);
+}
+
 static gboolean
 pointer_is_null (gpointer data)
 {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Helpers for UI tests: spin the main loop, take screenshots, find widgets. */
+/* Helpers for UI tests: spin the main loop, take screenshots, find widgets
+ * and the texts they show. */
 
 #include <adwaita.h>
 
@@ -16,6 +17,9 @@ void       hc_test_screenshot      (GtkWidget   *widget,
                                     const char  *name);
 GtkWidget *hc_test_find_by_type    (GtkWidget   *root,
                                     GType        type);
+char      *hc_test_find_text       (GtkWidget   *root,
+                                    const char  *needle);
+void       hc_test_assert_nothing_disguised (GtkWidget *root);
 void       hc_test_destroy_window  (GtkWindow   *window);
 void       hc_test_add_icons       (void);
 void       hc_test_init_ui         (void);

@@ -44,10 +44,52 @@ test_csv_quoting (void)
   g_assert_true (g_utf8_validate (text, -1, NULL));
 }
 
+/* Hub text cannot disguise itself in a spreadsheet either. */
+static void
+test_csv_hub_text (void)
+{
+  HcCsvWriter *writer = hc_csv_writer_new ();
+  g_autofree char *text = NULL;
+
+  /* Each bidi control, the invisible ones and C0/C1 controls, as their number. */
+  hc_csv_writer_add_field (writer, "Cảnh báo \u202Egnp.exe\u202C truy cập");
+  hc_csv_writer_add_field (writer, "\u202A\u202B\u202D\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
+  hc_csv_writer_add_field (writer, "zero\u200Bwidth\uFEFF\u2060\U000E0041\x1b[31m\xc2\x9b");
+  hc_csv_writer_end_row (writer);
+  /* Line breaks stay (quoted), CR and CRLF as LF; tabs become spaces. */
+  hc_csv_writer_add_field (writer, "a\r\nb\rc\u2028d");
+  hc_csv_writer_add_field (writer, "x\ty");
+  /* Invalid UTF-8 is replaced, never copied into the file. */
+  hc_csv_writer_add_field (writer, "t\xffn\xe2\x80");
+  hc_csv_writer_end_row (writer);
+  /* A formula stays text, also behind blanks, a tab or a hidden mark. */
+  hc_csv_writer_add_field (writer, " =1+1");
+  hc_csv_writer_add_field (writer, "\t@SUM(A1)");
+  hc_csv_writer_add_field (writer, "\n+cmd");
+  hc_csv_writer_add_field (writer, "\u200E=2");
+  hc_csv_writer_add_field (writer, " -3");
+  hc_csv_writer_end_row (writer);
+
+  text = finish (writer);
+  g_assert_cmpstr (text, ==,
+                   "Cảnh báo [U+202E]gnp.exe[U+202C] truy cập,"
+                   "[U+202A][U+202B][U+202D][U+2066][U+2067][U+2068][U+2069][U+200E][U+200F][U+061C],"
+                   "zero[U+200B]width[U+FEFF][U+2060][U+E0041][U+001B][31m[U+009B]\r\n"
+                   "\"a\nb\nc\nd\",x y,t\uFFFDn\uFFFD\uFFFD\r\n"
+                   "\"' =1+1\",\"' @SUM(A1)\",\"'\n+cmd\",[U+200E]=2, -3\r\n");
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeType type = g_unichar_type (g_utf8_get_char (p));
+      g_assert_true ((type != G_UNICODE_CONTROL && type != G_UNICODE_FORMAT) || *p == '\r' || *p == '\n');
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/quoting", test_csv_quoting);
+  g_test_add_func ("/csv/hub-text", test_csv_hub_text);
   return g_test_run ();
 }

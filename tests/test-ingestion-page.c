@@ -12,6 +12,7 @@
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-test-ui.h"
+#include "hc-widget-util.h"
 
 static HcItem *
 source_from_json (const char *id, const char *name, const char *agency,
@@ -174,6 +175,88 @@ test_ingestion_page (void)
   hc_test_destroy_window (window);
 }
 
+#define FSI "\u2068"
+#define PDI "\u2069"
+
+/* A source whose name, agency and error carry bidi overrides: every cell,
+ * the agency filter and the detail show them as "[U+202E]", isolated. */
+static void
+test_ingestion_page_hub_text (void)
+{
+  g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_SOURCE);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcIngestionPage *page = HC_INGESTION_PAGE (hc_ingestion_page_new ());
+  HcListPane *pane = hc_ingestion_page_get_pane (page);
+  GtkDropDown *agencies;
+
+  g_ptr_array_add (items, source_from_json ("trojan", "Nguồn \u202Egnp.exe\u202C", "Sở \u202Bngoài\u202C", "failed", 60,
+                                            "lỗi \u2067exe.png\u2069 ở máy chủ"));
+  g_ptr_array_add (items, source_from_json ("giao-duc", "Giáo dục", "Bộ Giáo dục và Đào tạo", "ok", 0, NULL));
+  hc_item_store_upsert_many (store, items);
+  gtk_window_set_default_size (window, 1600, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_ingestion_page_set_sources (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+  hc_test_settle (200);
+
+  {
+    GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
+    g_autofree char *name = hc_test_find_text (view, "Nguồn");
+    g_autofree char *agency = hc_test_find_text (view, "Sở");
+    g_autofree char *error = hc_test_find_text (view, "lỗi");
+
+    g_assert_cmpstr (name, ==, FSI "Nguồn [U+202E]gnp.exe[U+202C]" PDI);
+    g_assert_cmpstr (agency, ==, FSI "Sở [U+202B]ngoài[U+202C]" PDI);
+    g_assert_cmpstr (error, ==, FSI "lỗi [U+2067]exe.png[U+2069] ở máy chủ" PDI);
+    hc_test_assert_nothing_disguised (view);
+  }
+
+  /* The agency filter lists the hub's agency as hub text, and still
+   * filters by the hub's own words. */
+  agencies = GTK_DROP_DOWN (hc_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (agencies);
+  hc_ingestion_page_set_agency_filter (page, "Sở \u202Bngoài\u202C");
+  g_assert_cmpuint (n_visible (page), ==, 1);
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (agencies),
+                                            gtk_drop_down_get_selected_item (agencies), &value));
+    g_assert_cmpstr (g_value_get_string (&value), ==, FSI "Sở [U+202B]ngoài[U+202C]" PDI);
+  }
+  hc_test_settle (100);
+  hc_test_assert_nothing_disguised (GTK_WIDGET (agencies));
+
+  /* Status pages and toasts read Pango markup in libadwaita 1.2: a hub's
+   * error with "<" and "&" is escaped for them (a parse error would warn,
+   * and warnings are fatal here). */
+  hc_list_pane_set_state (pane, HC_LIST_PANE_ERROR, "The hub reported an error: 502 <html> & retry");
+  {
+    const char *escaped = "The hub reported an error: 502 &lt;html&gt; &amp; retry";
+    gboolean found = FALSE;
+    g_autoptr(AdwToast) toast = g_object_ref_sink (hc_toast_new ("502 <html> & retry"));
+
+    /* The error page is a sibling of the empty page in the pane's stack. */
+    for (GtkWidget *w = hc_test_find_by_type (GTK_WIDGET (pane), ADW_TYPE_STATUS_PAGE); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      found |= ADW_IS_STATUS_PAGE (w) && g_strcmp0 (adw_status_page_get_description (ADW_STATUS_PAGE (w)), escaped) == 0;
+    g_assert_true (found);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "502 &lt;html&gt; &amp; retry");
+  }
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+
+  /* The detail. */
+  hc_list_pane_select_item (pane, hc_item_store_lookup (store, "trojan"));
+  hc_test_settle (200);
+  hc_test_screenshot (GTK_WIDGET (window), "ingestion-page-hub-text.png");
+  hc_test_assert_nothing_disguised (GTK_WIDGET (window));
+
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -184,5 +267,6 @@ main (int argc, char *argv[])
   hc_application_register_resources ();
   hc_test_add_icons ();
   g_test_add_func ("/ingestion-page/list", test_ingestion_page);
+  g_test_add_func ("/ingestion-page/hub-text", test_ingestion_page_hub_text);
   return g_test_run ();
 }

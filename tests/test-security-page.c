@@ -512,6 +512,116 @@ test_security_page_many (void)
   hc_test_destroy_window (window);
 }
 
+#define FSI "\u2068"
+#define PDI "\u2069"
+
+/*
+ * The "Trojan Source" trick: a title with a right-to-left override reads
+ * "exe.png" where the hub sent "gnp.exe". In the list, the detail, the
+ * timeline, the triage dialog and the CSV the override shows as
+ * "[U+202E]", and each hub text is its own isolated run.
+ */
+static void
+test_security_page_hub_text (void)
+{
+  static const AlertFixture trojan = {
+    "t-001", "critical", "malware", "Cảnh báo \u202Egnp.exe\u202C truy cập",
+    "Tệp \u2067gnp.exe\u2069 mở kết\u200B nối ra ngoài.", "ws-\u202Eexe.01\u202C", "10.30.2.51",
+    "2026-11-27T07:10:00Z", "open", 1 };
+  g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_ALERT);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
+  HcListPane *pane = hc_security_page_get_pane (page);
+  GtkWidget *detail = GTK_WIDGET (hc_security_page_get_detail (page));
+  HcItem *alert;
+
+  g_ptr_array_add (items, alert_from_fixture (&trojan, "open", 1));
+  g_ptr_array_add (items, alert_from_fixture (&alerts[0], "open", 42));
+  hc_item_store_upsert_many (store, items);
+  gtk_window_set_default_size (window, 1280, 760);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+  hc_test_settle (200);
+
+  /* The list: each cell shows its hub text isolated, the override visible. */
+  {
+    GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
+    g_autofree char *title = hc_test_find_text (view, "gnp.exe");
+    g_autofree char *asset = hc_test_find_text (view, "exe.01");
+
+    g_assert_cmpstr (title, ==, FSI "Cảnh báo [U+202E]gnp.exe[U+202C] truy cập" PDI);
+    g_assert_cmpstr (asset, ==, FSI "ws-[U+202E]exe.01[U+202C]" PDI);
+    hc_test_assert_nothing_disguised (view);
+  }
+  /* Search and sort still see the hub's own text. */
+  hc_list_pane_set_search_text (pane, "\u202Egnp");
+  g_assert_cmpuint (n_visible (page), ==, 1);
+  hc_list_pane_set_search_text (pane, NULL);
+
+  /* The detail, with a timeline whose actor and comment try the same. */
+  alert = hc_item_store_lookup (store, "t-001");
+  hc_list_pane_select_item (pane, alert);
+  {
+    g_autofree char *json = alert_json (&trojan, "open", 1,
+      ",\"timeline\":[{\"at\":\"2026-11-27T07:10:00Z\",\"actor\":\"ids-\u202Esensor\",\"action\":\"detected\","
+      "\"comment\":\"Đã \u202Bchặn\\ntại tường lửa\u202C\"}]");
+    g_autoptr(HcItem) detailed = parse (hc_parse_alert_detail, json);
+
+    hc_item_store_upsert (store, detailed);
+  }
+  hc_test_settle (200);
+  {
+    g_autofree char *title = hc_test_find_text (detail, "truy cập");
+    g_autofree char *description = hc_test_find_text (detail, "Tệp");
+    g_autofree char *asset = hc_test_find_text (detail, "exe.01");
+    g_autofree char *actor = hc_test_find_text (detail, "sensor");
+    g_autofree char *comment = hc_test_find_text (detail, "chặn");
+
+    g_assert_cmpstr (title, ==, FSI "Cảnh báo [U+202E]gnp.exe[U+202C] truy cập" PDI);
+    g_assert_cmpstr (description, ==, FSI "Tệp [U+2067]gnp.exe[U+2069] mở kết[U+200B] nối ra ngoài." PDI);
+    g_assert_cmpstr (asset, ==, FSI "ws-[U+202E]exe.01[U+202C]" PDI);
+    g_assert_true (g_str_has_suffix (actor, " by " FSI "ids-[U+202E]sensor" PDI));
+    /* Each line of a comment is its own run. */
+    g_assert_true (g_str_has_suffix (comment, "\n" FSI "Đã [U+202B]chặn" PDI "\n" FSI "tại tường lửa[U+202C]" PDI));
+    hc_test_assert_nothing_disguised (detail);
+  }
+
+  /* The triage dialog names the alert the same way. */
+  hc_security_page_set_actions_allowed (page, TRUE, TRUE, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.acknowledge", NULL));
+  {
+    AdwMessageDialog *dialog = find_dialog ();
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     FSI "Cảnh báo [U+202E]gnp.exe[U+202C] truy cập" PDI);
+    hc_test_wait_mapped (GTK_WIDGET (dialog));
+    hc_test_assert_nothing_disguised (GTK_WIDGET (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    hc_test_spin_until (no_dialog, NULL, 10);
+  }
+
+  hc_test_screenshot (GTK_WIDGET (window), "security-page-hub-text.png");
+  hc_test_assert_nothing_disguised (GTK_WIDGET (window));
+
+  /* The CSV: the override as its number, not isolated, never raw. */
+  {
+    g_autoptr(GBytes) csv = hc_list_pane_to_csv (pane);
+    g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+
+    g_assert_nonnull (strstr (text, "\r\nCritical,Cảnh báo [U+202E]gnp.exe[U+202C] truy cập,Malware,"
+                                    "ws-[U+202E]exe.01[U+202C],10.30.2.51,"));
+    g_assert_null (strstr (text, "\u202E"));
+    g_assert_null (strstr (text, "\u2068"));
+  }
+
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -522,6 +632,7 @@ main (int argc, char *argv[])
   hc_application_register_resources ();
   hc_test_add_icons ();
   g_test_add_func ("/security-page/list", test_security_page);
+  g_test_add_func ("/security-page/hub-text", test_security_page_hub_text);
   g_test_add_func ("/security-page/many", test_security_page_many);
   return g_test_run ();
 }

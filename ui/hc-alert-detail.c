@@ -61,13 +61,15 @@ who_and_when (const char *who,
 {
   g_autofree char *exact = NULL;
   g_autofree char *relative = NULL;
+  g_autofree char *name = NULL;
 
   if (when <= 0)
     return NULL;
   exact = hc_format_time (when, now);
   relative = hc_format_relative (when, now);
+  name = who != NULL && *who ? hc_format_hub_text (who, HC_HUB_TEXT_LINE) : g_strdup ("—");
   /* Translators: who did it and when, e.g. "nguyen.van.a, 14:02 (3 hours ago)" */
-  return g_strdup_printf (_("%s, %s (%s)"), who != NULL ? who : "—", exact, relative);
+  return g_strdup_printf (_("%s, %s (%s)"), name, exact, relative);
 }
 
 static GtkWidget *
@@ -79,13 +81,14 @@ create_timeline_row (gpointer item,
   g_autofree char *when = hc_format_time (hc_timeline_entry_get_at (entry), now);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  const char *comment = hc_timeline_entry_get_comment (entry);
+  g_autofree char *actor = hc_format_hub_text (hc_timeline_entry_get_actor (entry), HC_HUB_TEXT_LINE);
+  g_autofree char *comment = hc_format_hub_text (hc_timeline_entry_get_comment (entry), HC_HUB_TEXT_LINES);
   GtkWidget *row = adw_action_row_new ();
 
   /* Translators: a timeline entry, e.g. "Acknowledged by nguyen.van.a" */
   title = g_strdup_printf (_("%s by %s"), hc_timeline_action_label (hc_timeline_entry_get_action (entry)),
-                           hc_timeline_entry_get_actor (entry));
-  if (comment != NULL && *comment)
+                           actor);
+  if (*comment)
     subtitle = g_strdup_printf ("%s\n%s", when, comment);
   else
     subtitle = g_strdup (when);
@@ -106,12 +109,21 @@ hc_alert_detail_refresh (HcAlertDetail *self)
   g_autofree char *events = NULL;
   g_autofree char *acknowledged = NULL;
   g_autofree char *resolved = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *asset = NULL;
+  g_autofree char *source_ip = NULL;
+  g_autofree char *description = NULL;
   GListModel *timeline;
 
   if (alert == NULL)
     return;
 
-  gtk_label_set_label (self->title_label, hc_alert_get_title (alert));
+  title = hc_format_hub_text (hc_alert_get_title (alert), HC_HUB_TEXT_LINE);
+  asset = hc_format_hub_text (hc_alert_get_asset (alert), HC_HUB_TEXT_LINE);
+  source_ip = hc_format_hub_text (hc_alert_get_source_ip (alert), HC_HUB_TEXT_LINE);
+  description = hc_format_hub_text (hc_alert_get_description (alert), HC_HUB_TEXT_LINES);
+
+  gtk_label_set_label (self->title_label, title);
   hc_status_badge_set (self->severity_badge,
                        hc_severity_level (hc_alert_get_severity (alert)),
                        hc_severity_label (hc_alert_get_severity (alert)));
@@ -132,8 +144,8 @@ hc_alert_detail_refresh (HcAlertDetail *self)
     }
 
   set_row (self->category_row, hc_alert_category_label (hc_alert_get_category (alert)));
-  set_row (self->asset_row, hc_alert_get_asset (alert));
-  set_row (self->source_ip_row, hc_alert_get_source_ip (alert));
+  set_row (self->asset_row, asset);
+  set_row (self->source_ip_row, source_ip);
   {
     g_autofree char *exact = hc_format_time (hc_alert_get_detected_at (alert), now);
     g_autofree char *relative = hc_format_relative (hc_alert_get_detected_at (alert), now);
@@ -144,7 +156,7 @@ hc_alert_detail_refresh (HcAlertDetail *self)
   set_row (self->acknowledged_row, acknowledged);
   set_row (self->resolved_row, resolved);
 
-  gtk_label_set_label (self->description_label, hc_alert_get_description (alert));
+  gtk_label_set_label (self->description_label, description);
 
   timeline = hc_alert_get_timeline (alert);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_placeholder), timeline == NULL);

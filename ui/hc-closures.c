@@ -80,6 +80,20 @@ score (gpointer this, double value)
   return hc_format_score (value);
 }
 
+/* Text from a hub in a cell or tooltip: shown isolated, nothing hidden
+ * (see hc_format_hub_text()). Sorters and the search keep the raw text. */
+static char *
+hub_text (gpointer this, const char *text)
+{
+  return hc_format_hub_text (text, HC_HUB_TEXT_LINE);
+}
+
+static char *
+hub_lines (gpointer this, const char *text)
+{
+  return hc_format_hub_text (text, HC_HUB_TEXT_LINES);
+}
+
 static char *
 last_error (gpointer this, HcRun *run)
 {
@@ -130,6 +144,8 @@ hc_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "count", G_CALLBACK (count));
   gtk_widget_class_bind_template_callback_full (widget_class, "bytes", G_CALLBACK (bytes));
   gtk_widget_class_bind_template_callback_full (widget_class, "score", G_CALLBACK (score));
+  gtk_widget_class_bind_template_callback_full (widget_class, "hub_text", G_CALLBACK (hub_text));
+  gtk_widget_class_bind_template_callback_full (widget_class, "hub_lines", G_CALLBACK (hub_lines));
   gtk_widget_class_bind_template_callback_full (widget_class, "last_error", G_CALLBACK (last_error));
   gtk_widget_class_bind_template_callback_full (widget_class, "kind_label", G_CALLBACK (kind_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_level", G_CALLBACK (status_level));
@@ -182,17 +198,18 @@ pool_state_label (gpointer this, int state)
 static char *
 pool_replication (gpointer this, const char *scheme, gint64 degraded, gint64 misplaced)
 {
+  g_autofree char *scheme_text = hc_format_hub_text (scheme, HC_HUB_TEXT_LINE);
   g_autofree char *degraded_text = NULL;
   g_autofree char *misplaced_text = NULL;
 
   if (degraded == 0 && misplaced == 0)
     /* Translators: a replication scheme whose objects are all in place, e.g. "3x · all in place" */
-    return g_strdup_printf (_("%s · all in place"), scheme ? scheme : "");
+    return g_strdup_printf (_("%s · all in place"), scheme_text);
 
   degraded_text = hc_format_count (degraded);
   misplaced_text = hc_format_count (misplaced);
   /* Translators: scheme, degraded and misplaced objects, e.g. "3x · 1,204 degraded · 12 misplaced" */
-  return g_strdup_printf (_("%s · %s degraded · %s misplaced"), scheme ? scheme : "",
+  return g_strdup_printf (_("%s · %s degraded · %s misplaced"), scheme_text,
                           degraded_text, misplaced_text);
 }
 
@@ -302,10 +319,13 @@ alert_dim_classes (gpointer this, int state)
   return classes;
 }
 
+/* Hub text, or a dash for none. */
 static char *
-or_dash (gpointer this, const char *text)
+hub_text_or_dash (gpointer this, const char *text)
 {
-  return g_strdup (text != NULL && *text ? text : "—");
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+  return hc_format_hub_text (text, HC_HUB_TEXT_LINE);
 }
 
 void
@@ -319,5 +339,5 @@ hc_closures_bind_security (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_classes", G_CALLBACK (alert_state_classes));
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_numeric_classes", G_CALLBACK (alert_numeric_classes));
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_dim_classes", G_CALLBACK (alert_dim_classes));
-  gtk_widget_class_bind_template_callback_full (widget_class, "or_dash", G_CALLBACK (or_dash));
+  gtk_widget_class_bind_template_callback_full (widget_class, "hub_text_or_dash", G_CALLBACK (hub_text_or_dash));
 }

@@ -47,11 +47,12 @@ create_sample_row (gpointer item,
 {
   HcFailingSample *sample = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_strdup_printf ("%s · %s", hc_failing_sample_get_record_key (sample),
-                                            hc_failing_sample_get_field (sample));
+  g_autofree char *record_key = hc_format_hub_text (hc_failing_sample_get_record_key (sample), HC_HUB_TEXT_LINE);
+  g_autofree char *field = hc_format_hub_text (hc_failing_sample_get_field (sample), HC_HUB_TEXT_LINE);
+  g_autofree char *title = g_strdup_printf ("%s · %s", record_key, field);
   g_autofree char *subtitle = NULL;
-  const char *value = hc_failing_sample_get_value (sample) ? hc_failing_sample_get_value (sample) : "";
-  const char *reason = hc_failing_sample_get_reason (sample) ? hc_failing_sample_get_reason (sample) : "";
+  g_autofree char *value = hc_format_hub_text (hc_failing_sample_get_value (sample), HC_HUB_TEXT_LINE);
+  g_autofree char *reason = hc_format_hub_text (hc_failing_sample_get_reason (sample), HC_HUB_TEXT_LINES);
 
   /* Translators: a failing record's value and why it fails */
   subtitle = g_strdup_printf (_("“%s”: %s"), value, reason);
@@ -94,7 +95,7 @@ rebuild_rules (HcDatasetDetail *self)
         {
           g_autoptr(HcRule) rule = g_list_model_get_item (rules, i);
           GtkWidget *row, *badge;
-          g_autofree char *checked = NULL, *failed = NULL, *subtitle = NULL;
+          g_autofree char *checked = NULL, *failed = NULL, *subtitle = NULL, *description = NULL;
 
           if (hc_rule_get_criterion (rule) != criteria[c])
             continue;
@@ -103,9 +104,10 @@ rebuild_rules (HcDatasetDetail *self)
           failed = hc_format_count (hc_rule_get_failed (rule));
           /* Translators: "12 failed of 48,210 checked" */
           subtitle = g_strdup_printf (_("%s failed of %s checked"), failed, checked);
+          description = hc_format_hub_text (hc_rule_get_description (rule), HC_HUB_TEXT_LINES);
           row = adw_action_row_new ();
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hc_rule_get_description (rule));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), description);
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
           badge = hc_status_badge_new ();
@@ -141,13 +143,17 @@ refresh (HcDatasetDetail *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *checked = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *owner = NULL;
   GListModel *samples;
 
   if (dataset == NULL)
     return;
 
-  gtk_label_set_label (self->name_label, hc_dataset_get_name (dataset));
-  gtk_label_set_label (self->owner_label, hc_dataset_get_owner_agency (dataset));
+  name = hc_format_hub_text (hc_dataset_get_name (dataset), HC_HUB_TEXT_LINE);
+  owner = hc_format_hub_text (hc_dataset_get_owner_agency (dataset), HC_HUB_TEXT_LINE);
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->owner_label, owner);
   when = hc_format_relative (hc_dataset_get_checked_at (dataset), now);
   {
     g_autofree char *records = hc_format_count (hc_dataset_get_records (dataset));

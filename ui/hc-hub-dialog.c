@@ -5,6 +5,7 @@
 
 #include "hc-application.h"
 #include "hc-error.h"
+#include "hc-format.h"
 #include "hc-hub-dialog.h"
 #include "hc-labels.h"
 
@@ -153,6 +154,8 @@ on_verified (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(HcMe) me = hc_hub_manager_verify_finish (HC_HUB_MANAGER (object), result, &error);
   g_autofree char *who = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *hub_name = NULL;
 
   if (me == NULL)
     {
@@ -162,11 +165,13 @@ on_verified (GObject      *object,
     }
 
   hc_profile_set_username (self->candidate, hc_me_get_user (me));
+  name = hc_format_hub_text (hc_me_get_display_name (me) ? hc_me_get_display_name (me) : hc_me_get_user (me),
+                             HC_HUB_TEXT_LINE);
+  hub_name = hc_format_hub_text (hc_me_get_hub_name (me) ? hc_me_get_hub_name (me) : hc_profile_get_url (self->candidate),
+                                 HC_HUB_TEXT_LINE);
   /* Translators: "Signed in as Nguyễn Văn An (Operator) at Trung tâm Dữ liệu Quốc gia" */
-  who = g_strdup_printf (_("Signed in as %s (%s) at %s"),
-                         hc_me_get_display_name (me) ? hc_me_get_display_name (me) : hc_me_get_user (me),
-                         hc_role_label (hc_me_get_role (me)),
-                         hc_me_get_hub_name (me) ? hc_me_get_hub_name (me) : hc_profile_get_url (self->candidate));
+  who = g_strdup_printf (_("Signed in as %s (%s) at %s"), name,
+                         hc_role_label (hc_me_get_role (me)), hub_name);
   set_status (self, HC_LEVEL_OK, who);
   sign_in (self);
 }

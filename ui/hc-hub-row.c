@@ -129,13 +129,16 @@ hc_hub_row_new (HcHub      *hub,
                 const char *name)
 {
   HcHubRow *self;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (HC_IS_HUB (hub), NULL);
 
   self = g_object_new (HC_TYPE_HUB_ROW, NULL);
   self->hub = g_object_ref (hub);
-  gtk_label_set_label (self->name_label, name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), name);
+  /* A hub's name (the operator's, or its URL) is shown as hub text. */
+  shown = hc_format_hub_text (name, HC_HUB_TEXT_LINE);
+  gtk_label_set_label (self->name_label, shown);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), shown);
   g_signal_connect_object (hub, "notify::state", G_CALLBACK (on_hub_state), self, 0);
   g_signal_connect_object (hub, "notify::last-updated", G_CALLBACK (on_hub_state), self, 0);
   g_signal_connect_object (hub, "notify::partial", G_CALLBACK (on_hub_state), self, 0);

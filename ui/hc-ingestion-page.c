@@ -142,6 +142,15 @@ compare_names (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* An agency as the dropdown shows it; the list keeps the hub's own text. */
+static char *
+agency_text (GtkStringObject *item, gpointer user_data)
+{
+  if (item == NULL)
+    return NULL;
+  return hc_format_hub_text (gtk_string_object_get_string (item), HC_HUB_TEXT_LINE);
+}
+
 static void
 update_agencies (HcIngestionPage *self)
 {
@@ -361,7 +370,8 @@ hc_ingestion_page_init (HcIngestionPage *self)
   gtk_string_list_append (self->agencies, _("All Agencies"));
   gtk_drop_down_set_model (self->agency_dropdown, G_LIST_MODEL (self->agencies));
   gtk_drop_down_set_expression (self->agency_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (agency_text), NULL, NULL));
   g_signal_connect_object (self->agency_dropdown, "notify::selected",
                            G_CALLBACK (on_agency_selected), self, 0);
 

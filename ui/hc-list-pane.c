@@ -207,7 +207,7 @@ on_export_response (GtkNativeDialog *dialog,
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), hc_toast_new (message));
 
 out:
   gtk_native_dialog_destroy (dialog);
@@ -626,7 +626,11 @@ hc_list_pane_set_state (HcListPane      *self,
 
   self->state = state;
   if (state == HC_LIST_PANE_ERROR)
-    adw_status_page_set_description (self->error_page, message);
+    {
+      /* A status page's description is Pango markup; the message may be a hub's. */
+      g_autofree char *escaped = g_markup_escape_text (message != NULL ? message : "", -1);
+      adw_status_page_set_description (self->error_page, escaped);
+    }
   hc_list_pane_update_state (self);
 }
 

@@ -54,9 +54,11 @@ refresh_disk_row (HcDisk     *disk,
   g_autofree char *sectors = hc_format_count (hc_disk_get_reallocated_sectors (disk));
   g_autofree char *hours = hc_format_count (hc_disk_get_power_on_hours (disk));
   g_autofree char *size = hc_format_bytes (hc_disk_get_capacity_bytes (disk));
+  g_autofree char *serial = hc_format_hub_text (hc_disk_get_serial (disk), HC_HUB_TEXT_LINE);
+  g_autofree char *model = hc_format_hub_text (hc_disk_get_model (disk), HC_HUB_TEXT_LINE);
 
   /* Translators: a disk: serial · model */
-  title = g_strdup_printf (_("%s · %s"), hc_disk_get_serial (disk), hc_disk_get_model (disk));
+  title = g_strdup_printf (_("%s · %s"), serial, model);
   /* Translators: a disk's facts, e.g. "41 °C · 12 reallocated sectors · 23,456 power-on hours · 8.0 TB" */
   subtitle = g_strdup_printf (_("%d °C · %s reallocated sectors · %s power-on hours · %s"),
                               (int) hc_disk_get_temperature_c (disk), sectors, hours, size);
@@ -96,31 +98,33 @@ refresh_node_row (GtkWidget *row)
   guint warning = count_disks (node, HC_DISK_HEALTH_WARNING);
   g_autofree char *disks = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *hostname = hc_format_hub_text (hc_node_get_hostname (node), HC_HUB_TEXT_LINE);
+  g_autofree char *rack = hc_format_hub_text (hc_node_get_rack (node), HC_HUB_TEXT_LINE);
 
   disks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disk", "%u disks", n_disks), n_disks);
   if (failing > 0 && warning > 0)
     /* Translators: a node's disks, e.g. "Rack R07 · 12 disks · 2 failing · 1 with warnings" */
     subtitle = g_strdup_printf (_("Rack %s · %s · %u failing · %u with warnings"),
-                                hc_node_get_rack (node), disks, failing, warning);
+                                rack, disks, failing, warning);
   else if (failing > 0)
     /* Translators: a node's disks, e.g. "Rack R07 · 12 disks · 2 failing" */
-    subtitle = g_strdup_printf (_("Rack %s · %s · %u failing"), hc_node_get_rack (node), disks, failing);
+    subtitle = g_strdup_printf (_("Rack %s · %s · %u failing"), rack, disks, failing);
   else if (warning > 0)
     /* Translators: a node's disks, e.g. "Rack R07 · 12 disks · 1 with warnings" */
-    subtitle = g_strdup_printf (_("Rack %s · %s · %u with warnings"), hc_node_get_rack (node), disks, warning);
+    subtitle = g_strdup_printf (_("Rack %s · %s · %u with warnings"), rack, disks, warning);
   else
     /* Translators: a node's disks, e.g. "Rack R07 · 12 disks, all OK" */
-    subtitle = g_strdup_printf (_("Rack %s · %s, all OK"), hc_node_get_rack (node), disks);
+    subtitle = g_strdup_printf (_("Rack %s · %s, all OK"), rack, disks);
 
   /* Hub text is text, never markup: "&" or "<" would blank the row. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hc_node_get_hostname (node));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hostname);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   hc_status_badge_set (badge, hc_node_state_level (hc_node_get_state (node)),
                        hc_node_state_label (hc_node_get_state (node)));
   /* libadwaita 1.2 does not name an expander row for screen readers. */
   {
-    g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", hc_node_get_hostname (node),
+    g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", hostname,
                                                    hc_node_state_label (hc_node_get_state (node)), subtitle);
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   }
@@ -153,6 +157,7 @@ create_node_row (gpointer item,
   GtkWidget *badge = hc_status_badge_new ();
   GtkWidget *disks = gtk_list_box_new ();
   g_autofree char *label = NULL;
+  g_autofree char *hostname = hc_format_hub_text (hc_node_get_hostname (node), HC_HUB_TEXT_LINE);
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
@@ -160,7 +165,7 @@ create_node_row (gpointer item,
   g_object_set_data (G_OBJECT (row), "badge", badge);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (disks), GTK_SELECTION_NONE);
-  label = g_strdup_printf (_("Disks of %s"), hc_node_get_hostname (node));
+  label = g_strdup_printf (_("Disks of %s"), hostname);
   gtk_accessible_update_property (GTK_ACCESSIBLE (disks), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_list_box_bind_model (GTK_LIST_BOX (disks), hc_node_get_disks (node), create_disk_row, NULL, NULL);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), disks);

@@ -388,8 +388,8 @@ show_storage (HcOverviewPage *self)
       HcPool *pool = t->sum.worst_pool;
       double pool_fraction = hc_pool_get_capacity_bytes (pool)
                              ? (double) hc_pool_get_used_bytes (pool) / hc_pool_get_capacity_bytes (pool) : 0;
-      g_autofree char *label = g_strdup_printf ("%s · %s", hc_pool_get_name (pool),
-                                                hc_pool_state_label (hc_pool_get_state (pool)));
+      g_autofree char *name = hc_format_hub_text (hc_pool_get_name (pool), HC_HUB_TEXT_LINE);
+      g_autofree char *label = g_strdup_printf ("%s · %s", name, hc_pool_state_label (hc_pool_get_state (pool)));
       g_autofree char *percent = g_strdup_printf ("%.0f%%", pool_fraction * 100);
 
       hc_status_badge_set (self->storage_pool_badge, hc_pool_state_level (hc_pool_get_state (pool)), label);

@@ -66,14 +66,19 @@ hc_pool_detail_refresh (HcPoolDetail *self)
   g_autofree char *read_rate = NULL;
   g_autofree char *write_rate = NULL;
   g_autofree char *forecast = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *scheme = NULL;
   HcCapacityForecast fit;
 
   if (pool == NULL)
     return;
 
+  name = hc_format_hub_text (hc_pool_get_name (pool), HC_HUB_TEXT_LINE);
+  scheme = hc_format_hub_text (hc_pool_get_replication_scheme (pool), HC_HUB_TEXT_LINE);
+
   used = hc_pool_get_used_bytes (pool);
   capacity = hc_pool_get_capacity_bytes (pool);
-  gtk_label_set_label (self->name_label, hc_pool_get_name (pool));
+  gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->kind_label, hc_pool_kind_label (hc_pool_get_kind (pool)));
   hc_status_badge_set (self->state_badge,
                        hc_pool_state_level (hc_pool_get_state (pool)),
@@ -92,7 +97,7 @@ hc_pool_detail_refresh (HcPoolDetail *self)
   /* Translators: a throughput, e.g. "1.2 GB/s" */
   read_rate = g_strdup_printf (_("%s/s"), read);
   write_rate = g_strdup_printf (_("%s/s"), write);
-  set_row (self->scheme_row, hc_pool_get_replication_scheme (pool));
+  set_row (self->scheme_row, scheme);
   set_row (self->degraded_row, degraded);
   set_row (self->misplaced_row, misplaced);
   set_row (self->read_row, read_rate);

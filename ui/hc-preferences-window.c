@@ -5,9 +5,11 @@
 
 #include "hc-application.h"
 #include "hc-error.h"
+#include "hc-format.h"
 #include "hc-hub-dialog.h"
 #include "hc-hub-row.h"
 #include "hc-preferences-window.h"
+#include "hc-widget-util.h"
 
 struct _HcPreferencesWindow
 {
@@ -40,7 +42,8 @@ create_hub_row (HcPreferencesWindow *self,
                 HcHub               *hub)
 {
   HcProfile *profile = hc_hub_manager_get_profile (self->manager, hub);
-  const char *name = hc_hub_manager_get_hub_name (self->manager, hub);
+  g_autofree char *name = hc_format_hub_text (hc_hub_manager_get_hub_name (self->manager, hub),
+                                              HC_HUB_TEXT_LINE);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *state = hc_hub_describe_state (hub, NULL);
   g_autofree char *subtitle = NULL;
@@ -60,9 +63,13 @@ create_hub_row (HcPreferencesWindow *self,
       return row;
     }
 
-  subtitle = g_strdup_printf ("%s · %s%s%s", hc_profile_get_url (profile), state,
-                              hc_profile_get_username (profile) ? " · " : "",
-                              hc_profile_get_username (profile) ? hc_profile_get_username (profile) : "");
+  {
+    /* The user name is the one the hub answered for the token. */
+    g_autofree char *url = hc_format_hub_text (hc_profile_get_url (profile), HC_HUB_TEXT_LINE);
+    g_autofree char *user = hc_format_hub_text (hc_profile_get_username (profile), HC_HUB_TEXT_LINE);
+
+    subtitle = g_strdup_printf ("%s · %s%s%s", url, state, *user ? " · " : "", user);
+  }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   menu = g_menu_new ();
@@ -172,7 +179,7 @@ on_signed_out (GObject      *object,
   if (!hc_hub_manager_sign_out_finish (HC_HUB_MANAGER (object), result, &error))
     {
       g_autofree char *message = hc_error_describe (error);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), hc_toast_new (message));
       return;
     }
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
@@ -222,14 +229,16 @@ remove_hub_action (GtkWidget  *widget,
   const char *id = g_variant_get_string (parameter, NULL);
   HcProfile *profile = hc_profile_store_lookup (hc_hub_manager_get_profiles (self->manager), id);
   GtkWidget *dialog;
+  g_autofree char *name = NULL;
 
   if (profile == NULL)
     return;
 
+  name = hc_format_hub_text (hc_profile_get_name (profile), HC_HUB_TEXT_LINE);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Hub?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” will no longer be watched, and its token will be deleted from the keyring."),
-                                  hc_profile_get_name (profile));
+                                  name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -250,7 +259,7 @@ hub_saved_action (GtkWidget  *widget,
   /* Who the token signed in as, said once more now the dialog is gone. */
   g_autofree char *message = g_strdup_printf (_("%s. Hub saved."), g_variant_get_string (parameter, NULL));
 
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), hc_toast_new (message));
   rebuild_hub_rows (self);
 }
 

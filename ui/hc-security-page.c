@@ -424,13 +424,15 @@ open_triage_dialog (HcSecurityPage *self,
   AdwMessageDialog *dialog;
   GtkWidget *box, *scroller, *text_view;
   GtkTextBuffer *buffer;
+  g_autofree char *title = NULL;
 
   if (alert == NULL)
     return;
 
+  title = hc_format_hub_text (hc_alert_get_title (alert), HC_HUB_TEXT_LINE);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        resolve ? _("Resolve Alert?") : _("Acknowledge Alert?"),
-                                                       hc_alert_get_title (alert)));
+                                                       title));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "confirm", resolve ? _("_Resolve") : _("_Acknowledge"),

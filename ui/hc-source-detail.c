@@ -65,7 +65,7 @@ create_run_row (gpointer item,
   g_autofree char *records = hc_format_count (hc_run_get_records (run));
   g_autofree char *bytes = hc_format_bytes (hc_run_get_bytes (run));
   g_autofree char *subtitle = NULL;
-  const char *error = hc_run_get_error (run);
+  g_autofree char *error = hc_format_hub_text (hc_run_get_error (run), HC_HUB_TEXT_LINES);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *badge = hc_status_badge_new ();
 
@@ -76,7 +76,7 @@ create_run_row (gpointer item,
 
   /* Translators: a run's facts: "12 min · 1,204 records · 3.1 MB" */
   subtitle = g_strdup_printf (_("%s · %s records · %s"), duration, records, bytes);
-  if (error != NULL && *error)
+  if (*error)
     {
       g_autofree char *with_error = g_strdup_printf ("%s\n%s", subtitle, error);
       g_free (subtitle);
@@ -107,14 +107,20 @@ hc_source_detail_refresh (HcSourceDetail *self)
   g_autofree char *last_success_exact = NULL;
   g_autofree char *lag = NULL;
   g_autofree char *rate = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *schedule = NULL;
   HcRun *last_run;
   GListModel *runs;
 
   if (source == NULL)
     return;
 
-  gtk_label_set_label (self->name_label, hc_source_get_name (source));
-  gtk_label_set_label (self->agency_label, hc_source_get_agency (source));
+  name = hc_format_hub_text (hc_source_get_name (source), HC_HUB_TEXT_LINE);
+  agency = hc_format_hub_text (hc_source_get_agency (source), HC_HUB_TEXT_LINE);
+  schedule = hc_format_hub_text (hc_source_get_schedule (source), HC_HUB_TEXT_LINE);
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->agency_label, agency);
   hc_status_badge_set (self->status_badge,
                        hc_source_status_level (hc_source_get_status (source)),
                        hc_source_status_label (hc_source_get_status (source)));
@@ -125,7 +131,7 @@ hc_source_detail_refresh (HcSourceDetail *self)
   rate = hc_format_rate (hc_source_get_records_per_second (source));
 
   set_row (self->kind_row, hc_source_kind_label (hc_source_get_kind (source)));
-  set_row (self->schedule_row, hc_source_get_schedule (source));
+  set_row (self->schedule_row, schedule);
   {
     g_autofree char *text = g_strdup_printf ("%s (%s)", last_success, last_success_exact);
     set_row (self->last_success_row, hc_source_get_last_success_at (source) > 0 ? text : _("never"));
@@ -134,7 +140,11 @@ hc_source_detail_refresh (HcSourceDetail *self)
   set_row (self->throughput_row, rate);
 
   last_run = hc_source_get_last_run (source);
-  set_row (self->error_row, last_run != NULL ? hc_run_get_error (last_run) : NULL);
+  {
+    g_autofree char *error = hc_format_hub_text (last_run != NULL ? hc_run_get_error (last_run) : NULL,
+                                                 HC_HUB_TEXT_LINES);
+    set_row (self->error_row, error);
+  }
 
   runs = hc_source_get_runs (source);
   gtk_widget_set_visible (GTK_WIDGET (self->runs_placeholder), runs == NULL);

@@ -136,9 +136,11 @@ join_names (GPtrArray *names)
 
   for (guint i = 0; i < names->len && i < 3; i++)
     {
+      g_autofree char *name = hc_format_hub_text (names->pdata[i], HC_HUB_TEXT_LINE);
+
       if (i > 0)
         g_string_append (text, ", ");
-      g_string_append (text, names->pdata[i]);
+      g_string_append (text, name);
     }
   if (names->len > 3)
     g_string_append (text, ", …");

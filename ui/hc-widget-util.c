@@ -40,3 +40,17 @@ hc_actionable_set_action (GtkActionable *actionable,
   gtk_actionable_set_action_target_value (actionable, target);
   gtk_actionable_set_action_name (actionable, name);
 }
+
+/**
+ * hc_toast_new:
+ * A toast that says @text as it is. libadwaita 1.2 reads a toast's title
+ * as Pango markup: an error from a hub with "&" or "<" in it would blank
+ * the toast (and warn).
+ */
+AdwToast *
+hc_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  return adw_toast_new (escaped);
+}

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 void hc_widget_unparent_children (GtkWidget     *widget);
 void hc_actionable_set_action    (GtkActionable *actionable,
                                   const char    *detailed_action);
+AdwToast *hc_toast_new           (const char    *text);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "hc-quality-page.h"
 #include "hc-security-page.h"
 #include "hc-storage-page.h"
+#include "hc-widget-util.h"
 #include "hc-window.h"
 
 struct _HcWindow
@@ -76,7 +77,7 @@ static void
 toast (HcWindow   *self,
        const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, hc_toast_new (message));
 }
 
 /* The hubs the current scope covers. */

@@ -161,7 +161,8 @@ def hub_overview(lying=False):
                                        for s in ("healthy", "degraded", "critical")},
                     "nodes_by_state": {"up": 2, "down": 0, "maintenance": 0},
                     "disks_by_health": {"ok": 3 if lying else 2, "warning": 0, "failing": 0 if lying else 1}},
-        "alerts": {"open_by_severity": {s: count("alerts", "severity", s) if not lying else 0
+        "alerts": {"open_by_severity": {s: 0 if lying else sum(1 for i in HUB["alerts"]
+                                                               if i["severity"] == s and i["state"] == "open")
                                         for s in ("critical", "high", "medium", "low")},
                    "acknowledged_by_severity": {"critical": 0, "high": 0, "medium": 0 if lying else 1, "low": 0},
                    "open_total": 0 if lying else 2, "acknowledged_total": 0 if lying else 1},

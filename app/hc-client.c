@@ -8,6 +8,7 @@
 
 #include "hc-client-private.h"
 #include "hc-error.h"
+#include "hc-fingerprint.h"
 #include "hc-item.h"
 #include "hc-parser.h"
 #include "hc-source.h"
@@ -34,7 +35,7 @@ struct _HcClient
   char         *base_url;
   char         *token;
   char         *ca_file;
-  char         *pinned_fingerprint;   /* normalized: upper-case hex, no colons */
+  char         *pinned_fingerprint;   /* hc_fingerprint_normalize() form */
   gboolean      allow_plaintext;
   guint         connect_timeout;
   guint         request_timeout_ms;
@@ -154,73 +155,6 @@ hc_list_kind_get_parser (HcListKind kind)
     case HC_LIST_ALERTS:   return hc_parse_alert;
     default:               g_return_val_if_reached (NULL);
     }
-}
-
-char *
-hc_fingerprint_normalize (const char *fingerprint)
-{
-  GString *out;
-
-  if (fingerprint == NULL)
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (const char *p = fingerprint; *p; p++)
-    {
-      if (g_ascii_isxdigit (*p))
-        g_string_append_c (out, g_ascii_toupper (*p));
-      else if (*p != ':' && *p != ' ' && *p != '-')
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-    }
-
-  /* SHA-256 is 32 bytes; anything else cannot match a certificate. */
-  if (out->len != 64)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-fingerprint_format (const char *hex)
-{
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; hex[i] && hex[i + 1]; i += 2)
-    {
-      if (i > 0)
-        g_string_append_c (out, ':');
-      g_string_append_c (out, g_ascii_toupper (hex[i]));
-      g_string_append_c (out, g_ascii_toupper (hex[i + 1]));
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * hc_certificate_get_fingerprint:
- * The SHA-256 of the certificate's DER as colon-separated upper-case hex,
- * the form operators compare against `openssl x509 -fingerprint -sha256`.
- */
-char *
-hc_certificate_get_fingerprint (GTlsCertificate *certificate)
-{
-  g_autoptr(GByteArray) der = NULL;
-  g_autofree char *hex = NULL;
-
-  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
-
-  g_object_get (certificate, "certificate", &der, NULL);
-  if (der == NULL)
-    return NULL;
-
-  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
-  return fingerprint_format (hex);
 }
 
 /**
@@ -725,18 +659,16 @@ accept_certificate_cb (SoupMessage          *msg,
                        gpointer              user_data)
 {
   Request *req = user_data;
-  g_autofree char *normalized = NULL;
 
   g_free (req->peer_fingerprint);
-  req->peer_fingerprint = hc_certificate_get_fingerprint (certificate);
+  req->peer_fingerprint = hc_fingerprint_from_certificate (certificate);
 
   if (req->client->pinned_fingerprint == NULL || req->peer_fingerprint == NULL)
     return FALSE;
 
   /* Pinning is the operator's explicit choice to trust exactly this
    * certificate, whatever else is wrong with it. */
-  normalized = hc_fingerprint_normalize (req->peer_fingerprint);
-  return g_strcmp0 (normalized, req->client->pinned_fingerprint) == 0;
+  return g_str_equal (req->peer_fingerprint, req->client->pinned_fingerprint);
 }
 
 GError *
@@ -2218,7 +2150,7 @@ hc_client_get_property (GObject    *object,
       g_value_set_string (value, self->ca_file);
       break;
     case PROP_PINNED_FINGERPRINT:
-      g_value_take_string (value, self->pinned_fingerprint ? fingerprint_format (self->pinned_fingerprint) : NULL);
+      g_value_set_string (value, self->pinned_fingerprint);
       break;
     case PROP_ALLOW_PLAINTEXT:
       g_value_set_boolean (value, self->allow_plaintext);
@@ -2381,9 +2313,13 @@ hc_client_set_pinned_fingerprint (HcClient   *self,
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  normalized = hc_fingerprint_normalize (fingerprint);
-  if (fingerprint != NULL && *fingerprint != '\0' && normalized == NULL)
-    g_debug ("Ignoring a pinned fingerprint that is not a SHA-256");
+  /* A pin that is not a SHA-256 pins nothing: the usual checks apply. */
+  if (fingerprint != NULL && *fingerprint != '\0')
+    {
+      normalized = hc_fingerprint_normalize (fingerprint, NULL);
+      if (normalized == NULL)
+        g_debug ("Ignoring a pinned fingerprint that is not a SHA-256");
+    }
 
   if (g_strcmp0 (self->pinned_fingerprint, normalized) == 0)
     return;

@@ -119,8 +119,6 @@ guint       hc_client_get_retry_after     (HcClient    *self);
 const char *hc_client_get_untrusted_fingerprint (HcClient *self);
 
 char       *hc_client_error_get_fingerprint (const GError *error);
-char       *hc_certificate_get_fingerprint  (GTlsCertificate *certificate);
-char       *hc_fingerprint_normalize        (const char *fingerprint);
 
 /* GET /health: returns the JSON object as is. */
 void        hc_client_health_async        (HcClient            *self,

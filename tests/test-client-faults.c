@@ -12,6 +12,7 @@
 #include "hc-client.h"
 #include "hc-error.h"
 #include "hc-event-stream.h"
+#include "hc-fingerprint.h"
 #include "hc-hub.h"
 #include "hc-me.h"
 
@@ -343,7 +344,7 @@ test_tls_self_signed (void)
 
   cert = g_tls_certificate_new_from_file (cert_path, &error);
   g_assert_no_error (error);
-  expected = hc_certificate_get_fingerprint (cert);
+  expected = hc_fingerprint_from_certificate (cert);
   from_openssl = openssl_fingerprint (cert_path);
   g_assert_cmpstr (expected, ==, from_openssl);
 
@@ -403,7 +404,7 @@ test_tls_wrong_host (void)
   /* Pinning is an explicit choice that accepts exactly that certificate. */
   cert = g_tls_certificate_new_from_file (wrong_cert_path, &error);
   g_assert_no_error (error);
-  fingerprint = hc_certificate_get_fingerprint (cert);
+  fingerprint = hc_fingerprint_from_certificate (cert);
   hc_client_set_ca_file (client, NULL);
   hc_client_set_pinned_fingerprint (client, fingerprint);
   error = health_error (client);

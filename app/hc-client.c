@@ -12,6 +12,7 @@
 #include "hc-item.h"
 #include "hc-parser.h"
 #include "hc-source.h"
+#include "hc-url.h"
 #include "hc-dataset.h"
 #include "hc-pool.h"
 #include "hc-node.h"
@@ -188,28 +189,6 @@ hc_client_error_get_fingerprint (const GError *error)
   return NULL;
 }
 
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-  g_autofree char *bare = NULL;
-
-  if (host == NULL)
-    return FALSE;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0 || g_ascii_strcasecmp (host, "localhost.") == 0)
-    return TRUE;
-
-  /* GUri keeps IPv6 literals without brackets, but be tolerant. */
-  if (host[0] == '[')
-    bare = g_strndup (host + 1, strlen (host) > 2 ? strlen (host) - 2 : 0);
-  else
-    bare = g_strdup (host);
-
-  address = g_inet_address_new_from_string (bare);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 /* Decides before any DNS lookup or connection whether @uri may be used. */
 static gboolean
 check_uri_allowed (HcClient  *self,
@@ -229,7 +208,7 @@ check_uri_allowed (HcClient  *self,
       return FALSE;
     }
 
-  if (self->allow_plaintext || host_is_loopback (g_uri_get_host (uri)))
+  if (self->allow_plaintext || hc_url_host_is_loopback (g_uri_get_host (uri)))
     return TRUE;
 
   g_set_error (error, HC_ERROR, HC_ERROR_PLAINTEXT_REFUSED,

@@ -74,8 +74,9 @@ G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)
  *  - RATE_LIMITED 429: hc_client_get_retry_after() tells how long to wait;
  *  - MALFORMED_RESPONSE: not JSON, HTML, wrong shape or types;
  *  - RESPONSE_TOO_LARGE: over the limit by Content-Length or while reading;
- *  - PLAINTEXT_REFUSED: http:// to a non-loopback host (decided before any
- *    lookup) unless allowed, and any redirect from https to http;
+ *  - PLAINTEXT_REFUSED: http:// to a host that is not loopback by
+ *    hc_url_host_is_loopback() (decided before any lookup) unless allowed,
+ *    and any redirect from https to http;
  *  - CANCELLED.
  *
  * TLS: the system's authorities; or, with a CA file, that file's

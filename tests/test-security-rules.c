@@ -7,7 +7,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hc-client.h"
+#include "hc-error.h"
 #include "hc-fingerprint.h"
+#include "hc-url.h"
 
 #define FINGERPRINT \
   "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89"
@@ -109,6 +112,87 @@ test_fingerprint_certificate (void)
   g_assert_cmpstr (typed, ==, fingerprint);
 }
 
+/* ---- plain http only to loopback -------------------------------------------- */
+
+static const char * const loopback_urls[] = {
+  "http://localhost", "http://LOCALHOST:8080/x", "http://LocalHost/",
+  "http://127.0.0.1", "http://127.1.2.3:99/", "http://127.255.255.255/",
+  "http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]/",
+  /* GUri decodes the host, and the connection goes where it says. */
+  "http://local%68ost/",
+};
+
+static const char * const remote_urls[] = {
+  /* Resolved to loopback by GLib, but not in the proxy exceptions. */
+  "http://localhost./", "http://demo.localhost/", "http://demo.localhost./",
+  "http://[::ffff:127.0.0.1]/",
+  /* Spellings the resolver looks up as names. */
+  "http://127.0.0.1./", "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/",
+  /* Not this machine. */
+  "http://localhost.example/", "http://localhost.example.com/", "http://mylocalhost/",
+  "http://127.0.0.1.nip.io/", "http://hub.example", "http://128.0.0.1",
+  "http://126.255.255.255", "http://10.0.0.1", "http://[::2]/", "http://[::]/",
+  "http://0.0.0.0/", "http://[::ffff:10.0.0.1]/",
+};
+
+static void
+test_loopback_url (void)
+{
+  static const char * const unparsable[] = { "not a url", "", "http://", "/relative", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (loopback_urls); i++)
+    if (!hc_url_is_loopback (loopback_urls[i]))
+      g_error ("%s is loopback", loopback_urls[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (remote_urls); i++)
+    if (hc_url_is_loopback (remote_urls[i]))
+      g_error ("%s is not loopback", remote_urls[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (unparsable); i++)
+    g_assert_false (hc_url_is_loopback (unparsable[i]));
+}
+
+static void
+test_loopback_host (void)
+{
+  /* As GUri hands hosts over: IPv6 without brackets. */
+  g_assert_true (hc_url_host_is_loopback ("localhost"));
+  g_assert_true (hc_url_host_is_loopback ("::1"));
+  g_assert_true (hc_url_host_is_loopback ("127.0.0.2"));
+  g_assert_false (hc_url_host_is_loopback ("[::1]"));
+  g_assert_false (hc_url_host_is_loopback ("localhost "));
+  g_assert_false (hc_url_host_is_loopback (""));
+  g_assert_false (hc_url_host_is_loopback (NULL));
+}
+
+/* The client refuses plain http by the same rule, before any lookup. */
+static void
+test_loopback_client (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (loopback_urls); i++)
+    {
+      g_autoptr(HcClient) client = hc_client_new (loopback_urls[i], "hct_token", NULL, NULL, FALSE);
+      g_autoptr(GError) error = NULL;
+
+      if (!hc_client_check_url (client, &error))
+        g_error ("%s refused: %s", loopback_urls[i], error->message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (remote_urls); i++)
+    {
+      g_autoptr(HcClient) client = hc_client_new (remote_urls[i], "hct_token", NULL, NULL, FALSE);
+      g_autoptr(HcClient) allowed = hc_client_new (remote_urls[i], "hct_token", NULL, NULL, TRUE);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (hc_client_check_url (client, &error));
+      g_assert_error (error, HC_ERROR, HC_ERROR_PLAINTEXT_REFUSED);
+      g_clear_error (&error);
+      /* Unless the operator allowed it for this hub. */
+      g_assert_true (hc_client_check_url (allowed, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -117,6 +201,9 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/rules/fingerprint/normalize", test_fingerprint_normalize);
   g_test_add_func ("/rules/fingerprint/certificate", test_fingerprint_certificate);
+  g_test_add_func ("/rules/loopback/url", test_loopback_url);
+  g_test_add_func ("/rules/loopback/host", test_loopback_host);
+  g_test_add_func ("/rules/loopback/client", test_loopback_client);
 
   return g_test_run ();
 }

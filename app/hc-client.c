@@ -27,7 +27,6 @@
 #define READ_CHUNK            (64 * 1024)
 #define MAX_REDIRECTS         5
 #define MAX_RETRY_AFTER       3600
-#define PROBLEM_TEXT_LIMIT    400
 
 struct _HcClient
 {
@@ -298,71 +297,24 @@ build_query (const char * const *pairs,
   return g_string_free (query, FALSE);
 }
 
-/* Text from the wire shown to a person: valid UTF-8, bounded. */
-static char *
-sanitize_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    return NULL;
-
-  valid = g_utf8_make_valid (text, -1);
-  g_strstrip (valid);
-  if (g_utf8_strlen (valid, -1) > PROBLEM_TEXT_LIMIT)
-    {
-      g_autofree char *cut = g_utf8_substring (valid, 0, PROBLEM_TEXT_LIMIT);
-      return g_strconcat (cut, "…", NULL);
-    }
-
-  return g_steal_pointer (&valid);
-}
-
-/* "title: detail" from a problem+json body, or NULL when there is none. */
+/* What a problem+json error body says (hc_parse_problem(), then
+ * hc_problem_dup_summary()), or NULL when it is not one. */
 static char *
 problem_text (GBytes     *body,
               const char *content_type)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *detail = NULL;
-  JsonObject *object;
-  JsonNode *root;
-  gsize len;
-  const char *data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(HcProblem) problem = NULL;
 
-  if (body == NULL || content_type == NULL || strstr (content_type, "json") == NULL)
+  if (body == NULL || g_bytes_get_size (body) == 0
+      || content_type == NULL || strstr (content_type, "json") == NULL)
     return NULL;
 
-  data = g_bytes_get_data (body, &len);
-  if (len == 0)
-    return NULL;
+  root = hc_parse_json_bytes (body, NULL);
+  if (root != NULL)
+    problem = hc_parse_problem (root, NULL);
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  object = json_node_get_object (root);
-  if (json_object_has_member (object, "title")
-      && JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "title"))
-      && json_node_get_value_type (json_object_get_member (object, "title")) == G_TYPE_STRING)
-    title = sanitize_text (json_object_get_string_member (object, "title"));
-  if (json_object_has_member (object, "detail")
-      && JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "detail"))
-      && json_node_get_value_type (json_object_get_member (object, "detail")) == G_TYPE_STRING)
-    detail = sanitize_text (json_object_get_string_member (object, "detail"));
-
-  if (title && *title && detail && *detail)
-    return g_strdup_printf ("%s: %s", title, detail);
-  if (detail && *detail)
-    return g_steal_pointer (&detail);
-  if (title && *title)
-    return g_steal_pointer (&title);
-  return NULL;
+  return problem != NULL ? hc_problem_dup_summary (problem) : NULL;
 }
 
 static guint

@@ -302,6 +302,16 @@ test_problem_codes (void)
       assert_code (error, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].text));
     }
+
+  /* A problem body is read by hc_parse_problem(): one of the wrong types
+   * is not half-believed, the status speaks instead. */
+  {
+    g_autoptr(HcClient) client = client_for ("http", http_port, "bad-problem");
+    g_autoptr(GError) error = me_error (client);
+
+    assert_code (error, HC_ERROR_HUB_ERROR);
+    g_assert_cmpstr (error->message, ==, "The hub answered with status 500.");
+  }
 }
 
 static void

@@ -25,6 +25,20 @@ default_port (const char *scheme)
   return -1;
 }
 
+/* GUri percent-decodes the host and writes it back as it is, so "%2F" or
+ * "%07" would become a "/" or a control character in the address. After
+ * IDN conversion a host name is ASCII letters, digits, "-", "." and "_";
+ * an IPv6 literal (brackets removed) hex digits, ":" and "."; a zone id
+ * (fe80::1%eth0) would not survive being written back either. */
+static gboolean
+is_host_text (const char *host)
+{
+  for (; *host != '\0'; host++)
+    if (!g_ascii_isalnum (*host) && strchr ("-._:", *host) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 has_space_or_control (const char *s)
 {
@@ -103,8 +117,7 @@ hc_url_normalize (const char  *url,
       return NULL;
     }
 
-  /* A zone id (fe80::1%eth0) would not survive being written back as a URI. */
-  if (strchr (g_uri_get_host (uri), '%') != NULL)
+  if (!is_host_text (g_uri_get_host (uri)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("The host name of the hub address is not valid."));

@@ -68,6 +68,8 @@ test_url_normalize (void)
     "https://hub.example/#top", "https://hub.example:0/", "https://hub.example:99999/",
     "https://hub example/", "https://hub.example/a b", "https://hub.example/a\tb",
     "https://[fe80::1%25eth0]/",
+    /* Percent-encoded hosts would be written back decoded. */
+    "http://hub%2Fx/", "http://local%07ost/", "http://a%20b.example/",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)

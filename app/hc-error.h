@@ -31,10 +31,23 @@ typedef enum {
   HC_ERROR_KEYRING,            /* the system keyring failed or is missing */
 } HcError;
 
+/**
+ * HcErrorRecovery:
+ * What the loops that keep a hub current (the event stream, the hub's
+ * refresh) do after an error.
+ */
+typedef enum {
+  HC_ERROR_RECOVERY_RETRY,    /* try again after a backoff (HcBackoff) */
+  HC_ERROR_RECOVERY_SIGN_IN,  /* the token was refused: stop until a new one */
+  HC_ERROR_RECOVERY_OPERATOR, /* stop until the operator changes something */
+  HC_ERROR_RECOVERY_NONE,     /* cancelled on purpose: just stop */
+} HcErrorRecovery;
+
 GQuark       hc_error_quark       (void);
 const char  *hc_error_code_name   (HcError code);
 const char  *hc_error_title       (HcError code);
 char        *hc_error_describe    (const GError *error);
+HcErrorRecovery hc_error_get_recovery (const GError *error);
 gboolean     hc_error_is_transient (const GError *error);
 
 G_END_DECLS

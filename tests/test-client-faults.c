@@ -804,29 +804,43 @@ test_event_stream_quiet_is_fine (void)
   hc_event_stream_stop (stream);
 }
 
+/* Errors that retrying cannot fix (hc_error_get_recovery()) stop the
+ * stream at once: 401 needs a new token, 403 another role, and a 404 on
+ * the events path means the address is not the hub. */
 static void
 test_event_stream_fatal (void)
 {
-  g_autoptr(HcClient) client = client_for ("http", http_port, "unauthorized");
-  g_autoptr(HcEventStream) stream = hc_event_stream_new (client);
-  g_autoptr(GString) states = g_string_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (50, wake_cb, NULL);
+  static const struct { const char *fault; HcError code; } cases[] = {
+    { "unauthorized", HC_ERROR_UNAUTHORIZED },
+    { "forbidden",    HC_ERROR_FORBIDDEN },
+    { "notfound",     HC_ERROR_NOT_FOUND },
+  };
 
-  hc_event_stream_set_backoff (stream, 50, 200);
-  g_signal_connect (stream, "state-changed", G_CALLBACK (state_cb), states);
-  hc_event_stream_start (stream);
-
-  while (hc_event_stream_get_state (stream) != HC_EVENT_STREAM_STOPPED)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
+      g_autoptr(HcClient) client = client_for ("http", http_port, cases[i].fault);
+      g_autoptr(HcEventStream) stream = hc_event_stream_new (client);
+      g_autoptr(GString) states = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      guint wake = g_timeout_add (50, wake_cb, NULL);
 
-  /* 401 is not retried: a new token is needed. */
-  g_assert_cmpstr (states->str, ==, "connecting,stopped(unauthorized)");
-  g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, HC_ERROR_UNAUTHORIZED));
+      hc_event_stream_set_backoff (stream, 50, 200);
+      g_signal_connect (stream, "state-changed", G_CALLBACK (state_cb), states);
+      hc_event_stream_start (stream);
+
+      while (hc_event_stream_get_state (stream) != HC_EVENT_STREAM_STOPPED)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      g_source_remove (wake);
+
+      expected = g_strdup_printf ("connecting,stopped(%s)", hc_error_code_name (cases[i].code));
+      g_assert_cmpstr (states->str, ==, expected);
+      g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, cases[i].code));
+      g_assert_cmpuint (hc_event_stream_get_reconnects (stream), ==, 0);
+    }
 }
 
 static void
@@ -982,7 +996,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/idempotency-key", test_idempotency_key);
   g_test_add_func ("/client/faults/event-stream-watchdog-resume", test_event_stream_watchdog_and_resume);
   g_test_add_func ("/client/faults/event-stream-quiet-is-fine", test_event_stream_quiet_is_fine);
-  g_test_add_func ("/client/faults/event-stream-unauthorized", test_event_stream_fatal);
+  g_test_add_func ("/client/faults/event-stream-fatal", test_event_stream_fatal);
   g_test_add_func ("/client/faults/event-stream-backoff", test_event_stream_backoff);
   g_test_add_func ("/client/faults/hub-cursor-loop", test_hub_cursor_loop);
   /* Last: it replaces the log writer for the rest of the process. */

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hc-backoff.h"
 #include "hc-client.h"
 #include "hc-error.h"
 #include "hc-fingerprint.h"
@@ -193,6 +194,87 @@ test_loopback_client (void)
     }
 }
 
+/* ---- reconnect backoff ------------------------------------------------------ */
+
+static void
+test_backoff_caps (void)
+{
+  HcBackoff backoff;
+  static const guint caps[] = { 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000 };
+
+  hc_backoff_init (&backoff, HC_BACKOFF_DEFAULT_INITIAL_MS, HC_BACKOFF_DEFAULT_MAX_MS);
+  for (guint i = 0; i < G_N_ELEMENTS (caps); i++)
+    {
+      guint cap = hc_backoff_cap_ms (&backoff);
+      guint delay;
+
+      g_assert_cmpuint (cap, ==, caps[i]);
+      delay = hc_backoff_next (&backoff, 0);
+      g_assert_cmpuint (delay, <=, cap);
+    }
+
+  /* A healthy connection starts over. */
+  hc_backoff_reset (&backoff);
+  g_assert_cmpuint (hc_backoff_cap_ms (&backoff), ==, 1000);
+
+  /* Many failures neither overflow nor shrink the cap. */
+  for (guint i = 0; i < 1000; i++)
+    hc_backoff_next (&backoff, 0);
+  g_assert_cmpuint (hc_backoff_cap_ms (&backoff), ==, 60000);
+
+  /* Nor do absurd settings. */
+  hc_backoff_init (&backoff, G_MAXUINT / 2, G_MAXUINT);
+  for (guint i = 0; i < 40; i++)
+    g_assert_cmpuint (hc_backoff_next (&backoff, 0), <=, G_MAXINT32);
+  g_assert_cmpuint (hc_backoff_cap_ms (&backoff), <=, G_MAXINT32);
+}
+
+static void
+test_backoff_jitter (void)
+{
+  HcBackoff backoff;
+  guint low = 0, high = 0;
+
+  /* Full jitter: anywhere from 0 to the cap, not bunched at the cap. */
+  for (guint i = 0; i < 400; i++)
+    {
+      guint delay;
+
+      hc_backoff_init (&backoff, 1000, 60000);
+      backoff.attempt = 5;
+      delay = hc_backoff_next (&backoff, 0);
+      g_assert_cmpuint (delay, <=, 32000);
+      if (delay < 16000)
+        low++;
+      else
+        high++;
+    }
+  g_assert_cmpuint (low, >, 0);
+  g_assert_cmpuint (high, >, 0);
+}
+
+static void
+test_backoff_retry_after (void)
+{
+  HcBackoff backoff;
+
+  /* The hub's Retry-After wins over a shorter backoff, not a longer one. */
+  hc_backoff_init (&backoff, 10, 20);
+  g_assert_cmpuint (hc_backoff_next (&backoff, 7), ==, 7000);
+  for (guint i = 0; i < 20; i++)
+    {
+      guint delay;
+
+      hc_backoff_init (&backoff, 100000, 100000);
+      delay = hc_backoff_next (&backoff, 1);
+      g_assert_cmpuint (delay, >=, 1000);
+      g_assert_cmpuint (delay, <=, 100000);
+    }
+  hc_backoff_init (&backoff, 10, 20);
+  g_assert_cmpuint (hc_backoff_next (&backoff, G_MAXUINT), <=, G_MAXINT32);
+  g_assert_cmpuint (hc_backoff_next (&backoff, G_MAXUINT), >=, 3600 * 1000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -204,6 +286,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/rules/loopback/url", test_loopback_url);
   g_test_add_func ("/rules/loopback/host", test_loopback_host);
   g_test_add_func ("/rules/loopback/client", test_loopback_client);
+  g_test_add_func ("/rules/backoff/caps", test_backoff_caps);
+  g_test_add_func ("/rules/backoff/jitter", test_backoff_jitter);
+  g_test_add_func ("/rules/backoff/retry-after", test_backoff_retry_after);
 
   return g_test_run ();
 }

@@ -157,37 +157,6 @@ hc_list_kind_get_parser (HcListKind kind)
     }
 }
 
-/**
- * hc_client_error_get_fingerprint:
- * The certificate fingerprint a TLS_UNTRUSTED error carries in its
- * message, or %NULL; the UI offers to pin exactly that certificate.
- */
-char *
-hc_client_error_get_fingerprint (const GError *error)
-{
-  const char *msg;
-
-  if (error == NULL || !g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED) || error->message == NULL)
-    return NULL;
-
-  msg = error->message;
-  /* 32 pairs of hex digits separated by colons: 95 characters. */
-  for (gsize i = 0; msg[i]; i++)
-    {
-      gsize j;
-
-      for (j = 0; j < 95 && msg[i + j]; j++)
-        {
-          if ((j % 3) == 2 ? msg[i + j] != ':' : !g_ascii_isxdigit (msg[i + j]))
-            break;
-        }
-      if (j == 95)
-        return g_strndup (msg + i, 95);
-    }
-
-  return NULL;
-}
-
 /* Decides before any DNS lookup or connection whether @uri may be used. */
 static gboolean
 check_uri_allowed (HcClient  *self,
@@ -364,7 +333,9 @@ hc_client_get_retry_after (HcClient *self)
 
 /**
  * hc_client_get_untrusted_fingerprint:
- * The fingerprint of the last certificate this client refused, or %NULL.
+ * The fingerprint of the last certificate this client refused
+ * (hc_fingerprint_normalize() form), or %NULL. This, not the text of
+ * the TLS_UNTRUSTED error, is where the UI takes the fingerprint to pin.
  */
 const char *
 hc_client_get_untrusted_fingerprint (HcClient *self)

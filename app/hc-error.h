@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef enum {
   HC_ERROR_UNREACHABLE,        /* DNS, refused, reset, no route */
   HC_ERROR_TIMED_OUT,          /* connect or request deadline passed */
-  HC_ERROR_TLS_UNTRUSTED,      /* certificate not trusted; message carries the SHA-256 fingerprint */
+  HC_ERROR_TLS_UNTRUSTED,      /* certificate not trusted; its fingerprint: hc_client_get_untrusted_fingerprint() */
   HC_ERROR_UNAUTHORIZED,       /* 401: token missing, wrong or expired */
   HC_ERROR_FORBIDDEN,          /* 403: the role lacks the action */
   HC_ERROR_NOT_FOUND,          /* 404 */

@@ -1564,6 +1564,23 @@ hc_hub_get_last_error (HcHub *self)
   return self->last_error;
 }
 
+/**
+ * hc_hub_get_untrusted_fingerprint:
+ * While the hub is unreachable because its certificate is not trusted,
+ * that certificate's SHA-256 fingerprint (hc_fingerprint_normalize()
+ * form), so the operator can be offered to pin exactly it; %NULL
+ * otherwise. Take it from here, never from the error's message.
+ */
+const char *
+hc_hub_get_untrusted_fingerprint (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+
+  if (!g_error_matches (self->last_error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED))
+    return NULL;
+  return hc_client_get_untrusted_fingerprint (self->client);
+}
+
 GDateTime *
 hc_hub_get_last_updated (HcHub *self)
 {

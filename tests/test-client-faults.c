@@ -13,6 +13,7 @@
 #include "hc-error.h"
 #include "hc-event-stream.h"
 #include "hc-fingerprint.h"
+#include "hc-hub-manager.h"
 #include "hc-hub.h"
 #include "hc-me.h"
 
@@ -358,13 +359,13 @@ test_tls_self_signed (void)
   from_openssl = openssl_fingerprint (cert_path);
   g_assert_cmpstr (expected, ==, from_openssl);
 
-  /* Refused by default; the error offers the fingerprint to pin. */
+  /* Refused by default; the client holds the fingerprint to offer for
+   * pinning (the message names it too, for the operator to read). */
   error = health_error (client);
   assert_code (error, HC_ERROR_TLS_UNTRUSTED);
-  offered = hc_client_error_get_fingerprint (error);
+  offered = g_strdup (hc_client_get_untrusted_fingerprint (client));
   g_assert_cmpstr (offered, ==, expected);
   g_assert_nonnull (strstr (error->message, expected));
-  g_assert_cmpstr (hc_client_get_untrusted_fingerprint (client), ==, expected);
   g_clear_error (&error);
 
   /* The operator pins exactly that certificate. */
@@ -378,6 +379,63 @@ test_tls_self_signed (void)
   error = health_error (client);
   assert_code (error, HC_ERROR_TLS_UNTRUSTED);
   g_clear_error (&error);
+}
+
+/* The fingerprint to pin travels as data to where the UI asks for it:
+ * the hub (for its banner) and the check before a profile is saved. */
+static void
+test_tls_untrusted_as_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) cert = g_tls_certificate_new_from_file (cert_path, &error);
+  g_autofree char *expected = NULL;
+  g_autoptr(HcClient) client = client_for ("https", tls_port, "ok");
+  g_autoptr(HcHub) hub = hc_hub_new ("tls", client);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HcProfileStore) profiles = hc_profile_store_new (settings);
+  g_autoptr(HcSecrets) secrets = hc_secrets_new ();
+  g_autoptr(HcHubManager) manager = hc_hub_manager_new (profiles, secrets, NULL);
+  g_autofree char *url = g_strdup_printf ("https://127.0.0.1:%u/ok", tls_port);
+  g_autoptr(HcProfile) profile = hc_profile_new (NULL, url, "an", &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HcMe) me = NULL;
+  g_autofree char *untrusted = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  g_assert_no_error (error);
+  expected = hc_fingerprint_from_certificate (cert);
+
+  g_assert_null (hc_hub_get_untrusted_fingerprint (hub));
+  hc_hub_start (hub);
+  while (hc_hub_get_state (hub) != HC_HUB_OFFLINE)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  g_assert_true (g_error_matches (hc_hub_get_last_error (hub), HC_ERROR, HC_ERROR_TLS_UNTRUSTED));
+  g_assert_cmpstr (hc_hub_get_untrusted_fingerprint (hub), ==, expected);
+  hc_hub_stop (hub);
+
+  hc_hub_manager_verify_async (manager, profile, TOKEN, NULL, store_result, &result);
+  spin_until_set ((gpointer *) &result, 20000);
+  me = hc_hub_manager_verify_finish (manager, result, &untrusted, &error);
+  g_assert_null (me);
+  g_assert_error (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED);
+  g_assert_cmpstr (untrusted, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&untrusted, g_free);
+  g_clear_object (&result);
+
+  /* Pinned, the same check passes and offers nothing. */
+  g_assert_true (hc_profile_set_pinned_fingerprint (profile, expected, NULL));
+  hc_hub_manager_verify_async (manager, profile, TOKEN, NULL, store_result, &result);
+  spin_until_set ((gpointer *) &result, 20000);
+  me = hc_hub_manager_verify_finish (manager, result, &untrusted, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (me);
+  g_assert_null (untrusted);
 }
 
 static void
@@ -986,6 +1044,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/problem-codes", test_problem_codes);
   g_test_add_func ("/client/faults/redirects", test_redirects);
   g_test_add_func ("/client/faults/tls-self-signed-pin", test_tls_self_signed);
+  g_test_add_func ("/client/faults/tls-untrusted-as-data", test_tls_untrusted_as_data);
   g_test_add_func ("/client/faults/tls-ca-file", test_tls_ca_file);
   g_test_add_func ("/client/faults/tls-wrong-host", test_tls_wrong_host);
   g_test_add_func ("/client/faults/plaintext-refused-before-dns", test_plaintext_refused_before_dns);

@@ -8,9 +8,11 @@
 
 #include "hc-client-private.h"
 #include "hc-error.h"
+#include "hc-fingerprint.h"
 #include "hc-item.h"
 #include "hc-parser.h"
 #include "hc-source.h"
+#include "hc-url.h"
 #include "hc-dataset.h"
 #include "hc-pool.h"
 #include "hc-node.h"
@@ -25,7 +27,6 @@
 #define READ_CHUNK            (64 * 1024)
 #define MAX_REDIRECTS         5
 #define MAX_RETRY_AFTER       3600
-#define PROBLEM_TEXT_LIMIT    400
 
 struct _HcClient
 {
@@ -34,7 +35,7 @@ struct _HcClient
   char         *base_url;
   char         *token;
   char         *ca_file;
-  char         *pinned_fingerprint;   /* normalized: upper-case hex, no colons */
+  char         *pinned_fingerprint;   /* hc_fingerprint_normalize() form */
   gboolean      allow_plaintext;
   guint         connect_timeout;
   guint         request_timeout_ms;
@@ -156,126 +157,6 @@ hc_list_kind_get_parser (HcListKind kind)
     }
 }
 
-char *
-hc_fingerprint_normalize (const char *fingerprint)
-{
-  GString *out;
-
-  if (fingerprint == NULL)
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (const char *p = fingerprint; *p; p++)
-    {
-      if (g_ascii_isxdigit (*p))
-        g_string_append_c (out, g_ascii_toupper (*p));
-      else if (*p != ':' && *p != ' ' && *p != '-')
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-    }
-
-  /* SHA-256 is 32 bytes; anything else cannot match a certificate. */
-  if (out->len != 64)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-fingerprint_format (const char *hex)
-{
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; hex[i] && hex[i + 1]; i += 2)
-    {
-      if (i > 0)
-        g_string_append_c (out, ':');
-      g_string_append_c (out, g_ascii_toupper (hex[i]));
-      g_string_append_c (out, g_ascii_toupper (hex[i + 1]));
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * hc_certificate_get_fingerprint:
- * The SHA-256 of the certificate's DER as colon-separated upper-case hex,
- * the form operators compare against `openssl x509 -fingerprint -sha256`.
- */
-char *
-hc_certificate_get_fingerprint (GTlsCertificate *certificate)
-{
-  g_autoptr(GByteArray) der = NULL;
-  g_autofree char *hex = NULL;
-
-  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
-
-  g_object_get (certificate, "certificate", &der, NULL);
-  if (der == NULL)
-    return NULL;
-
-  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
-  return fingerprint_format (hex);
-}
-
-/**
- * hc_client_error_get_fingerprint:
- * The certificate fingerprint a TLS_UNTRUSTED error carries in its
- * message, or %NULL; the UI offers to pin exactly that certificate.
- */
-char *
-hc_client_error_get_fingerprint (const GError *error)
-{
-  const char *msg;
-
-  if (error == NULL || !g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED) || error->message == NULL)
-    return NULL;
-
-  msg = error->message;
-  /* 32 pairs of hex digits separated by colons: 95 characters. */
-  for (gsize i = 0; msg[i]; i++)
-    {
-      gsize j;
-
-      for (j = 0; j < 95 && msg[i + j]; j++)
-        {
-          if ((j % 3) == 2 ? msg[i + j] != ':' : !g_ascii_isxdigit (msg[i + j]))
-            break;
-        }
-      if (j == 95)
-        return g_strndup (msg + i, 95);
-    }
-
-  return NULL;
-}
-
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-  g_autofree char *bare = NULL;
-
-  if (host == NULL)
-    return FALSE;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0 || g_ascii_strcasecmp (host, "localhost.") == 0)
-    return TRUE;
-
-  /* GUri keeps IPv6 literals without brackets, but be tolerant. */
-  if (host[0] == '[')
-    bare = g_strndup (host + 1, strlen (host) > 2 ? strlen (host) - 2 : 0);
-  else
-    bare = g_strdup (host);
-
-  address = g_inet_address_new_from_string (bare);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 /* Decides before any DNS lookup or connection whether @uri may be used. */
 static gboolean
 check_uri_allowed (HcClient  *self,
@@ -295,7 +176,7 @@ check_uri_allowed (HcClient  *self,
       return FALSE;
     }
 
-  if (self->allow_plaintext || host_is_loopback (g_uri_get_host (uri)))
+  if (self->allow_plaintext || hc_url_host_is_loopback (g_uri_get_host (uri)))
     return TRUE;
 
   g_set_error (error, HC_ERROR, HC_ERROR_PLAINTEXT_REFUSED,
@@ -385,71 +266,24 @@ build_query (const char * const *pairs,
   return g_string_free (query, FALSE);
 }
 
-/* Text from the wire shown to a person: valid UTF-8, bounded. */
-static char *
-sanitize_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    return NULL;
-
-  valid = g_utf8_make_valid (text, -1);
-  g_strstrip (valid);
-  if (g_utf8_strlen (valid, -1) > PROBLEM_TEXT_LIMIT)
-    {
-      g_autofree char *cut = g_utf8_substring (valid, 0, PROBLEM_TEXT_LIMIT);
-      return g_strconcat (cut, "…", NULL);
-    }
-
-  return g_steal_pointer (&valid);
-}
-
-/* "title: detail" from a problem+json body, or NULL when there is none. */
+/* What a problem+json error body says (hc_parse_problem(), then
+ * hc_problem_dup_summary()), or NULL when it is not one. */
 static char *
 problem_text (GBytes     *body,
               const char *content_type)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *detail = NULL;
-  JsonObject *object;
-  JsonNode *root;
-  gsize len;
-  const char *data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(HcProblem) problem = NULL;
 
-  if (body == NULL || content_type == NULL || strstr (content_type, "json") == NULL)
+  if (body == NULL || g_bytes_get_size (body) == 0
+      || content_type == NULL || strstr (content_type, "json") == NULL)
     return NULL;
 
-  data = g_bytes_get_data (body, &len);
-  if (len == 0)
-    return NULL;
+  root = hc_parse_json_bytes (body, NULL);
+  if (root != NULL)
+    problem = hc_parse_problem (root, NULL);
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  object = json_node_get_object (root);
-  if (json_object_has_member (object, "title")
-      && JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "title"))
-      && json_node_get_value_type (json_object_get_member (object, "title")) == G_TYPE_STRING)
-    title = sanitize_text (json_object_get_string_member (object, "title"));
-  if (json_object_has_member (object, "detail")
-      && JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "detail"))
-      && json_node_get_value_type (json_object_get_member (object, "detail")) == G_TYPE_STRING)
-    detail = sanitize_text (json_object_get_string_member (object, "detail"));
-
-  if (title && *title && detail && *detail)
-    return g_strdup_printf ("%s: %s", title, detail);
-  if (detail && *detail)
-    return g_steal_pointer (&detail);
-  if (title && *title)
-    return g_steal_pointer (&title);
-  return NULL;
+  return problem != NULL ? hc_problem_dup_summary (problem) : NULL;
 }
 
 static guint
@@ -499,7 +333,9 @@ hc_client_get_retry_after (HcClient *self)
 
 /**
  * hc_client_get_untrusted_fingerprint:
- * The fingerprint of the last certificate this client refused, or %NULL.
+ * The fingerprint of the last certificate this client refused
+ * (hc_fingerprint_normalize() form), or %NULL. This, not the text of
+ * the TLS_UNTRUSTED error, is where the UI takes the fingerprint to pin.
  */
 const char *
 hc_client_get_untrusted_fingerprint (HcClient *self)
@@ -725,18 +561,16 @@ accept_certificate_cb (SoupMessage          *msg,
                        gpointer              user_data)
 {
   Request *req = user_data;
-  g_autofree char *normalized = NULL;
 
   g_free (req->peer_fingerprint);
-  req->peer_fingerprint = hc_certificate_get_fingerprint (certificate);
+  req->peer_fingerprint = hc_fingerprint_from_certificate (certificate);
 
   if (req->client->pinned_fingerprint == NULL || req->peer_fingerprint == NULL)
     return FALSE;
 
   /* Pinning is the operator's explicit choice to trust exactly this
    * certificate, whatever else is wrong with it. */
-  normalized = hc_fingerprint_normalize (req->peer_fingerprint);
-  return g_strcmp0 (normalized, req->client->pinned_fingerprint) == 0;
+  return g_str_equal (req->peer_fingerprint, req->client->pinned_fingerprint);
 }
 
 GError *
@@ -2218,7 +2052,7 @@ hc_client_get_property (GObject    *object,
       g_value_set_string (value, self->ca_file);
       break;
     case PROP_PINNED_FINGERPRINT:
-      g_value_take_string (value, self->pinned_fingerprint ? fingerprint_format (self->pinned_fingerprint) : NULL);
+      g_value_set_string (value, self->pinned_fingerprint);
       break;
     case PROP_ALLOW_PLAINTEXT:
       g_value_set_boolean (value, self->allow_plaintext);
@@ -2381,9 +2215,13 @@ hc_client_set_pinned_fingerprint (HcClient   *self,
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  normalized = hc_fingerprint_normalize (fingerprint);
-  if (fingerprint != NULL && *fingerprint != '\0' && normalized == NULL)
-    g_debug ("Ignoring a pinned fingerprint that is not a SHA-256");
+  /* A pin that is not a SHA-256 pins nothing: the usual checks apply. */
+  if (fingerprint != NULL && *fingerprint != '\0')
+    {
+      normalized = hc_fingerprint_normalize (fingerprint, NULL);
+      if (normalized == NULL)
+        g_debug ("Ignoring a pinned fingerprint that is not a SHA-256");
+    }
 
   if (g_strcmp0 (self->pinned_fingerprint, normalized) == 0)
     return;

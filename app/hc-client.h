@@ -65,17 +65,19 @@ G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)
  * Every failure finishes as an HC_ERROR with a translated message:
  *  - UNREACHABLE: DNS, refused, reset, a malformed or non-HTTP address;
  *  - TIMED_OUT: connect/idle timeout or the whole-request deadline;
- *  - TLS_UNTRUSTED: the message ends with the certificate's SHA-256
- *    fingerprint (hc_client_error_get_fingerprint(),
- *    hc_client_get_untrusted_fingerprint()) so the UI can offer to pin it;
+ *  - TLS_UNTRUSTED: the message names the certificate's SHA-256
+ *    fingerprint for the operator to read; the UI takes it as data from
+ *    hc_client_get_untrusted_fingerprint() (or hc_hub_get_untrusted_fingerprint(),
+ *    hc_hub_manager_verify_finish()) to offer to pin it;
  *  - UNAUTHORIZED 401, FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409,
  *    INVALID_REQUEST 400/422, HUB_ERROR 5xx and the rest, each with the
  *    problem+json title and detail when the hub sent them;
  *  - RATE_LIMITED 429: hc_client_get_retry_after() tells how long to wait;
  *  - MALFORMED_RESPONSE: not JSON, HTML, wrong shape or types;
  *  - RESPONSE_TOO_LARGE: over the limit by Content-Length or while reading;
- *  - PLAINTEXT_REFUSED: http:// to a non-loopback host (decided before any
- *    lookup) unless allowed, and any redirect from https to http;
+ *  - PLAINTEXT_REFUSED: http:// to a host that is not loopback by
+ *    hc_url_host_is_loopback() (decided before any lookup) unless allowed,
+ *    and any redirect from https to http;
  *  - CANCELLED.
  *
  * TLS: the system's authorities; or, with a CA file, that file's
@@ -118,9 +120,6 @@ gboolean    hc_client_check_url           (HcClient    *self,
 guint       hc_client_get_retry_after     (HcClient    *self);
 const char *hc_client_get_untrusted_fingerprint (HcClient *self);
 
-char       *hc_client_error_get_fingerprint (const GError *error);
-char       *hc_certificate_get_fingerprint  (GTlsCertificate *certificate);
-char       *hc_fingerprint_normalize        (const char *fingerprint);
 
 /* GET /health: returns the JSON object as is. */
 void        hc_client_health_async        (HcClient            *self,

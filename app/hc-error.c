@@ -107,16 +107,27 @@ hc_error_describe (const GError *error)
 }
 
 /**
- * hc_error_is_transient:
- * Whether retrying later may succeed without the operator doing anything.
+ * hc_error_get_recovery:
+ * The one classification of errors for the retry loops: whether retrying
+ * later may succeed without the operator doing anything.
+ *
+ * Retried: the network, timeouts, 429, 5xx and answers that are not what
+ * the contract promises, which a hub being restarted or a proxy in front
+ * of it produces for a while. Not retried: 401 (needs a new token), a
+ * cancellation, and everything that the same request will meet again —
+ * 403, 400/422, 404 and 409 (the Hub API's fixed paths exist by contract,
+ * so a 404 there means the address is not the hub), an untrusted
+ * certificate, plain http refused, the keyring, and any error from outside
+ * this domain. Stopping is the safe side: the token is not sent again and
+ * again to something that is not the hub, and the banner names the cause.
  */
-gboolean
-hc_error_is_transient (const GError *error)
+HcErrorRecovery
+hc_error_get_recovery (const GError *error)
 {
   if (error == NULL || error->domain != HC_ERROR)
-    return FALSE;
+    return HC_ERROR_RECOVERY_OPERATOR;
 
-  switch (error->code)
+  switch ((HcError) error->code)
     {
     case HC_ERROR_UNREACHABLE:
     case HC_ERROR_TIMED_OUT:
@@ -124,8 +135,32 @@ hc_error_is_transient (const GError *error)
     case HC_ERROR_HUB_ERROR:
     case HC_ERROR_MALFORMED_RESPONSE:
     case HC_ERROR_RESPONSE_TOO_LARGE:
-      return TRUE;
+      return HC_ERROR_RECOVERY_RETRY;
+
+    case HC_ERROR_UNAUTHORIZED:
+      return HC_ERROR_RECOVERY_SIGN_IN;
+
+    case HC_ERROR_CANCELLED:
+      return HC_ERROR_RECOVERY_NONE;
+
+    case HC_ERROR_TLS_UNTRUSTED:
+    case HC_ERROR_FORBIDDEN:
+    case HC_ERROR_NOT_FOUND:
+    case HC_ERROR_CONFLICT:
+    case HC_ERROR_INVALID_REQUEST:
+    case HC_ERROR_PLAINTEXT_REFUSED:
+    case HC_ERROR_KEYRING:
     default:
-      return FALSE;
+      return HC_ERROR_RECOVERY_OPERATOR;
     }
+}
+
+/**
+ * hc_error_is_transient:
+ * Whether hc_error_get_recovery() says to retry.
+ */
+gboolean
+hc_error_is_transient (const GError *error)
+{
+  return hc_error_get_recovery (error) == HC_ERROR_RECOVERY_RETRY;
 }

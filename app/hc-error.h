@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef enum {
   HC_ERROR_UNREACHABLE,        /* DNS, refused, reset, no route */
   HC_ERROR_TIMED_OUT,          /* connect or request deadline passed */
-  HC_ERROR_TLS_UNTRUSTED,      /* certificate not trusted; message carries the SHA-256 fingerprint */
+  HC_ERROR_TLS_UNTRUSTED,      /* certificate not trusted; its fingerprint: hc_client_get_untrusted_fingerprint() */
   HC_ERROR_UNAUTHORIZED,       /* 401: token missing, wrong or expired */
   HC_ERROR_FORBIDDEN,          /* 403: the role lacks the action */
   HC_ERROR_NOT_FOUND,          /* 404 */
@@ -31,10 +31,23 @@ typedef enum {
   HC_ERROR_KEYRING,            /* the system keyring failed or is missing */
 } HcError;
 
+/**
+ * HcErrorRecovery:
+ * What the loops that keep a hub current (the event stream, the hub's
+ * refresh) do after an error.
+ */
+typedef enum {
+  HC_ERROR_RECOVERY_RETRY,    /* try again after a backoff (HcBackoff) */
+  HC_ERROR_RECOVERY_SIGN_IN,  /* the token was refused: stop until a new one */
+  HC_ERROR_RECOVERY_OPERATOR, /* stop until the operator changes something */
+  HC_ERROR_RECOVERY_NONE,     /* cancelled on purpose: just stop */
+} HcErrorRecovery;
+
 GQuark       hc_error_quark       (void);
 const char  *hc_error_code_name   (HcError code);
 const char  *hc_error_title       (HcError code);
 char        *hc_error_describe    (const GError *error);
+HcErrorRecovery hc_error_get_recovery (const GError *error);
 gboolean     hc_error_is_transient (const GError *error);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hc-backoff.h"
 #include "hc-client-private.h"
 #include "hc-error.h"
 #include "hc-event-stream.h"
@@ -23,9 +24,7 @@ struct _HcEventStream
   char               *last_event_id;
 
   guint               watchdog_s;
-  guint               backoff_initial_ms;
-  guint               backoff_max_ms;
-  guint               attempt;
+  HcBackoff           backoff;
   guint               reconnects;
   gboolean            ever_live;
 
@@ -129,20 +128,6 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Retrying cannot fix these; a cancellation from outside (the client's
- * cancel_all) means stop. */
-static gboolean
-is_fatal (const GError *error)
-{
-  return g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_FORBIDDEN)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_PLAINTEXT_REFUSED)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_INVALID_REQUEST)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_KEYRING);
-}
-
 /* Takes @error. Closes the connection and either schedules the next
  * attempt or, when retrying cannot help, stops. */
 static void
@@ -150,36 +135,26 @@ fail (HcEventStream *self,
       GError        *error)
 {
   gint64 now = g_get_monotonic_time ();
-  guint64 cap_ms;
   guint delay_ms;
-  guint retry_after;
 
   g_debug ("Event stream failed: %s", error->message);
 
   if (self->connected_at != 0
       && (now - self->connected_at >= HEALTHY_AFTER_US || self->events_this_connection > 0))
-    self->attempt = 0;
+    hc_backoff_reset (&self->backoff);
 
   close_connection (self);
   g_clear_error (&self->last_error);
   self->last_error = error;
 
-  if (is_fatal (error))
+  /* A cancellation from outside (the client's cancel_all) means stop. */
+  if (hc_error_get_recovery (error) != HC_ERROR_RECOVERY_RETRY)
     {
       set_state (self, HC_EVENT_STREAM_STOPPED);
       return;
     }
 
-  /* Full jitter: a random delay up to an exponentially growing cap, so
-   * many consoles do not come back at the same instant after an outage. */
-  cap_ms = (guint64) self->backoff_initial_ms << MIN (self->attempt, 16);
-  cap_ms = MIN (cap_ms, self->backoff_max_ms);
-  delay_ms = (guint) g_random_int_range (0, (gint32) MAX (cap_ms, 1) + 1);
-  retry_after = hc_client_get_retry_after (self->client);
-  if (retry_after > 0)
-    delay_ms = MAX (delay_ms, retry_after * 1000);
-  if (self->attempt < 32)
-    self->attempt++;
+  delay_ms = hc_backoff_next (&self->backoff, hc_client_get_retry_after (self->client));
 
   self->retry = g_timeout_source_new (delay_ms);
   g_source_set_callback (self->retry, retry_cb, self, NULL);
@@ -543,8 +518,7 @@ static void
 hc_event_stream_init (HcEventStream *self)
 {
   self->watchdog_s = HC_EVENT_STREAM_DEFAULT_WATCHDOG;
-  self->backoff_initial_ms = HC_EVENT_STREAM_DEFAULT_BACKOFF_MS;
-  self->backoff_max_ms = HC_EVENT_STREAM_DEFAULT_BACKOFF_MAX;
+  hc_backoff_init (&self->backoff, HC_EVENT_STREAM_DEFAULT_BACKOFF_MS, HC_EVENT_STREAM_DEFAULT_BACKOFF_MAX);
 }
 
 HcEventStream *
@@ -574,7 +548,7 @@ hc_event_stream_start (HcEventStream *self)
     return;
 
   clear_source (&self->retry);
-  self->attempt = 0;
+  hc_backoff_reset (&self->backoff);
   connect_now (self);
 }
 
@@ -644,6 +618,5 @@ hc_event_stream_set_backoff (HcEventStream *self,
   g_return_if_fail (HC_IS_EVENT_STREAM (self));
   g_return_if_fail (initial_ms > 0 && max_ms >= initial_ms);
 
-  self->backoff_initial_ms = initial_ms;
-  self->backoff_max_ms = max_ms;
+  hc_backoff_init (&self->backoff, initial_ms, max_ms);
 }

@@ -3,13 +3,14 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hc-backoff.h"
 #include "hc-client.h"
 
 G_BEGIN_DECLS
 
 #define HC_EVENT_STREAM_DEFAULT_WATCHDOG    45      /* s without a byte before reconnecting */
-#define HC_EVENT_STREAM_DEFAULT_BACKOFF_MS  1000
-#define HC_EVENT_STREAM_DEFAULT_BACKOFF_MAX (60 * 1000)
+#define HC_EVENT_STREAM_DEFAULT_BACKOFF_MS  HC_BACKOFF_DEFAULT_INITIAL_MS
+#define HC_EVENT_STREAM_DEFAULT_BACKOFF_MAX HC_BACKOFF_DEFAULT_MAX_MS
 
 typedef enum {
   HC_EVENT_STREAM_STOPPED,
@@ -26,11 +27,12 @@ G_DECLARE_FINAL_TYPE (HcEventStream, hc_event_stream, HC, EVENT_STREAM, GObject)
 
 /*
  * The hub's Server-Sent Events (GET /api/v1/events), kept open: reconnects
- * with exponential backoff and full jitter (1 s doubling up to 60 s, back
- * to 1 s after a healthy connection), resumes with Last-Event-ID, and
- * reconnects when nothing (not even a heartbeat comment) arrived for the
- * watchdog period. Stops for good on errors that retrying cannot fix
- * (unauthorized, forbidden, untrusted certificate, plaintext refused).
+ * with exponential backoff and full jitter (HcBackoff: 1 s doubling up to
+ * 60 s, back to 1 s after a healthy connection), resumes with
+ * Last-Event-ID, and reconnects when nothing (not even a heartbeat
+ * comment) arrived for the watchdog period. Stops for good on errors that retrying
+ * cannot fix (hc_error_get_recovery(): unauthorized, forbidden, not found,
+ * untrusted certificate, plaintext refused, ...).
  *
  * Signals:
  *  - "event" (const char *name, JsonNode *data, const char *id): one event

@@ -482,15 +482,37 @@ hc_hub_manager_verify_async (HcHubManager        *self,
   hc_client_me_async (client, cancellable, on_verify_me, g_steal_pointer (&task));
 }
 
+/**
+ * hc_hub_manager_verify_finish:
+ * @untrusted_fingerprint: (out) (optional) (nullable): set to the refused
+ *   certificate's fingerprint when the answer is %HC_ERROR_TLS_UNTRUSTED,
+ *   to %NULL otherwise
+ */
 HcMe *
 hc_hub_manager_verify_finish (HcHubManager  *self,
                               GAsyncResult  *result,
+                              char         **untrusted_fingerprint,
                               GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  HcClient *client;
+  HcMe *me;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_hub_manager_verify_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  /* The client that made the request: its refused certificate is this one. */
+  client = g_task_get_task_data (G_TASK (result));
+  me = g_task_propagate_pointer (G_TASK (result), &local_error);
+
+  if (untrusted_fingerprint != NULL)
+    *untrusted_fingerprint = g_error_matches (local_error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED)
+                             ? g_strdup (hc_client_get_untrusted_fingerprint (client))
+                             : NULL;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return me;
 }
 
 typedef struct {

@@ -47,7 +47,9 @@ HcHub        *hc_hub_manager_add_session_hub  (HcHubManager        *self,
 void          hc_hub_manager_remove_session_hub (HcHubManager      *self,
                                                  HcHub             *hub);
 
-/* Checks a URL and token against GET /me before anything is saved. */
+/* Checks a URL and token against GET /me before anything is saved. When
+ * that fails with HC_ERROR_TLS_UNTRUSTED, @untrusted_fingerprint (if not
+ * NULL) receives the refused certificate's fingerprint, to offer pinning. */
 void          hc_hub_manager_verify_async     (HcHubManager        *self,
                                                HcProfile           *profile,
                                                const char          *token,
@@ -56,6 +58,7 @@ void          hc_hub_manager_verify_async     (HcHubManager        *self,
                                                gpointer             user_data);
 HcMe         *hc_hub_manager_verify_finish    (HcHubManager        *self,
                                                GAsyncResult        *result,
+                                               char               **untrusted_fingerprint,
                                                GError             **error);
 
 /* Stores the token (in the keyring, or for this session only), then saves

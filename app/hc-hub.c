@@ -5,14 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hc-backoff.h"
 #include "hc-client-private.h"
 #include "hc-error.h"
 #include "hc-hub.h"
 #include "hc-parser.h"
 
 #define DEFAULT_OVERVIEW_DELAY_MS 2000
-#define RETRY_INITIAL_MS          1000
-#define RETRY_MAX_MS              (60 * 1000)
 
 typedef struct _FullFetch FullFetch;
 
@@ -86,7 +85,7 @@ struct _HcHub
   GPtrArray      *held_events;
   GCancellable   *cancellable;
   GSource        *retry_source;
-  guint           attempt;
+  HcBackoff       backoff;
   GSource        *overview_source;
   gboolean        overview_inflight;
   gboolean        overview_again;
@@ -333,34 +332,15 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Errors that retrying without the operator cannot fix. */
-static gboolean
-needs_operator (const GError *error)
-{
-  return g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_PLAINTEXT_REFUSED)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_INVALID_REQUEST)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_FORBIDDEN)
-         || g_error_matches (error, HC_ERROR, HC_ERROR_KEYRING);
-}
-
 static void
 schedule_retry (HcHub *self)
 {
-  guint64 cap_ms;
   guint delay_ms;
-  guint retry_after;
 
   if (self->retry_source != NULL || !self->started)
     return;
 
-  cap_ms = MIN ((guint64) RETRY_INITIAL_MS << MIN (self->attempt, 16), RETRY_MAX_MS);
-  delay_ms = (guint) g_random_int_range (0, (gint32) cap_ms + 1);
-  retry_after = hc_client_get_retry_after (self->client);
-  if (retry_after > 0)
-    delay_ms = MAX (delay_ms, retry_after * 1000);
-  if (self->attempt < 32)
-    self->attempt++;
+  delay_ms = hc_backoff_next (&self->backoff, hc_client_get_retry_after (self->client));
 
   self->retry_source = g_timeout_source_new (delay_ms);
   g_source_set_callback (self->retry_source, retry_cb, self, NULL);
@@ -465,18 +445,20 @@ static void
 went_offline (HcHub        *self,
               const GError *error)
 {
-  if (g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED))
+  HcErrorRecovery recovery = hc_error_get_recovery (error);
+
+  if (recovery == HC_ERROR_RECOVERY_SIGN_IN)
     {
       sign_out (self, error);
       return;
     }
 
-  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+  if (recovery == HC_ERROR_RECOVERY_NONE)
     return;
 
   set_last_error (self, error);
   set_state (self, HC_HUB_OFFLINE);
-  if (!needs_operator (error))
+  if (recovery == HC_ERROR_RECOVERY_RETRY)
     schedule_retry (self);
 }
 
@@ -520,7 +502,7 @@ full_fetch_done (FullFetch *full)
       else if (transient)
         schedule_list_retry (self);
 
-      self->attempt = 0;
+      hc_backoff_reset (&self->backoff);
       self->have_live_data = TRUE;
       set_showing_snapshot (self, 0);
       set_last_error (self, NULL);
@@ -951,9 +933,9 @@ stream_state_cb (HcEventStream      *stream,
       break;
 
     case HC_EVENT_STREAM_STOPPED:
-      if (g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED))
+      if (hc_error_get_recovery (error) == HC_ERROR_RECOVERY_SIGN_IN)
         sign_out (self, error);
-      else if (error != NULL && !g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+      else if (error != NULL && hc_error_get_recovery (error) != HC_ERROR_RECOVERY_NONE)
         {
           set_last_error (self, error);
           if (self->fetch_pending)
@@ -999,7 +981,7 @@ overview_cb (GObject      *object,
 
   if (overview == NULL)
     {
-      if (g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED))
+      if (hc_error_get_recovery (error) == HC_ERROR_RECOVERY_SIGN_IN)
         sign_out (self, error);
       else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
         {
@@ -1206,8 +1188,9 @@ me_cb (GObject      *object,
 
   if (me == NULL)
     {
-      if (!g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED)
-          && !g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+      HcErrorRecovery recovery = hc_error_get_recovery (error);
+
+      if (recovery != HC_ERROR_RECOVERY_SIGN_IN && recovery != HC_ERROR_RECOVERY_NONE)
         load_snapshot (self);
       went_offline (self, error);
       return;
@@ -1255,7 +1238,7 @@ action_cb (GObject      *object,
   answer = finish (HC_CLIENT (object), result, &error);
   if (answer == NULL)
     {
-      if (g_error_matches (error, HC_ERROR, HC_ERROR_UNAUTHORIZED))
+      if (hc_error_get_recovery (error) == HC_ERROR_RECOVERY_SIGN_IN)
         sign_out (self, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1557,6 +1540,7 @@ hc_hub_init (HcHub *self)
   self->cancellable = g_cancellable_new ();
   self->state = HC_HUB_CONNECTING;
   self->overview_delay_ms = DEFAULT_OVERVIEW_DELAY_MS;
+  hc_backoff_init (&self->backoff, HC_BACKOFF_DEFAULT_INITIAL_MS, HC_BACKOFF_DEFAULT_MAX_MS);
   self->page_limit = HC_CLIENT_DEFAULT_PAGE_LIMIT;
 }
 
@@ -1636,7 +1620,7 @@ hc_hub_start (HcHub *self)
     return;
 
   self->started = TRUE;
-  self->attempt = 0;
+  hc_backoff_reset (&self->backoff);
   start_me (self);
 }
 
@@ -1677,7 +1661,7 @@ hc_hub_refresh (HcHub *self)
       return;
     }
 
-  self->attempt = 0;
+  hc_backoff_reset (&self->backoff);
   start_me (self);
 }
 
@@ -1716,6 +1700,23 @@ hc_hub_get_last_error (HcHub *self)
 {
   g_return_val_if_fail (HC_IS_HUB (self), NULL);
   return self->last_error;
+}
+
+/**
+ * hc_hub_get_untrusted_fingerprint:
+ * While the hub is unreachable because its certificate is not trusted,
+ * that certificate's SHA-256 fingerprint (hc_fingerprint_normalize()
+ * form), so the operator can be offered to pin exactly it; %NULL
+ * otherwise. Take it from here, never from the error's message.
+ */
+const char *
+hc_hub_get_untrusted_fingerprint (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+
+  if (!g_error_matches (self->last_error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED))
+    return NULL;
+  return hc_client_get_untrusted_fingerprint (self->client);
 }
 
 GDateTime *

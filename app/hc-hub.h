@@ -65,6 +65,7 @@ void          hc_hub_set_token            (HcHub          *self,
 
 HcHubState    hc_hub_get_state            (HcHub          *self);
 const GError *hc_hub_get_last_error       (HcHub          *self);
+const char   *hc_hub_get_untrusted_fingerprint (HcHub     *self);
 GDateTime    *hc_hub_get_last_updated     (HcHub          *self);
 HcMe         *hc_hub_get_me               (HcHub          *self);
 HcOverview   *hc_hub_get_overview         (HcHub          *self);

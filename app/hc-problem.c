@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "hc-fields.h"
 #include "hc-problem.h"
 
@@ -112,4 +114,53 @@ hc_problem_get_instance (HcProblem *self)
   g_return_val_if_fail (HC_IS_PROBLEM (self), NULL);
 
   return self->instance;
+}
+
+/* One part of the summary: trimmed, at most HC_PROBLEM_SUMMARY_PART
+ * characters, NULL when empty. The parser already made it valid UTF-8. */
+static char *
+summary_part (const char *text)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (*trimmed == '\0')
+    return NULL;
+
+  if (g_utf8_strlen (trimmed, -1) > HC_PROBLEM_SUMMARY_PART)
+    {
+      g_autofree char *cut = g_utf8_substring (trimmed, 0, HC_PROBLEM_SUMMARY_PART);
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_steal_pointer (&trimmed);
+}
+
+/**
+ * hc_problem_dup_summary:
+ * What the hub said, for an error message: "title: detail", or whichever
+ * of the two it sent, each part trimmed and cut to
+ * %HC_PROBLEM_SUMMARY_PART characters.
+ *
+ * Returns: (transfer full) (nullable): %NULL when neither says anything
+ */
+char *
+hc_problem_dup_summary (HcProblem *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (HC_IS_PROBLEM (self), NULL);
+
+  title = summary_part (self->title);
+  detail = summary_part (self->detail);
+
+  if (title != NULL && detail != NULL)
+    return g_strdup_printf ("%s: %s", title, detail);
+  if (detail != NULL)
+    return g_steal_pointer (&detail);
+  return g_steal_pointer (&title);
 }

@@ -19,4 +19,9 @@ gint64      hc_problem_get_status       (HcProblem *self);
 const char *hc_problem_get_detail       (HcProblem *self);
 const char *hc_problem_get_instance     (HcProblem *self);
 
+/* Characters of title and of detail that an error message carries. */
+#define HC_PROBLEM_SUMMARY_PART 400
+
+char       *hc_problem_dup_summary      (HcProblem *self);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hc-fingerprint.h"
 #include "hc-profile.h"
 #include "hc-url.h"
 
@@ -38,8 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-#define SHA256_LEN 32
 
 /* Empty and NULL mean the same ("not set"); keep one of them. */
 static gboolean
@@ -216,8 +215,8 @@ hc_profile_class_init (HcProfileClass *klass)
 
   /**
    * HcProfile:pinned-fingerprint:
-   * SHA-256 of the hub's certificate as upper-case colon-separated hex,
-   * or %NULL when nothing is pinned.
+   * SHA-256 of the hub's certificate in the hc_fingerprint_normalize()
+   * form (upper-case colon-separated hex), or %NULL when nothing is pinned.
    */
   properties[PROP_PINNED_FINGERPRINT] =
     g_param_spec_string ("pinned-fingerprint", NULL, NULL, NULL,
@@ -385,8 +384,8 @@ hc_profile_get_pinned_fingerprint (HcProfile *self)
 
 /**
  * hc_profile_set_pinned_fingerprint:
- * @fingerprint: (nullable): SHA-256 in hex, with or without colons or
- *   spaces, any case; %NULL or empty removes the pin
+ * @fingerprint: (nullable): SHA-256 as hc_fingerprint_normalize() reads
+ *   it; %NULL or empty removes the pin
  *
  * An invalid fingerprint leaves the profile unchanged.
  */
@@ -402,7 +401,7 @@ hc_profile_set_pinned_fingerprint (HcProfile   *self,
 
   if (fingerprint != NULL && *fingerprint != '\0')
     {
-      normalized = hc_profile_normalize_fingerprint (fingerprint, error);
+      normalized = hc_fingerprint_normalize (fingerprint, error);
       if (normalized == NULL)
         return FALSE;
     }
@@ -443,58 +442,6 @@ hc_profile_is_loopback (HcProfile *self)
 {
   g_return_val_if_fail (HC_IS_PROFILE (self), FALSE);
   return hc_url_is_loopback (self->url);
-}
-
-/**
- * hc_profile_normalize_fingerprint:
- * @fingerprint: 32 bytes in hex, as printed by `openssl x509 -fingerprint
- *   -sha256` (colons), by browsers (spaces) or without separators
- *
- * Returns: (transfer full) (nullable): upper-case colon-separated hex,
- *   `AB:CD:…`, or %NULL with a %G_IO_ERROR_INVALID_ARGUMENT
- */
-char *
-hc_profile_normalize_fingerprint (const char  *fingerprint,
-                                  GError     **error)
-{
-  g_autoptr(GString) out = g_string_sized_new (SHA256_LEN * 3);
-  guint digits = 0;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (fingerprint == NULL)
-    fingerprint = "";
-
-  /* openssl prints "sha256 Fingerprint=AB:…"; accept a pasted line. */
-  if (strchr (fingerprint, '=') != NULL)
-    fingerprint = strrchr (fingerprint, '=') + 1;
-
-  for (const char *p = fingerprint; *p != '\0'; p++)
-    {
-      if (*p == ':' || *p == ' ' || *p == '\t')
-        continue;
-
-      if (!g_ascii_isxdigit (*p) || digits >= SHA256_LEN * 2)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("The certificate fingerprint must be a SHA-256 fingerprint: 64 hexadecimal digits, optionally separated by colons."));
-          return NULL;
-        }
-
-      if (digits > 0 && digits % 2 == 0)
-        g_string_append_c (out, ':');
-      g_string_append_c (out, g_ascii_toupper (*p));
-      digits++;
-    }
-
-  if (digits != SHA256_LEN * 2)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The certificate fingerprint must be a SHA-256 fingerprint: 64 hexadecimal digits, optionally separated by colons."));
-      return NULL;
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**

@@ -38,8 +38,6 @@ void        hc_profile_set_allow_plaintext        (HcProfile   *self,
 
 gboolean    hc_profile_is_loopback                (HcProfile   *self);
 
-char       *hc_profile_normalize_fingerprint      (const char  *fingerprint,
-                                                   GError     **error);
 gboolean    hc_profile_id_is_valid                (const char  *id);
 
 G_END_DECLS

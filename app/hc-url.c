@@ -7,7 +7,10 @@
 
 #include "hc-url.h"
 
-/* Hub addresses are typed by operators and compared as strings (to find a
+/* Hub addresses: their one spelling, and the one rule for which of them
+ * may be spoken to in plain http.
+ *
+ * Addresses are typed by operators and compared as strings (to find a
  * profile, and as the keyring attribute of its token), so there is exactly
  * one spelling of each: lower-case scheme and host, no default port, no
  * trailing slash. */
@@ -20,6 +23,20 @@ default_port (const char *scheme)
   if (g_str_equal (scheme, "http"))
     return 80;
   return -1;
+}
+
+/* GUri percent-decodes the host and writes it back as it is, so "%2F" or
+ * "%07" would become a "/" or a control character in the address. After
+ * IDN conversion a host name is ASCII letters, digits, "-", "." and "_";
+ * an IPv6 literal (brackets removed) hex digits, ":" and "."; a zone id
+ * (fe80::1%eth0) would not survive being written back either. */
+static gboolean
+is_host_text (const char *host)
+{
+  for (; *host != '\0'; host++)
+    if (!g_ascii_isalnum (*host) && strchr ("-._:", *host) == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -100,8 +117,7 @@ hc_url_normalize (const char  *url,
       return NULL;
     }
 
-  /* A zone id (fe80::1%eth0) would not survive being written back as a URI. */
-  if (strchr (g_uri_get_host (uri), '%') != NULL)
+  if (!is_host_text (g_uri_get_host (uri)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("The host name of the hub address is not valid."));
@@ -143,53 +159,53 @@ hc_url_normalize (const char  *url,
 }
 
 /**
+ * hc_url_host_is_loopback:
+ * @host: (nullable): a host name or address literal as GUri returns it
+ *   (an IPv6 literal without brackets, nothing percent-decoded)
+ *
+ * The one rule for where plain http may carry the token: `localhost`
+ * (any case), an IPv4 address in 127.0.0.0/8 or the IPv6 address `::1`,
+ * and nothing else. It is decided on the text, before any lookup, so it
+ * must hold whatever the resolver and the proxy settings do with a name:
+ *  - not `*.localhost` or `localhost.`: GLib resolves them to loopback,
+ *    but GNOME's default proxy exceptions (localhost, 127.0.0.0/8, ::1)
+ *    do not name them, so with a system proxy the request and its token
+ *    would travel in plain text to the proxy;
+ *  - not `127.0.0.1.`, `127.1` or other spellings the address parser
+ *    refuses: the resolver treats them as names to look up;
+ *  - not an IPv4-mapped `::ffff:127.0.0.1`: it is not `::1`, and proxy
+ *    exceptions do not match it either.
+ */
+gboolean
+hc_url_host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL || *host == '\0')
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/**
  * hc_url_is_loopback:
  * @url: (nullable): an absolute URL
  *
- * Whether @url names this machine: `localhost` (and `*.localhost`, which
- * resolvers keep local), 127.0.0.0/8, `::1`, or an IPv4-mapped loopback
- * address. Plain http is acceptable only there, since the traffic never
- * leaves the host. Anything unparsable is not loopback.
+ * Whether the host of @url passes hc_url_host_is_loopback(). Anything
+ * unparsable is not loopback.
  */
 gboolean
 hc_url_is_loopback (const char *url)
 {
   g_autoptr(GUri) uri = NULL;
-  g_autoptr(GInetAddress) address = NULL;
-  g_autofree char *host = NULL;
-  gsize len;
 
   if (url == NULL)
     return FALSE;
 
   uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return FALSE;
-
-  host = g_ascii_strdown (g_uri_get_host (uri), -1);
-  len = strlen (host);
-  if (len > 0 && host[len - 1] == '.')
-    host[--len] = '\0';
-
-  if (g_str_equal (host, "localhost") || g_str_has_suffix (host, ".localhost"))
-    return TRUE;
-
-  address = g_inet_address_new_from_string (host);
-  if (address == NULL)
-    return FALSE;
-
-  if (g_inet_address_get_is_loopback (address))
-    return TRUE;
-
-  /* ::ffff:127.0.0.1 reaches 127.0.0.1 on a dual-stack socket. */
-  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6)
-    {
-      const guint8 *bytes = g_inet_address_to_bytes (address);
-      static const guint8 v4_mapped_prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-
-      if (memcmp (bytes, v4_mapped_prefix, sizeof v4_mapped_prefix) == 0 && bytes[12] == 127)
-        return TRUE;
-    }
-
-  return FALSE;
+  return uri != NULL && hc_url_host_is_loopback (g_uri_get_host (uri));
 }

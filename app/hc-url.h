@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-char     *hc_url_normalize   (const char  *url,
-                              GError     **error);
-gboolean  hc_url_is_loopback (const char  *url);
+char     *hc_url_normalize        (const char  *url,
+                                   GError     **error);
+gboolean  hc_url_is_loopback      (const char  *url);
+gboolean  hc_url_host_is_loopback (const char  *host);
 
 G_END_DECLS

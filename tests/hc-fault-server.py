@@ -15,6 +15,7 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
   ratelimit     429 with Retry-After: 7
   ratelimit-date 429 with Retry-After as an HTTP date 30 s ahead
   error500      500 with problem+json
+  bad-problem   500 with a problem+json body of the wrong types
   unauthorized / forbidden / notfound / conflict / invalid: 401/403/404/409/422
   redirect-http 302 to http://127.0.0.1:<http port>/ok/... (a downgrade on TLS)
   redirect-away 302 to http://hub.example/ok/...
@@ -297,6 +298,10 @@ class Handler(BaseHTTPRequestHandler):
         if fault in PROBLEMS:
             status, title, detail = PROBLEMS[fault]
             return self.problem(status, title, detail)
+        if fault == "bad-problem":
+            body = json.dumps({"type": "about:blank", "title": 5, "status": 500,
+                               "detail": "Half a problem"})
+            return self.send_body(500, body, "application/problem+json")
         if fault == "redirect-http":
             target = "http://127.0.0.1:%d/ok%s" % (self.server.http_port, rest)
             return self.send_body(302, "", "text/plain", {"Location": target})

@@ -12,6 +12,8 @@
 #include "hc-client.h"
 #include "hc-error.h"
 #include "hc-event-stream.h"
+#include "hc-fingerprint.h"
+#include "hc-hub-manager.h"
 #include "hc-hub.h"
 #include "hc-me.h"
 
@@ -301,6 +303,16 @@ test_problem_codes (void)
       assert_code (error, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].text));
     }
+
+  /* A problem body is read by hc_parse_problem(): one of the wrong types
+   * is not half-believed, the status speaks instead. */
+  {
+    g_autoptr(HcClient) client = client_for ("http", http_port, "bad-problem");
+    g_autoptr(GError) error = me_error (client);
+
+    assert_code (error, HC_ERROR_HUB_ERROR);
+    g_assert_cmpstr (error->message, ==, "The hub answered with status 500.");
+  }
 }
 
 static void
@@ -343,17 +355,17 @@ test_tls_self_signed (void)
 
   cert = g_tls_certificate_new_from_file (cert_path, &error);
   g_assert_no_error (error);
-  expected = hc_certificate_get_fingerprint (cert);
+  expected = hc_fingerprint_from_certificate (cert);
   from_openssl = openssl_fingerprint (cert_path);
   g_assert_cmpstr (expected, ==, from_openssl);
 
-  /* Refused by default; the error offers the fingerprint to pin. */
+  /* Refused by default; the client holds the fingerprint to offer for
+   * pinning (the message names it too, for the operator to read). */
   error = health_error (client);
   assert_code (error, HC_ERROR_TLS_UNTRUSTED);
-  offered = hc_client_error_get_fingerprint (error);
+  offered = g_strdup (hc_client_get_untrusted_fingerprint (client));
   g_assert_cmpstr (offered, ==, expected);
   g_assert_nonnull (strstr (error->message, expected));
-  g_assert_cmpstr (hc_client_get_untrusted_fingerprint (client), ==, expected);
   g_clear_error (&error);
 
   /* The operator pins exactly that certificate. */
@@ -367,6 +379,63 @@ test_tls_self_signed (void)
   error = health_error (client);
   assert_code (error, HC_ERROR_TLS_UNTRUSTED);
   g_clear_error (&error);
+}
+
+/* The fingerprint to pin travels as data to where the UI asks for it:
+ * the hub (for its banner) and the check before a profile is saved. */
+static void
+test_tls_untrusted_as_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) cert = g_tls_certificate_new_from_file (cert_path, &error);
+  g_autofree char *expected = NULL;
+  g_autoptr(HcClient) client = client_for ("https", tls_port, "ok");
+  g_autoptr(HcHub) hub = hc_hub_new ("tls", client);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HcProfileStore) profiles = hc_profile_store_new (settings);
+  g_autoptr(HcSecrets) secrets = hc_secrets_new ();
+  g_autoptr(HcHubManager) manager = hc_hub_manager_new (profiles, secrets, NULL);
+  g_autofree char *url = g_strdup_printf ("https://127.0.0.1:%u/ok", tls_port);
+  g_autoptr(HcProfile) profile = hc_profile_new (NULL, url, "an", &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HcMe) me = NULL;
+  g_autofree char *untrusted = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  g_assert_no_error (error);
+  expected = hc_fingerprint_from_certificate (cert);
+
+  g_assert_null (hc_hub_get_untrusted_fingerprint (hub));
+  hc_hub_start (hub);
+  while (hc_hub_get_state (hub) != HC_HUB_OFFLINE)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  g_assert_true (g_error_matches (hc_hub_get_last_error (hub), HC_ERROR, HC_ERROR_TLS_UNTRUSTED));
+  g_assert_cmpstr (hc_hub_get_untrusted_fingerprint (hub), ==, expected);
+  hc_hub_stop (hub);
+
+  hc_hub_manager_verify_async (manager, profile, TOKEN, NULL, store_result, &result);
+  spin_until_set ((gpointer *) &result, 20000);
+  me = hc_hub_manager_verify_finish (manager, result, &untrusted, &error);
+  g_assert_null (me);
+  g_assert_error (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED);
+  g_assert_cmpstr (untrusted, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&untrusted, g_free);
+  g_clear_object (&result);
+
+  /* Pinned, the same check passes and offers nothing. */
+  g_assert_true (hc_profile_set_pinned_fingerprint (profile, expected, NULL));
+  hc_hub_manager_verify_async (manager, profile, TOKEN, NULL, store_result, &result);
+  spin_until_set ((gpointer *) &result, 20000);
+  me = hc_hub_manager_verify_finish (manager, result, &untrusted, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (me);
+  g_assert_null (untrusted);
 }
 
 static void
@@ -403,7 +472,7 @@ test_tls_wrong_host (void)
   /* Pinning is an explicit choice that accepts exactly that certificate. */
   cert = g_tls_certificate_new_from_file (wrong_cert_path, &error);
   g_assert_no_error (error);
-  fingerprint = hc_certificate_get_fingerprint (cert);
+  fingerprint = hc_fingerprint_from_certificate (cert);
   hc_client_set_ca_file (client, NULL);
   hc_client_set_pinned_fingerprint (client, fingerprint);
   error = health_error (client);
@@ -793,29 +862,43 @@ test_event_stream_quiet_is_fine (void)
   hc_event_stream_stop (stream);
 }
 
+/* Errors that retrying cannot fix (hc_error_get_recovery()) stop the
+ * stream at once: 401 needs a new token, 403 another role, and a 404 on
+ * the events path means the address is not the hub. */
 static void
 test_event_stream_fatal (void)
 {
-  g_autoptr(HcClient) client = client_for ("http", http_port, "unauthorized");
-  g_autoptr(HcEventStream) stream = hc_event_stream_new (client);
-  g_autoptr(GString) states = g_string_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (50, wake_cb, NULL);
+  static const struct { const char *fault; HcError code; } cases[] = {
+    { "unauthorized", HC_ERROR_UNAUTHORIZED },
+    { "forbidden",    HC_ERROR_FORBIDDEN },
+    { "notfound",     HC_ERROR_NOT_FOUND },
+  };
 
-  hc_event_stream_set_backoff (stream, 50, 200);
-  g_signal_connect (stream, "state-changed", G_CALLBACK (state_cb), states);
-  hc_event_stream_start (stream);
-
-  while (hc_event_stream_get_state (stream) != HC_EVENT_STREAM_STOPPED)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
+      g_autoptr(HcClient) client = client_for ("http", http_port, cases[i].fault);
+      g_autoptr(HcEventStream) stream = hc_event_stream_new (client);
+      g_autoptr(GString) states = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      guint wake = g_timeout_add (50, wake_cb, NULL);
 
-  /* 401 is not retried: a new token is needed. */
-  g_assert_cmpstr (states->str, ==, "connecting,stopped(unauthorized)");
-  g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, HC_ERROR_UNAUTHORIZED));
+      hc_event_stream_set_backoff (stream, 50, 200);
+      g_signal_connect (stream, "state-changed", G_CALLBACK (state_cb), states);
+      hc_event_stream_start (stream);
+
+      while (hc_event_stream_get_state (stream) != HC_EVENT_STREAM_STOPPED)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      g_source_remove (wake);
+
+      expected = g_strdup_printf ("connecting,stopped(%s)", hc_error_code_name (cases[i].code));
+      g_assert_cmpstr (states->str, ==, expected);
+      g_assert_true (g_error_matches (hc_event_stream_get_last_error (stream), HC_ERROR, cases[i].code));
+      g_assert_cmpuint (hc_event_stream_get_reconnects (stream), ==, 0);
+    }
 }
 
 static void
@@ -968,6 +1051,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/problem-codes", test_problem_codes);
   g_test_add_func ("/client/faults/redirects", test_redirects);
   g_test_add_func ("/client/faults/tls-self-signed-pin", test_tls_self_signed);
+  g_test_add_func ("/client/faults/tls-untrusted-as-data", test_tls_untrusted_as_data);
   g_test_add_func ("/client/faults/tls-ca-file", test_tls_ca_file);
   g_test_add_func ("/client/faults/tls-wrong-host", test_tls_wrong_host);
   g_test_add_func ("/client/faults/plaintext-refused-before-dns", test_plaintext_refused_before_dns);
@@ -978,7 +1062,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client/faults/idempotency-key", test_idempotency_key);
   g_test_add_func ("/client/faults/event-stream-watchdog-resume", test_event_stream_watchdog_and_resume);
   g_test_add_func ("/client/faults/event-stream-quiet-is-fine", test_event_stream_quiet_is_fine);
-  g_test_add_func ("/client/faults/event-stream-unauthorized", test_event_stream_fatal);
+  g_test_add_func ("/client/faults/event-stream-fatal", test_event_stream_fatal);
   g_test_add_func ("/client/faults/event-stream-backoff", test_event_stream_backoff);
   g_test_add_func ("/client/faults/hub-cursor-loop", test_hub_cursor_loop);
   /* Last: it replaces the log writer for the rest of the process. */

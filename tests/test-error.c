@@ -53,6 +53,49 @@ test_error_describe_hub_text (void)
   g_assert_cmpstr (stop_text, ==, "Hub did not answer in time: \u2068The hub did not answer in time\u2069.");
 }
 
+/* The one table the event stream and the hub both follow. */
+static void
+test_error_recovery (void)
+{
+  static const struct { HcError code; HcErrorRecovery recovery; } table[] = {
+    { HC_ERROR_UNREACHABLE,        HC_ERROR_RECOVERY_RETRY },
+    { HC_ERROR_TIMED_OUT,          HC_ERROR_RECOVERY_RETRY },
+    { HC_ERROR_TLS_UNTRUSTED,      HC_ERROR_RECOVERY_OPERATOR },
+    { HC_ERROR_UNAUTHORIZED,       HC_ERROR_RECOVERY_SIGN_IN },
+    { HC_ERROR_FORBIDDEN,          HC_ERROR_RECOVERY_OPERATOR },
+    { HC_ERROR_NOT_FOUND,          HC_ERROR_RECOVERY_OPERATOR },
+    { HC_ERROR_CONFLICT,           HC_ERROR_RECOVERY_OPERATOR },
+    { HC_ERROR_INVALID_REQUEST,    HC_ERROR_RECOVERY_OPERATOR },
+    { HC_ERROR_RATE_LIMITED,       HC_ERROR_RECOVERY_RETRY },
+    { HC_ERROR_HUB_ERROR,          HC_ERROR_RECOVERY_RETRY },
+    { HC_ERROR_MALFORMED_RESPONSE, HC_ERROR_RECOVERY_RETRY },
+    { HC_ERROR_RESPONSE_TOO_LARGE, HC_ERROR_RECOVERY_RETRY },
+    { HC_ERROR_PLAINTEXT_REFUSED,  HC_ERROR_RECOVERY_OPERATOR },
+    { HC_ERROR_CANCELLED,          HC_ERROR_RECOVERY_NONE },
+    { HC_ERROR_KEYRING,            HC_ERROR_RECOVERY_OPERATOR },
+  };
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled elsewhere");
+  g_autoptr(GError) unknown = g_error_new_literal (HC_ERROR, HC_ERROR_KEYRING + 1, "from the future");
+
+  /* Every code is in the table, once. */
+  g_assert_cmpuint (G_N_ELEMENTS (table), ==, HC_ERROR_KEYRING + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (HC_ERROR, table[i].code, "x");
+
+      g_assert_cmpint (table[i].code, ==, i);
+      if (hc_error_get_recovery (error) != table[i].recovery)
+        g_error ("%s: recovery %d, expected %d", hc_error_code_name (table[i].code),
+                 hc_error_get_recovery (error), table[i].recovery);
+      g_assert_true (hc_error_is_transient (error) == (table[i].recovery == HC_ERROR_RECOVERY_RETRY));
+    }
+
+  /* What this domain does not know is not retried. */
+  g_assert_cmpint (hc_error_get_recovery (other), ==, HC_ERROR_RECOVERY_OPERATOR);
+  g_assert_cmpint (hc_error_get_recovery (unknown), ==, HC_ERROR_RECOVERY_OPERATOR);
+  g_assert_cmpint (hc_error_get_recovery (NULL), ==, HC_ERROR_RECOVERY_OPERATOR);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -61,5 +104,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/error/names-and-titles", test_error_names_and_titles);
   g_test_add_func ("/error/describe", test_error_describe);
   g_test_add_func ("/error/describe-hub-text", test_error_describe_hub_text);
+  g_test_add_func ("/error/recovery", test_error_recovery);
   return g_test_run ();
 }

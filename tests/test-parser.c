@@ -452,6 +452,49 @@ test_parse_problem (void)
   g_assert_error (error, HC_ERROR, HC_ERROR_MALFORMED_RESPONSE);
 }
 
+static char *
+problem_summary (const char *json)
+{
+  g_autoptr(JsonNode) node = parse_json (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcProblem) problem = hc_parse_problem (node, &error);
+
+  g_assert_no_error (error);
+  return hc_problem_dup_summary (problem);
+}
+
+/* What the client puts in an error message from a problem body. */
+static void
+test_problem_summary (void)
+{
+  static const struct { const char *json; const char *summary; } cases[] = {
+    { "{\"title\": \"Already resolved\", \"detail\": \"Alert al-9 is resolved.\"}",
+      "Already resolved: Alert al-9 is resolved." },
+    { "{\"detail\": \"  Alert al-9 is resolved.\\n\"}", "Alert al-9 is resolved." },
+    { "{\"title\": \"Not found\", \"detail\": \"   \"}", "Not found" },
+    { "{\"title\": \"\", \"status\": 500}", NULL },
+    { "{\"type\": \"https://hub.example/p\", \"instance\": \"/x\"}", NULL },
+  };
+  g_autoptr(GString) long_title = g_string_new ("{\"title\": \"");
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = problem_summary (cases[i].json);
+
+      g_assert_cmpstr (out, ==, cases[i].summary);
+    }
+
+  /* Each part is cut at a character, not a byte: "Đ" is two bytes. */
+  for (guint i = 0; i < HC_PROBLEM_SUMMARY_PART + 10; i++)
+    g_string_append (long_title, "Đ");
+  g_string_append (long_title, "\", \"detail\": \"d\"}");
+  summary = problem_summary (long_title->str);
+  g_assert_true (g_utf8_validate (summary, -1, NULL));
+  g_assert_true (g_str_has_suffix (summary, "ĐĐ…: d"));
+  g_assert_cmpint (g_utf8_strlen (summary, -1), ==, HC_PROBLEM_SUMMARY_PART + g_utf8_strlen ("…: d", -1));
+}
+
 static void
 test_parse_audit_entry (void)
 {
@@ -1084,6 +1127,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/parser/overview", test_parse_overview);
   g_test_add_func ("/parser/overview-no-datasets", test_parse_overview_no_datasets);
   g_test_add_func ("/parser/problem", test_parse_problem);
+  g_test_add_func ("/parser/problem/summary", test_problem_summary);
   g_test_add_func ("/parser/audit-entry", test_parse_audit_entry);
   g_test_add_func ("/parser/violations", test_violations);
   g_test_add_func ("/parser/invalid-utf8", test_invalid_utf8);

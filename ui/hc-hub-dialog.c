@@ -69,23 +69,22 @@ set_busy (HcHubDialog *self,
 
 static void
 show_error (HcHubDialog  *self,
-            const GError *error)
+            const GError *error,
+            const char   *untrusted_fingerprint)
 {
   g_autofree char *message = hc_error_describe (error);
 
   set_status (self, HC_LEVEL_ERROR, message);
   set_busy (self, FALSE);
 
-  /* An untrusted certificate can be pinned by its fingerprint, by choice. */
+  /* An untrusted certificate can be pinned by its fingerprint, by choice.
+   * The fingerprint comes as data, never read back out of the message. */
   gtk_widget_set_visible (GTK_WIDGET (self->trust_button),
                           g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED) &&
-                          hc_client_error_get_fingerprint (error) != NULL);
+                          untrusted_fingerprint != NULL);
   if (gtk_widget_get_visible (GTK_WIDGET (self->trust_button)))
-    {
-      g_autofree char *fingerprint = hc_client_error_get_fingerprint (error);
-      g_object_set_data_full (G_OBJECT (self->trust_button), "fingerprint",
-                              g_steal_pointer (&fingerprint), g_free);
-    }
+    g_object_set_data_full (G_OBJECT (self->trust_button), "fingerprint",
+                            g_strdup (untrusted_fingerprint), g_free);
 
   /* No keyring: the token may still be used, for this session only. */
   gtk_widget_set_visible (GTK_WIDGET (self->session_button),
@@ -104,7 +103,7 @@ on_signed_in (GObject      *object,
   if (!hc_hub_manager_sign_in_finish (HC_HUB_MANAGER (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        show_error (self, error, NULL);
       return;
     }
 
@@ -135,7 +134,7 @@ sign_in (HcHubDialog *self)
                                               hc_profile_get_pinned_fingerprint (self->candidate), &error) ||
           !hc_profile_set_url (self->profile, hc_profile_get_url (self->candidate), &error))
         {
-          show_error (self, error);
+          show_error (self, error, NULL);
           return;
         }
     }
@@ -152,7 +151,8 @@ on_verified (GObject      *object,
 {
   g_autoptr(HcHubDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcMe) me = hc_hub_manager_verify_finish (HC_HUB_MANAGER (object), result, &error);
+  g_autofree char *untrusted = NULL;
+  g_autoptr(HcMe) me = hc_hub_manager_verify_finish (HC_HUB_MANAGER (object), result, &untrusted, &error);
   g_autofree char *who = NULL;
   g_autofree char *name = NULL;
   g_autofree char *hub_name = NULL;
@@ -160,7 +160,7 @@ on_verified (GObject      *object,
   if (me == NULL)
     {
       if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-        show_error (self, error);
+        show_error (self, error, untrusted);
       return;
     }
 
@@ -225,7 +225,7 @@ hc_hub_dialog_save (HcHubDialog *self)
 
   if (!read_form (self, &error))
     {
-      show_error (self, error);
+      show_error (self, error, NULL);
       return;
     }
 

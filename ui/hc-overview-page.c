@@ -399,7 +399,7 @@ show_storage (HcOverviewPage *self)
     {
       gboolean listed = t->n_known[HC_SUMMARY_POOLS] > 0 && t->sum.pools[0] + t->sum.pools[1] + t->sum.pools[2] == 0;
 
-      hc_status_badge_set (self->storage_pool_badge, HC_LEVEL_NEUTRAL,
+      hc_status_badge_set (self->storage_pool_badge, listed ? HC_LEVEL_NEUTRAL : HC_LEVEL_UNKNOWN,
                            listed ? _("No pools") : _("Pool list not read"));
       gtk_label_set_label (self->storage_pool_count, "");
     }

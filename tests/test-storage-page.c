@@ -8,7 +8,6 @@
 #include <math.h>
 #include <json-glib/json-glib.h>
 
-#include "hc-application.h"
 #include "hc-capacity-chart.h"
 #include "hc-closures.h"
 #include "hc-item-store.h"
@@ -414,7 +413,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
-  hc_application_register_resources ();
   hc_test_add_icons ();
   {
     /* The window's style (level bar colours), as the application loads it. */

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-capacity-chart.h"
 #include "hc-closures.h"
 #include "hc-format.h"
@@ -186,7 +185,6 @@ hc_pool_detail_class_init (HcPoolDetailClass *klass)
 
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_CAPACITY_CHART);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-pool-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HcPoolDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, HcPoolDetail, kind_label);

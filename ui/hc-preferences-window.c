@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-error.h"
 #include "hc-format.h"
 #include "hc-hub-dialog.h"
@@ -331,7 +330,6 @@ hc_preferences_window_class_init (HcPreferencesWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, refresh_interval);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, score_warning);

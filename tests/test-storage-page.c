@@ -10,6 +10,7 @@
 
 #include "hc-capacity-chart.h"
 #include "hc-closures.h"
+#include "hc-forecast.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-storage-page.h"
@@ -175,7 +176,7 @@ expected_forecast (const PoolFixture *p, guint64 used_today)
 {
   PoolFixture copy = *p;
   double sx = 0, sy = 0, sxx = 0, sxy = 0, slope, intercept, x_last, days;
-  int n = HC_CAPACITY_FORECAST_DAYS;
+  int n = HC_FORECAST_DAYS;
   g_autoptr(GDateTime) full = NULL;
   g_autofree char *date = NULL;
 

@@ -5,6 +5,7 @@
 
 #include "hc-capacity-chart.h"
 #include "hc-closures.h"
+#include "hc-forecast.h"
 #include "hc-format.h"
 #include "hc-labels.h"
 #include "hc-pool-detail.h"
@@ -67,7 +68,7 @@ hc_pool_detail_refresh (HcPoolDetail *self)
   g_autofree char *forecast = NULL;
   g_autofree char *name = NULL;
   g_autofree char *scheme = NULL;
-  HcCapacityForecast fit;
+  HcForecast fit;
 
   if (pool == NULL)
     return;
@@ -103,8 +104,8 @@ hc_pool_detail_refresh (HcPoolDetail *self)
   set_row (self->write_row, write_rate);
 
   hc_capacity_chart_set_data (self->chart, hc_pool_get_history (pool), capacity);
-  if (hc_capacity_chart_compute_forecast (hc_pool_get_history (pool), capacity, &fit))
-    forecast = hc_capacity_chart_describe_forecast (&fit);
+  if (hc_forecast_compute (hc_pool_get_history (pool), capacity, &fit))
+    forecast = hc_forecast_describe (&fit);
   else
     forecast = g_strdup (_("Not enough history for a forecast"));
   gtk_label_set_label (self->forecast_label, forecast);

@@ -380,7 +380,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
-  hc_application_register_resources ();
   hc_test_add_icons ();
   fixture.lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C";
   /* One application for the process, as in the console itself. */

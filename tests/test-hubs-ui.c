@@ -295,7 +295,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
-  hc_application_register_resources ();
   hc_test_add_icons ();
   g_test_add_func ("/hubs/through-preferences", test_hubs_through_preferences);
   return g_test_run ();

@@ -7,7 +7,6 @@
 #include <locale.h>
 #include <json-glib/json-glib.h>
 
-#include "hc-application.h"
 #include "hc-ingestion-page.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
@@ -264,7 +263,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
-  hc_application_register_resources ();
   hc_test_add_icons ();
   g_test_add_func ("/ingestion-page/list", test_ingestion_page);
   g_test_add_func ("/ingestion-page/hub-text", test_ingestion_page_hub_text);

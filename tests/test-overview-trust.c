@@ -225,7 +225,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
-  hc_application_register_resources ();
   hc_test_add_icons ();
   lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C";
   app = hc_application_new ();

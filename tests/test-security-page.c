@@ -8,7 +8,6 @@
 
 #include <json-glib/json-glib.h>
 
-#include "hc-application.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-security-page.h"
@@ -629,7 +628,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
-  hc_application_register_resources ();
   hc_test_add_icons ();
   g_test_add_func ("/security-page/list", test_security_page);
   g_test_add_func ("/security-page/hub-text", test_security_page_hub_text);

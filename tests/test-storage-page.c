@@ -8,9 +8,9 @@
 #include <math.h>
 #include <json-glib/json-glib.h>
 
-#include "hc-application.h"
 #include "hc-capacity-chart.h"
 #include "hc-closures.h"
+#include "hc-forecast.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-storage-page.h"
@@ -176,7 +176,7 @@ expected_forecast (const PoolFixture *p, guint64 used_today)
 {
   PoolFixture copy = *p;
   double sx = 0, sy = 0, sxx = 0, sxy = 0, slope, intercept, x_last, days;
-  int n = HC_CAPACITY_FORECAST_DAYS;
+  int n = HC_FORECAST_DAYS;
   g_autoptr(GDateTime) full = NULL;
   g_autofree char *date = NULL;
 
@@ -414,7 +414,6 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
-  hc_application_register_resources ();
   hc_test_add_icons ();
   {
     /* The window's style (level bar colours), as the application loads it. */

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "hc-alert-detail.h"
-#include "hc-application.h"
 #include "hc-format.h"
 #include "hc-labels.h"
 #include "hc-status-badge.h"
@@ -240,7 +239,6 @@ hc_alert_detail_class_init (HcAlertDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HC_TYPE_STATUS_BADGE);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-alert-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, severity_badge);

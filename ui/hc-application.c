@@ -5,7 +5,6 @@
 
 #include "hc-application.h"
 #include "hc-demo-launcher.h"
-#include "hc-resources.h"
 #include "hc-preferences-window.h"
 #include "hc-window.h"
 
@@ -268,8 +267,6 @@ hc_application_class_init (HcApplicationClass *klass)
 
   object_class->dispose = hc_application_dispose;
 
-  hc_application_register_resources ();
-
   app_class->handle_local_options = hc_application_handle_local_options;
   app_class->startup = hc_application_startup;
   app_class->activate = hc_application_activate;
@@ -283,23 +280,6 @@ hc_application_init (HcApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Watch and operate a national data center hub."));
-}
-
-/**
- * hc_application_register_resources:
- * Registers the console's GResource once; every class with a template
- * calls it from class_init so tests can build any widget on its own.
- */
-void
-hc_application_register_resources (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      hc_register_resource ();
-      g_once_init_leave (&once, 1);
-    }
 }
 
 HcApplication *

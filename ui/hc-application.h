@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HcApplication, hc_application, HC, APPLICATION, AdwApplication)
 
-void           hc_application_register_resources (void);
 HcApplication *hc_application_new          (void);
 GSettings     *hc_application_get_settings (HcApplication *self);
 HcHubManager  *hc_application_get_hub_manager (HcApplication *self);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-capacity-chart.h"
+#include "hc-forecast.h"
 #include "hc-format.h"
 #include "hc-usage-point.h"
 
@@ -21,7 +22,7 @@ struct _HcCapacityChart
 
   GListModel         *history;
   guint64             capacity;
-  HcCapacityForecast  forecast;
+  HcForecast          forecast;
   gboolean            has_forecast;
   char               *summary;
 
@@ -43,93 +44,6 @@ format_date (gint64 unix_time)
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
 
   return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : g_strdup ("");
-}
-
-/**
- * hc_capacity_chart_compute_forecast:
- * Fits used bytes against the day over the last HC_CAPACITY_FORECAST_DAYS
- * samples. Returns %FALSE when there are fewer than two samples.
- */
-gboolean
-hc_capacity_chart_compute_forecast (GListModel         *history,
-                                    guint64             capacity,
-                                    HcCapacityForecast *forecast)
-{
-  guint n, first;
-  double sum_x = 0, sum_y = 0, mean_x, mean_y, sxx = 0, sxy = 0, x_last, x_full;
-  guint count;
-
-  g_return_val_if_fail (forecast != NULL, FALSE);
-
-  memset (forecast, 0, sizeof *forecast);
-  n = history != NULL ? g_list_model_get_n_items (history) : 0;
-  if (n < 2)
-    return FALSE;
-
-  first = n > HC_CAPACITY_FORECAST_DAYS ? n - HC_CAPACITY_FORECAST_DAYS : 0;
-  count = n - first;
-  for (guint i = first; i < n; i++)
-    {
-      g_autoptr(HcUsagePoint) point = g_list_model_get_item (history, i);
-
-      sum_x += (double) hc_usage_point_get_date (point) / DAY;
-      sum_y += (double) hc_usage_point_get_used_bytes (point);
-    }
-  mean_x = sum_x / count;
-  mean_y = sum_y / count;
-  for (guint i = first; i < n; i++)
-    {
-      g_autoptr(HcUsagePoint) point = g_list_model_get_item (history, i);
-      double dx = (double) hc_usage_point_get_date (point) / DAY - mean_x;
-      double dy = (double) hc_usage_point_get_used_bytes (point) - mean_y;
-
-      sxx += dx * dx;
-      sxy += dx * dy;
-      if (i == n - 1)
-        forecast->last_date = hc_usage_point_get_date (point);
-    }
-
-  /* All samples on one day: no line to draw. */
-  if (sxx <= 0)
-    return FALSE;
-
-  forecast->slope = sxy / sxx;
-  forecast->intercept = mean_y - forecast->slope * mean_x;
-  forecast->filling = forecast->slope >= 1.0;
-  if (!forecast->filling)
-    return TRUE;
-
-  x_last = (double) forecast->last_date / DAY;
-  x_full = ((double) capacity - forecast->intercept) / forecast->slope;
-  /* Past the capacity already, by the fit: full now. */
-  forecast->days_left = x_full > x_last ? (int) MIN (ceil (x_full - x_last), G_MAXINT / DAY) : 0;
-  forecast->full_date = forecast->last_date + (gint64) forecast->days_left * DAY;
-  return TRUE;
-}
-
-/**
- * hc_capacity_chart_describe_forecast:
- * "Full in about 42 days (2027-01-08)", "Full now" or "Not filling".
- */
-char *
-hc_capacity_chart_describe_forecast (const HcCapacityForecast *forecast)
-{
-  g_autofree char *date = NULL;
-
-  g_return_val_if_fail (forecast != NULL, NULL);
-
-  if (!forecast->filling)
-    return g_strdup (_("Not filling"));
-  if (forecast->days_left == 0)
-    return g_strdup (_("Full now"));
-  if (forecast->days_left > 3650)
-    return g_strdup (_("Full in more than ten years"));
-
-  date = format_date (forecast->full_date);
-  /* Translators: a forecast, e.g. "Full in about 42 days (2027-01-08)" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Full in about %d day (%s)",
-                                       "Full in about %d days (%s)", forecast->days_left),
-                          forecast->days_left, date);
 }
 
 static void
@@ -353,7 +267,7 @@ update_summary (HcCapacityChart *self)
   g_autofree char *capacity = hc_format_bytes (self->capacity);
 
   g_clear_pointer (&self->summary, g_free);
-  self->has_forecast = hc_capacity_chart_compute_forecast (self->history, self->capacity, &self->forecast);
+  self->has_forecast = hc_forecast_compute (self->history, self->capacity, &self->forecast);
 
   if (n == 0)
     self->summary = g_strdup (_("No usage history yet."));
@@ -370,15 +284,15 @@ update_summary (HcCapacityChart *self)
       if (self->has_forecast)
         {
           g_autofree char *rate = hc_format_bytes ((guint64) fabs (self->forecast.slope));
-          g_autofree char *words = hc_capacity_chart_describe_forecast (&self->forecast);
+          g_autofree char *words = hc_forecast_describe (&self->forecast);
 
           if (self->forecast.slope >= 0)
             /* Translators: the trend of a pool's usage, e.g. "Growing by 12.1 TB a day over the last 30 days. Full in about 42 days (2027-01-08)." */
             trend = g_strdup_printf (_("Growing by %s a day over the last %d days. %s."),
-                                     rate, HC_CAPACITY_FORECAST_DAYS, words);
+                                     rate, HC_FORECAST_DAYS, words);
           else
             trend = g_strdup_printf (_("Shrinking by %s a day over the last %d days. %s."),
-                                     rate, HC_CAPACITY_FORECAST_DAYS, words);
+                                     rate, HC_FORECAST_DAYS, words);
         }
 
       /* Translators: the numbers behind the capacity chart, for screen readers and copying. */

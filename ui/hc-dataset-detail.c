@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-closures.h"
 #include "hc-dataset-detail.h"
 #include "hc-failing-sample.h"
@@ -230,7 +229,6 @@ hc_dataset_detail_class_init (HcDatasetDetailClass *klass)
 
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_TREND_CHART);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-dataset-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, owner_label);

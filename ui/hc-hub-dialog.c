@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-error.h"
 #include "hc-format.h"
 #include "hc-hub-dialog.h"
@@ -304,7 +303,6 @@ hc_hub_dialog_class_init (HcHubDialogClass *klass)
 
   object_class->dispose = hc_hub_dialog_dispose;
 
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-hub-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, url_row);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-widget-util.h"
 #include "hc-closures.h"
 #include "hc-format.h"
@@ -342,7 +341,6 @@ hc_ingestion_page_class_init (HcIngestionPageClass *klass)
   g_type_ensure (HC_TYPE_SOURCE_DETAIL);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_SOURCE);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-ingestion-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcIngestionPage, pane);
   gtk_widget_class_bind_template_child (widget_class, HcIngestionPage, view);

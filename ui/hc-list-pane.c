@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-widget-util.h"
 #include "hc-csv.h"
 #include "hc-format.h"
@@ -384,7 +383,6 @@ hc_list_pane_class_init (HcListPaneClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-list-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcListPane, toolbar);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, search_entry);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-error.h"
 #include "hc-format.h"
 #include "hc-hub-summary.h"
@@ -720,7 +719,6 @@ hc_overview_page_class_init (HcOverviewPageClass *klass)
   widget_class->map = hc_overview_page_map;
 
   g_type_ensure (HC_TYPE_STATUS_BADGE);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_box);

@@ -3,9 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-capacity-chart.h"
 #include "hc-closures.h"
+#include "hc-forecast.h"
 #include "hc-format.h"
 #include "hc-labels.h"
 #include "hc-pool-detail.h"
@@ -68,7 +68,7 @@ hc_pool_detail_refresh (HcPoolDetail *self)
   g_autofree char *forecast = NULL;
   g_autofree char *name = NULL;
   g_autofree char *scheme = NULL;
-  HcCapacityForecast fit;
+  HcForecast fit;
 
   if (pool == NULL)
     return;
@@ -104,8 +104,8 @@ hc_pool_detail_refresh (HcPoolDetail *self)
   set_row (self->write_row, write_rate);
 
   hc_capacity_chart_set_data (self->chart, hc_pool_get_history (pool), capacity);
-  if (hc_capacity_chart_compute_forecast (hc_pool_get_history (pool), capacity, &fit))
-    forecast = hc_capacity_chart_describe_forecast (&fit);
+  if (hc_forecast_compute (hc_pool_get_history (pool), capacity, &fit))
+    forecast = hc_forecast_describe (&fit);
   else
     forecast = g_strdup (_("Not enough history for a forecast"));
   gtk_label_set_label (self->forecast_label, forecast);
@@ -186,7 +186,6 @@ hc_pool_detail_class_init (HcPoolDetailClass *klass)
 
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_CAPACITY_CHART);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-pool-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HcPoolDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, HcPoolDetail, kind_label);

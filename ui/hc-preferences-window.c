@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-error.h"
 #include "hc-format.h"
 #include "hc-hub-dialog.h"
@@ -20,7 +19,6 @@ struct _HcPreferencesWindow
   GPtrArray            *hub_rows;
 
   /* template children */
-  GtkSpinButton        *refresh_interval;
   GtkSpinButton        *score_warning;
   GtkSpinButton        *score_critical;
   AdwPreferencesGroup  *hubs_group;
@@ -271,9 +269,6 @@ hc_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (hc_preferences_window_parent_class)->constructed (object);
 
   g_assert (self->settings != NULL);
-  g_settings_bind (self->settings, "refresh-interval",
-                   gtk_spin_button_get_adjustment (self->refresh_interval), "value",
-                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "score-warning-below",
                    gtk_spin_button_get_adjustment (self->score_warning), "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -331,9 +326,7 @@ hc_preferences_window_class_init (HcPreferencesWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, refresh_interval);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, score_warning);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, score_critical);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, hubs_group);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-closures.h"
 #include "hc-format.h"
 #include "hc-labels.h"
@@ -260,7 +259,6 @@ hc_quality_page_class_init (HcQualityPageClass *klass)
   g_type_ensure (HC_TYPE_DATASET_DETAIL);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_DATASET);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-quality-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, pane);
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, view);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-closures.h"
 #include "hc-format.h"
 #include "hc-item-store.h"
@@ -658,7 +657,6 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
   g_type_ensure (HC_TYPE_ALERT_DETAIL);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_ALERT);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-security-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, pane);
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, view);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-widget-util.h"
 #include "hc-format.h"
 #include "hc-labels.h"
@@ -228,7 +227,6 @@ hc_source_detail_class_init (HcSourceDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HC_TYPE_STATUS_BADGE);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-source-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSourceDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, HcSourceDetail, agency_label);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-application.h"
 #include "hc-closures.h"
 #include "hc-format.h"
 #include "hc-item-store.h"
@@ -411,7 +410,6 @@ hc_storage_page_class_init (HcStoragePageClass *klass)
   g_type_ensure (HC_TYPE_NODES_VIEW);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_POOL);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-storage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcStoragePage, verdict_badge);
   gtk_widget_class_bind_template_child (widget_class, HcStoragePage, stack);

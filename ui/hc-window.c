@@ -921,7 +921,6 @@ hc_window_class_init (HcWindowClass *klass)
   g_type_ensure (HC_TYPE_QUALITY_PAGE);
   g_type_ensure (HC_TYPE_STORAGE_PAGE);
   g_type_ensure (HC_TYPE_SECURITY_PAGE);
-  hc_application_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, sidebar);

@@ -68,41 +68,28 @@ headline (const GError *error)
 
 /* ---- counting from the lists ------------------------------------------ */
 
+/* Each counts one item of its list into the summary. */
+typedef void (*CountFunc) (HcHubSummary *s, gpointer item);
+
 static void
-count_sources (HcHubSummary *s,
-               GListModel   *model)
+count_source (HcHubSummary *s,
+              gpointer      item)
 {
-  guint n = g_list_model_get_n_items (model);
+  HcSourceStatus status = hc_source_get_status (item);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HcSource) source = g_list_model_get_item (model, i);
-      HcSourceStatus status = hc_source_get_status (source);
-
-      if (status < G_N_ELEMENTS (s->sources))
-        s->sources[status]++;
-    }
+  if (status < G_N_ELEMENTS (s->sources))
+    s->sources[status]++;
 }
 
+/* Sums for now; the means are taken once the whole list is counted. */
 static void
-count_quality (HcHubSummary *s,
-               GListModel   *model)
+count_dataset (HcHubSummary *s,
+               gpointer      item)
 {
-  guint n = g_list_model_get_n_items (model);
-  double sum[4] = { 0 }, overall = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HcDataset) dataset = g_list_model_get_item (model, i);
-
-      for (guint c = 0; c < 4; c++)
-        sum[c] += hc_dataset_get_score (dataset, c);
-      overall += hc_dataset_get_overall (dataset);
-    }
-  s->datasets = n;
   for (guint c = 0; c < 4; c++)
-    s->score[c] = n > 0 ? sum[c] / n : 0;
-  s->overall = n > 0 ? overall / n : 0;
+    s->score[c] += hc_dataset_get_score (item, c);
+  s->overall += hc_dataset_get_overall (item);
+  s->datasets++;
 }
 
 static double
@@ -126,69 +113,77 @@ pool_is_worse (HcPool *candidate,
 }
 
 static void
-count_pools (HcHubSummary *s,
-             GListModel   *model)
+count_pool (HcHubSummary *s,
+            gpointer      item)
 {
-  guint n = g_list_model_get_n_items (model);
+  HcPoolState state = hc_pool_get_state (item);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HcPool) pool = g_list_model_get_item (model, i);
-      HcPoolState state = hc_pool_get_state (pool);
-
-      s->used_bytes += hc_pool_get_used_bytes (pool);
-      s->capacity_bytes += hc_pool_get_capacity_bytes (pool);
-      if (state < G_N_ELEMENTS (s->pools))
-        s->pools[state]++;
-      if (pool_is_worse (pool, s->worst_pool))
-        g_set_object (&s->worst_pool, pool);
-    }
+  s->used_bytes += hc_pool_get_used_bytes (item);
+  s->capacity_bytes += hc_pool_get_capacity_bytes (item);
+  if (state < G_N_ELEMENTS (s->pools))
+    s->pools[state]++;
+  if (pool_is_worse (item, s->worst_pool))
+    g_set_object (&s->worst_pool, item);
 }
 
 static void
-count_hardware (HcHubSummary *s,
-                GListModel   *model)
+count_disk (HcHubSummary *s,
+            gpointer      item)
 {
-  guint n = g_list_model_get_n_items (model);
+  HcDiskHealth health = hc_disk_get_health (item);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HcNode) node = g_list_model_get_item (model, i);
-      GListModel *disks = hc_node_get_disks (node);
-      guint n_disks = disks ? g_list_model_get_n_items (disks) : 0;
-      HcNodeState state = hc_node_get_state (node);
+  if (health < G_N_ELEMENTS (s->disks))
+    s->disks[health]++;
+}
 
-      if (state < G_N_ELEMENTS (s->nodes))
-        s->nodes[state]++;
-      for (guint d = 0; d < n_disks; d++)
-        {
-          g_autoptr(HcDisk) disk = g_list_model_get_item (disks, d);
-          HcDiskHealth health = hc_disk_get_health (disk);
+static void count_each (HcHubSummary *s, GListModel *model, CountFunc count);
 
-          if (health < G_N_ELEMENTS (s->disks))
-            s->disks[health]++;
-        }
-    }
+static void
+count_node (HcHubSummary *s,
+            gpointer      item)
+{
+  HcNodeState state = hc_node_get_state (item);
+
+  if (state < G_N_ELEMENTS (s->nodes))
+    s->nodes[state]++;
+  if (hc_node_get_disks (item) != NULL)
+    count_each (s, hc_node_get_disks (item), count_disk);
 }
 
 static void
-count_alerts (HcHubSummary *s,
-              GListModel   *model)
+count_alert (HcHubSummary *s,
+             gpointer      item)
+{
+  HcSeverity severity = hc_alert_get_severity (item);
+
+  if (hc_alert_get_state (item) != HC_ALERT_STATE_OPEN)
+    return;
+  if (severity < G_N_ELEMENTS (s->alerts_open))
+    s->alerts_open[severity]++;
+  s->alerts_open_total++;
+}
+
+static void
+count_each (HcHubSummary *s,
+            GListModel   *model,
+            CountFunc     count)
 {
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HcAlert) alert = g_list_model_get_item (model, i);
-      HcSeverity severity = hc_alert_get_severity (alert);
-
-      if (hc_alert_get_state (alert) != HC_ALERT_STATE_OPEN)
-        continue;
-      if (severity < G_N_ELEMENTS (s->alerts_open))
-        s->alerts_open[severity]++;
-      s->alerts_open_total++;
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      count (s, item);
     }
 }
+
+static const CountFunc part_count[HC_SUMMARY_N_PARTS] = {
+  [HC_SUMMARY_SOURCES]  = count_source,
+  [HC_SUMMARY_QUALITY]  = count_dataset,
+  [HC_SUMMARY_POOLS]    = count_pool,
+  [HC_SUMMARY_HARDWARE] = count_node,
+  [HC_SUMMARY_ALERTS]   = count_alert,
+};
 
 /* ---- taking from the overview ----------------------------------------- */
 
@@ -348,15 +343,12 @@ summarize_part (HcHubSummary  *s,
     {
       s->origin[part] = HC_SUMMARY_FROM_LISTS;
       s->as_of[part] = updated_at;
-      switch (part)
+      count_each (s, model, part_count[part]);
+      if (part == HC_SUMMARY_QUALITY && s->datasets > 0)
         {
-        case HC_SUMMARY_SOURCES:  count_sources (s, model); break;
-        case HC_SUMMARY_QUALITY:  count_quality (s, model); break;
-        case HC_SUMMARY_POOLS:    count_pools (s, model); break;
-        case HC_SUMMARY_HARDWARE: count_hardware (s, model); break;
-        case HC_SUMMARY_ALERTS:   count_alerts (s, model); break;
-        case HC_SUMMARY_N_PARTS:
-        default:                  g_assert_not_reached ();
+          for (guint c = 0; c < 4; c++)
+            s->score[c] /= s->datasets;
+          s->overall /= s->datasets;
         }
       /* Compare only an overview made after the lists' last change. */
       if (overview_error == NULL && overview != NULL && s->live

@@ -278,18 +278,7 @@ class Handler(BaseHTTPRequestHandler):
                 pass
             return
         if fault == "slow":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", "100")
-            self.end_headers()
-            try:
-                for _ in range(100):
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                    time.sleep(1)
-            except OSError:
-                pass
-            return
+            return self.drip()
         if fault == "ratelimit":
             return self.problem(429, "Slow down", "Too many requests.", {"Retry-After": "7"})
         if fault == "ratelimit-date":
@@ -336,18 +325,7 @@ class Handler(BaseHTTPRequestHandler):
         if mode == "truncated":
             return self.send_body(200, '{"items": [{"id": "x", "na')
         if mode == "slow":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", "100")
-            self.end_headers()
-            try:
-                for _ in range(100):
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                    time.sleep(1)
-            except OSError:
-                pass
-            return
+            return self.drip()
         if endpoint == "events":
             return self.hub_events()
         if endpoint == "me":
@@ -400,6 +378,20 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
         self.close_connection = True
+
+    def drip(self):
+        # One byte a second: an answer that never quite arrives.
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "100")
+        self.end_headers()
+        try:
+            for _ in range(100):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(1)
+        except OSError:
+            pass
 
     def problem(self, status, title, detail, headers=None):
         body = json.dumps({"type": "about:blank", "title": title, "status": status, "detail": detail})

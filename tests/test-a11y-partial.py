@@ -99,11 +99,7 @@ def run_mode(exe, server, mode, expected):
         assert not missing, f'{mode}: never read {missing}; the window said:\n{text}'
         print(f'{mode}: read {", ".join(expected)}; no all-clear')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        a11y.stop(proc)
 
 
 def main():

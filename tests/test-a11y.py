@@ -71,6 +71,15 @@ def read_controls(window):
             time.sleep(3)
 
 
+def stop(proc):
+    """Ends the console, by force if it does not end in 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def count_controls(window):
     return len(read_controls(window))
 
@@ -131,11 +140,7 @@ def main():
             assert section in items, f'section {section!r} not among list items {items}'
         print(f'{len(names)} named controls, sections: {", ".join(expected)}')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 if __name__ == '__main__':

@@ -15,17 +15,16 @@
 #include "hc-fingerprint.h"
 #include "hc-hub-manager.h"
 #include "hc-hub.h"
+#include "hc-test-fault.h"
 #include "hc-me.h"
 
 #define TOKEN "fault-token"
 
-static GSubprocess *server;
 static guint http_port;
 static guint tls_port;
 static guint tls_wrong_port;
 static char *cert_path;
 static char *wrong_cert_path;
-static char *cert_dir;
 static GString *captured_logs;
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -974,59 +973,23 @@ test_hub_cursor_loop (void)
 
 /* ---- fixture ------------------------------------------------------------ */
 
+static HcTestFaultServer *fault_server;
+
 static void
 start_server (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *script = NULL;
-  g_autofree char *line = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *info;
-  const char *source_dir = g_getenv ("HC_SOURCE_DIR");
-
-  g_assert_nonnull (source_dir);
-  script = g_build_filename (source_dir, "tests", "hc-fault-server.py", NULL);
-  cert_dir = g_dir_make_tmp ("hc-fault-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             "/usr/bin/python3", script, "--dir", cert_dir, NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-
-  json_parser_load_from_data (parser, line, -1, &error);
-  g_assert_no_error (error);
-  info = json_node_get_object (json_parser_get_root (parser));
-  http_port = json_object_get_int_member (info, "http");
-  tls_port = json_object_get_int_member (info, "tls");
-  tls_wrong_port = json_object_get_int_member (info, "tls_wrong");
-  cert_path = g_strdup (json_object_get_string_member (info, "cert"));
-  wrong_cert_path = g_strdup (json_object_get_string_member (info, "wrong_cert"));
+  fault_server = hc_test_fault_server_start (TRUE);
+  http_port = fault_server->http_port;
+  tls_port = fault_server->tls_port;
+  tls_wrong_port = fault_server->tls_wrong_port;
+  cert_path = g_strdup (fault_server->cert_path);
+  wrong_cert_path = g_strdup (fault_server->wrong_cert_path);
 }
 
 static void
 stop_server (void)
 {
-  g_autoptr(GError) error = NULL;
-  const char *names[] = { "good.pem", "good.key", "wrong.pem", "wrong.key" };
-
-  /* Closing its stdin ends the server; wait so nothing outlives the test. */
-  g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
-  if (!g_subprocess_wait (server, NULL, &error))
-    g_subprocess_force_exit (server);
-  g_clear_object (&server);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (cert_dir, names[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (cert_dir);
+  hc_test_fault_server_stop (g_steal_pointer (&fault_server));
 }
 
 int

@@ -5,13 +5,12 @@
 #include "config.h"
 
 #include <locale.h>
-#include <json-glib/json-glib.h>
 
 #include "hc-error.h"
 #include "hc-hub-summary.h"
 #include "hc-hub.h"
+#include "hc-test-fault.h"
 
-static GSubprocess *server;
 static guint http_port;
 
 static gboolean
@@ -242,41 +241,19 @@ test_unreachable (void)
   hc_hub_stop (hub);
 }
 
+static HcTestFaultServer *fault_server;
+
 static void
 start_server (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *script = NULL;
-  g_autofree char *line = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *source_dir = g_getenv ("HC_SOURCE_DIR");
-
-  g_assert_nonnull (source_dir);
-  script = g_build_filename (source_dir, "tests", "hc-fault-server.py", NULL);
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             "/usr/bin/python3", script, NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  json_parser_load_from_data (parser, line, -1, &error);
-  g_assert_no_error (error);
-  http_port = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "http");
+  fault_server = hc_test_fault_server_start (FALSE);
+  http_port = fault_server->http_port;
 }
 
 static void
 stop_server (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Closing its stdin ends the server; wait so nothing outlives the test. */
-  g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
-  if (!g_subprocess_wait (server, NULL, &error))
-    g_subprocess_force_exit (server);
-  g_clear_object (&server);
+  hc_test_fault_server_stop (g_steal_pointer (&fault_server));
 }
 
 int

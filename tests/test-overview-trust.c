@@ -6,16 +6,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <locale.h>
 
 #include "hc-application.h"
+#include "hc-test-fault.h"
 #include "hc-test-ui.h"
 #include "hc-window.h"
 
-static GSubprocess *server;
-static char *cert_dir;
 static guint http_port;
 static guint tls_port;
 static const char *lang;
@@ -25,48 +22,20 @@ static const char * const all_clear[] = {
   "All feeds on time", "All pools healthy", "No open alerts",
 };
 
+static HcTestFaultServer *fault_server;
+
 static void
 start_server (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *script = g_build_filename (g_getenv ("HC_SOURCE_DIR"), "tests", "hc-fault-server.py", NULL);
-  g_autofree char *line = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *info;
-
-  cert_dir = g_dir_make_tmp ("hc-trust-XXXXXX", &error);
-  g_assert_no_error (error);
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             "/usr/bin/python3", script, "--dir", cert_dir, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, line, -1, &error);
-  g_assert_no_error (error);
-  info = json_node_get_object (json_parser_get_root (parser));
-  http_port = json_object_get_int_member (info, "http");
-  tls_port = json_object_get_int_member (info, "tls");
+  fault_server = hc_test_fault_server_start (TRUE);
+  http_port = fault_server->http_port;
+  tls_port = fault_server->tls_port;
 }
 
 static void
 stop_server (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (cert_dir, 0, NULL);
-  const char *name;
-
-  g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
-  if (!g_subprocess_wait (server, NULL, NULL))
-    g_subprocess_force_exit (server);
-  g_clear_object (&server);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (cert_dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (cert_dir);
-  g_free (cert_dir);
+  hc_test_fault_server_stop (g_steal_pointer (&fault_server));
 }
 
 static guint

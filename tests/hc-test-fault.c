@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One job: start and stop the fault server (tests/hc-fault-server.py) for
+ * the tests that meet a misbehaving hub. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "hc-test-fault.h"
+
+/**
+ * hc_test_fault_server_start:
+ * @with_tls: also the two TLS listeners, with certificates made by openssl
+ *   in a temporary folder
+ */
+HcTestFaultServer *
+hc_test_fault_server_start (gboolean with_tls)
+{
+  HcTestFaultServer *server = g_new0 (HcTestFaultServer, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *line = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *source_dir = g_getenv ("HC_SOURCE_DIR");
+  JsonObject *info;
+
+  g_assert_nonnull (source_dir);
+  g_ptr_array_add (argv, g_strdup ("/usr/bin/python3"));
+  g_ptr_array_add (argv, g_build_filename (source_dir, "tests", "hc-fault-server.py", NULL));
+  if (with_tls)
+    {
+      server->cert_dir = g_dir_make_tmp ("hc-fault-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (argv, g_strdup ("--dir"));
+      g_ptr_array_add (argv, g_strdup (server->cert_dir));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  server->process = g_subprocess_newv ((const char * const *) argv->pdata,
+                                       G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+
+  /* Its first line says where it listens. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  json_parser_load_from_data (parser, line, -1, &error);
+  g_assert_no_error (error);
+  info = json_node_get_object (json_parser_get_root (parser));
+  server->http_port = json_object_get_int_member (info, "http");
+  if (with_tls)
+    {
+      server->tls_port = json_object_get_int_member (info, "tls");
+      server->tls_wrong_port = json_object_get_int_member (info, "tls_wrong");
+      server->cert_path = g_strdup (json_object_get_string_member (info, "cert"));
+      server->wrong_cert_path = g_strdup (json_object_get_string_member (info, "wrong_cert"));
+    }
+  return server;
+}
+
+/**
+ * hc_test_fault_server_stop:
+ * Ends the server (closing its stdin ends it; waited for, so nothing
+ * outlives the test) and removes its certificates.
+ */
+void
+hc_test_fault_server_stop (HcTestFaultServer *server)
+{
+  g_output_stream_close (g_subprocess_get_stdin_pipe (server->process), NULL, NULL);
+  if (!g_subprocess_wait (server->process, NULL, NULL))
+    g_subprocess_force_exit (server->process);
+  g_clear_object (&server->process);
+
+  if (server->cert_dir != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (server->cert_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (server->cert_dir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (server->cert_dir);
+    }
+  g_free (server->cert_dir);
+  g_free (server->cert_path);
+  g_free (server->wrong_cert_path);
+  g_free (server);
+}

@@ -26,8 +26,12 @@ static const HcListKind part_list[HC_SUMMARY_N_PARTS] = {
   [HC_SUMMARY_ALERTS]   = HC_LIST_ALERTS,
 };
 
-static const char *
-list_noun (HcListKind kind)
+/**
+ * hc_list_kind_noun:
+ * The list's items in words, to fill "the hub's list of %s".
+ */
+const char *
+hc_list_kind_noun (HcListKind kind)
 {
   switch (kind)
     {
@@ -281,7 +285,7 @@ unknown_reason (HcHub        *hub,
                 const GError *list_error,
                 const GError *overview_error)
 {
-  const char *noun = list_noun (kind);
+  const char *noun = hc_list_kind_noun (kind);
 
   switch (hc_hub_get_state (hub))
     {
@@ -360,7 +364,7 @@ summarize_part (HcHubSummary  *s,
 
   if (overview != NULL)
     {
-      const char *noun = list_noun (kind);
+      const char *noun = hc_list_kind_noun (kind);
 
       s->origin[part] = HC_SUMMARY_FROM_OVERVIEW;
       s->as_of[part] = hc_overview_get_generated_at (overview);

@@ -175,7 +175,10 @@ test_failed_feeds_without_overview (gconstpointer data)
   hc_test_settle (200);
   {
     HcListPane *pane = hc_storage_page_get_pane (hc_window_get_storage_page (window));
+    g_autofree char *storage_shot = g_strdup_printf ("storage-partial-hub-%s.png", lang);
+
     g_assert_nonnull (strstr (hc_list_pane_get_banner (pane), "Trung tâm Hà Nội"));
+    hc_test_screenshot (GTK_WIDGET (window), storage_shot);
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "overview"));

@@ -407,6 +407,43 @@ test_storage_page (void)
   hc_test_destroy_window (window);
 }
 
+/* A hub that could not give its nodes (or pools) is never reported
+ * healthy: the page says what it does not know. */
+static void
+test_storage_page_unread (void)
+{
+  static const char *const ok2[] = { "ok", "ok", NULL };
+  g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_POOL);
+  g_autoptr(HcItemStore) nodes = hc_item_store_new (HC_TYPE_NODE);
+  g_autoptr(HcItem) pool = NULL;
+  g_autoptr(HcItem) node = node_from_json ("node-01", "node-01", "Hà Nội A1", "up", ok2);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcStoragePage *page = HC_STORAGE_PAGE (hc_storage_page_new ());
+  PoolFixture healthy = pools[0];
+
+  healthy.state = "healthy";
+  pool = pool_from_fixture (&healthy, healthy.used);
+  hc_item_store_upsert (store, pool);
+  hc_item_store_upsert (nodes, node);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_storage_page_set_pools (page, G_LIST_MODEL (store));
+  hc_storage_page_set_nodes (page, G_LIST_MODEL (nodes));
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+
+  g_assert_cmpstr (hc_storage_page_get_verdict (page), ==, "All pools and disks healthy");
+  hc_storage_page_set_lists_read (page, TRUE, FALSE);
+  g_assert_cmpstr (hc_storage_page_get_verdict (page), ==, "Nodes and disks not known");
+  hc_storage_page_set_lists_read (page, FALSE, TRUE);
+  g_assert_cmpstr (hc_storage_page_get_verdict (page), ==, "Pools not known");
+  hc_storage_page_set_lists_read (page, FALSE, FALSE);
+  g_assert_cmpstr (hc_storage_page_get_verdict (page), ==, "Storage not known");
+  hc_storage_page_set_lists_read (page, TRUE, TRUE);
+  g_assert_cmpstr (hc_storage_page_get_verdict (page), ==, "All pools and disks healthy");
+
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -423,5 +460,6 @@ main (int argc, char *argv[])
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
   g_test_add_func ("/storage-page/list", test_storage_page);
+  g_test_add_func ("/storage-page/unread", test_storage_page_unread);
   return g_test_run ();
 }

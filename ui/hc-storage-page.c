@@ -25,6 +25,8 @@ struct _HcStoragePage
   GListModel      *nodes;
   GtkCustomFilter *filter;
   char            *state_filter;
+  gboolean         pools_unread;  /* a hub in scope could not give its pools */
+  gboolean         nodes_unread;  /* ... or its nodes */
 
   /* template children */
   HcStatusBadge   *verdict_badge;
@@ -249,7 +251,18 @@ update_verdict (HcStoragePage *self)
         level = HC_LEVEL_WARNING;
     }
 
-  if (parts->len == 0)
+  if (parts->len == 0 && (self->pools_unread || self->nodes_unread))
+    {
+      /* What was not read is not healthy: say what is not known. */
+      level = HC_LEVEL_UNKNOWN;
+      if (self->pools_unread && self->nodes_unread)
+        text = g_strdup (_("Storage not known"));
+      else if (self->nodes_unread)
+        text = g_strdup (_("Nodes and disks not known"));
+      else
+        text = g_strdup (_("Pools not known"));
+    }
+  else if (parts->len == 0)
     {
       if (n_pools == 0 && n_nodes == 0)
         {
@@ -586,4 +599,23 @@ hc_storage_page_get_verdict (HcStoragePage *self)
   g_return_val_if_fail (HC_IS_STORAGE_PAGE (self), NULL);
 
   return hc_status_badge_get_label (self->verdict_badge);
+}
+
+/**
+ * hc_storage_page_set_lists_read:
+ * Whether every hub in scope gave its whole list of pools and of nodes;
+ * what was not read is never reported healthy.
+ */
+void
+hc_storage_page_set_lists_read (HcStoragePage *self,
+                                gboolean       pools_read,
+                                gboolean       nodes_read)
+{
+  g_return_if_fail (HC_IS_STORAGE_PAGE (self));
+
+  if (self->pools_unread == !pools_read && self->nodes_unread == !nodes_read)
+    return;
+  self->pools_unread = !pools_read;
+  self->nodes_unread = !nodes_read;
+  update_verdict (self);
 }

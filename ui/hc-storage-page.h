@@ -20,6 +20,9 @@ HcPoolDetail *hc_storage_page_get_detail       (HcStoragePage *self);
 HcNodesView  *hc_storage_page_get_nodes_view   (HcStoragePage *self);
 void          hc_storage_page_set_pools        (HcStoragePage *self,
                                                 GListModel    *pools);
+void          hc_storage_page_set_lists_read   (HcStoragePage *self,
+                                                gboolean       pools_read,
+                                                gboolean       nodes_read);
 void          hc_storage_page_set_nodes        (HcStoragePage *self,
                                                 GListModel    *nodes);
 void          hc_storage_page_set_state_filter (HcStoragePage *self,

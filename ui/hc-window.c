@@ -7,6 +7,7 @@
 #include "hc-error.h"
 #include "hc-format.h"
 #include "hc-hub-row.h"
+#include "hc-hub-summary.h"
 #include "hc-ingestion-page.h"
 #include "hc-labels.h"
 #include "hc-overview-page.h"
@@ -147,9 +148,9 @@ describe_missing_list (HcWindow   *self,
 
   if (len > 0 && detail[len - 1] == '.')
     detail[len - 1] = '\0';
-  /* Translators: "Hà Nội — its list could not be read: Not found: …" */
-  return g_strdup_printf (_("%s — its list could not be read: %s"),
-                          hc_hub_manager_get_hub_name (self->manager, hub), detail);
+  /* Translators: "Hà Nội — its list of storage nodes could not be read: Not found: …" */
+  return g_strdup_printf (_("%s — its list of %s could not be read: %s"),
+                          hc_hub_manager_get_hub_name (self->manager, hub), hc_list_kind_noun (kind), detail);
 }
 
 /*
@@ -366,6 +367,17 @@ update_pages (HcWindow *self)
     update_pane_status (self, hc_ingestion_page_get_pane (self->ingestion_page), sources, G_N_ELEMENTS (sources));
     update_pane_status (self, hc_quality_page_get_pane (self->quality_page), datasets, G_N_ELEMENTS (datasets));
     update_pane_status (self, hc_storage_page_get_pane (self->storage_page), storage, G_N_ELEMENTS (storage));
+    {
+      g_autoptr(GPtrArray) hubs = scope_hubs (self);
+      gboolean pools_read = TRUE, nodes_read = TRUE;
+
+      for (guint i = 0; i < hubs->len; i++)
+        {
+          pools_read &= hc_hub_get_list_complete (hubs->pdata[i], HC_LIST_POOLS);
+          nodes_read &= hc_hub_get_list_complete (hubs->pdata[i], HC_LIST_NODES);
+        }
+      hc_storage_page_set_lists_read (self->storage_page, pools_read, nodes_read);
+    }
     update_pane_status (self, hc_security_page_get_pane (self->security_page), alerts, G_N_ELEMENTS (alerts));
   }
   update_role_actions (self);

@@ -41,6 +41,8 @@ struct _HcNotifier
   GHashTable          *watches;      /* HcHub -> HubWatch */
   GCancellable        *cancellable;
   gboolean             server_missing;
+  gboolean             said_missing;
+  guint                name_watch;
   gboolean             markup;
   HcNotifierFocusFunc  focus_func;
   gpointer             focus_data;
@@ -67,14 +69,17 @@ static guint signals[N_SIGNALS];
 
 static void
 set_server_missing (HcNotifier   *self,
+                    gboolean      missing,
                     const GError *error)
 {
-  if (self->server_missing)
+  if (self->server_missing == missing)
     return;
   /* Said once: the console works on without notifications. */
-  g_message ("No desktop notification server (%s): Hub Console keeps watching but cannot notify",
-             error ? error->message : "unknown");
-  self->server_missing = TRUE;
+  if (missing && !self->said_missing)
+    g_message ("No desktop notification server (%s): Hub Console keeps watching but cannot notify",
+               error ? error->message : "unknown");
+  self->said_missing |= missing;
+  self->server_missing = missing;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_MISSING]);
 }
 
@@ -92,13 +97,32 @@ on_capabilities (GObject      *object,
     return;
   if (reply == NULL)
     {
-      set_server_missing (self, error);
+      set_server_missing (self, TRUE, error);
       return;
     }
   g_variant_get (reply, "(^a&s)", &caps);
+  set_server_missing (self, FALSE, NULL);
   /* A server that reads markup in bodies gets them escaped: hub text is
    * data, never markup. */
   self->markup = caps != NULL && g_strv_contains (caps, "body-markup");
+}
+
+static void
+ask_capabilities (HcNotifier      *self,
+                  GDBusConnection *bus);
+
+/* A server that comes later (the session still starting, a daemon
+ * installed meanwhile) is used from then on. */
+static void
+on_name_appeared (GDBusConnection *bus,
+                  const char      *name,
+                  const char      *owner,
+                  gpointer         user_data)
+{
+  HcNotifier *self = user_data;
+
+  if (self->server_missing)
+    ask_capabilities (self, bus);
 }
 
 static void
@@ -114,9 +138,19 @@ on_bus (GObject      *object,
     return;
   if (bus == NULL)
     {
-      set_server_missing (self, error);
+      set_server_missing (self, TRUE, error);
       return;
     }
+  self->name_watch = g_bus_watch_name_on_connection (bus, "org.freedesktop.Notifications",
+                                                     G_BUS_NAME_WATCHER_FLAGS_NONE, on_name_appeared,
+                                                     NULL, self, NULL);
+  ask_capabilities (self, bus);
+}
+
+static void
+ask_capabilities (HcNotifier      *self,
+                  GDBusConnection *bus)
+{
   g_dbus_connection_call (bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
                           "org.freedesktop.Notifications", "GetCapabilities", NULL,
                           G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 10000,
@@ -316,7 +350,7 @@ show (HubWatch *watch,
 
   if (!notify_notification_show (notification, &error))
     {
-      set_server_missing (self, error);
+      set_server_missing (self, TRUE, error);
       withdraw (watch, notice->tag);
     }
 }
@@ -743,6 +777,9 @@ hc_notifier_dispose (GObject *object)
   HcNotifier *self = HC_NOTIFIER (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->name_watch != 0)
+    g_bus_unwatch_name (self->name_watch);
+  self->name_watch = 0;
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (hc_hub_manager_get_hubs (self->manager), self);
   g_clear_pointer (&self->watches, g_hash_table_unref);

@@ -8,45 +8,12 @@
 
 #include "hc-error.h"
 #include "hc-notifier-rules.h"
-#include "hc-notifier.h"
+#include "hc-notifier-private.h"
 #include "hc-parser.h"
 
 #define SAVE_DELAY_S 2
 
-typedef struct {
-  HcNotifier         *self;          /* unowned: it owns us */
-  HcHub              *hub;
-  gboolean            seeded;        /* the lists were read once */
-  GHashTable         *states;        /* tag -> GINT_TO_POINTER (state + 1) */
-  guint64             last_id;       /* the newest event id seen */
-  GSource            *down_source;
-  gint64              down_since;    /* monotonic µs, 0 while up */
-  gboolean            down_notified;
-  GHashTable         *shown;         /* tag -> NotifyNotification */
-  HcNoticeBurst       burst;
-  gboolean            summarizing;   /* the burst goes into one summary */
-  GPtrArray          *burst_notices; /* HcNotice, shown or summed up in this burst */
-  GArray             *burst_times;   /* gint64 beside each individually shown one */
-} HubWatch;
-
-struct _HcNotifier
-{
-  GObject              parent_instance;
-
-  HcHubManager        *manager;
-  GSettings           *settings;
-  char                *state_path;
-  GKeyFile            *state;
-  GSource             *save_source;
-  GHashTable          *watches;      /* HcHub -> HubWatch */
-  GCancellable        *cancellable;
-  gboolean             server_missing;
-  gboolean             said_missing;
-  guint                name_watch;
-  gboolean             markup;
-  HcNotifierFocusFunc  focus_func;
-  gpointer             focus_data;
-};
+/* HubWatch and struct _HcNotifier: hc-notifier-private.h */
 
 G_DEFINE_FINAL_TYPE (HcNotifier, hc_notifier, G_TYPE_OBJECT)
 
@@ -67,8 +34,8 @@ static guint signals[N_SIGNALS];
 
 /* ---- the server ---------------------------------------------------------- */
 
-static void
-set_server_missing (HcNotifier   *self,
+void
+hc_notifier_set_server_missing (HcNotifier   *self,
                     gboolean      missing,
                     const GError *error)
 {
@@ -97,11 +64,11 @@ on_capabilities (GObject      *object,
     return;
   if (reply == NULL)
     {
-      set_server_missing (self, TRUE, error);
+      hc_notifier_set_server_missing (self, TRUE, error);
       return;
     }
   g_variant_get (reply, "(^a&s)", &caps);
-  set_server_missing (self, FALSE, NULL);
+  hc_notifier_set_server_missing (self, FALSE, NULL);
   /* A server that reads markup in bodies gets them escaped: hub text is
    * data, never markup. */
   self->markup = caps != NULL && g_strv_contains (caps, "body-markup");
@@ -138,7 +105,7 @@ on_bus (GObject      *object,
     return;
   if (bus == NULL)
     {
-      set_server_missing (self, TRUE, error);
+      hc_notifier_set_server_missing (self, TRUE, error);
       return;
     }
   self->name_watch = g_bus_watch_name_on_connection (bus, "org.freedesktop.Notifications",
@@ -218,219 +185,19 @@ read_prefs (HcNotifier *self)
   return prefs;
 }
 
-typedef struct {
-  GWeakRef  notifier;
-  char     *hub_key;
-  char     *list;
-  char     *item_id;
-  char     *filter;
-} ActionData;
-
-static void
-action_data_free (gpointer data)
+/* An action of a notification, as a signal. */
+void
+hc_notifier_emit_action (HcNotifier *self,
+                         const char *action,
+                         const char *hub_key,
+                         const char *list,
+                         const char *item_id,
+                         const char *filter)
 {
-  ActionData *action = data;
-
-  g_weak_ref_clear (&action->notifier);
-  g_free (action->hub_key);
-  g_free (action->list);
-  g_free (action->item_id);
-  g_free (action->filter);
-  g_free (action);
-}
-
-static ActionData *
-action_data_new (HcNotifier *self,
-                 HcHub      *hub,
-                 HcNotice   *notice)
-{
-  ActionData *action = g_new0 (ActionData, 1);
-
-  g_weak_ref_init (&action->notifier, self);
-  action->hub_key = g_strdup (hc_hub_get_key (hub));
-  action->list = g_strdup (notice->list);
-  action->item_id = g_strdup (notice->item_id);
-  action->filter = g_strdup (notice->filter);
-  return action;
-}
-
-static void
-on_action (NotifyNotification *notification,
-           char               *name,
-           gpointer            user_data)
-{
-  ActionData *action = user_data;
-  g_autoptr(HcNotifier) self = g_weak_ref_get (&action->notifier);
-
-  if (self == NULL)
-    return;
-  if (g_strcmp0 (name, "acknowledge") == 0)
-    g_signal_emit (self, signals[SIGNAL_ACKNOWLEDGE_ITEM], 0, action->hub_key, action->item_id);
+  if (g_strcmp0 (action, "acknowledge") == 0)
+    g_signal_emit (self, signals[SIGNAL_ACKNOWLEDGE_ITEM], 0, hub_key, item_id);
   else
-    g_signal_emit (self, signals[SIGNAL_OPEN_ITEM], 0, action->hub_key, action->list,
-                   action->item_id, action->filter);
-}
-
-static void
-on_closed (NotifyNotification *notification,
-           HubWatch           *watch)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, watch->shown);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == notification)
-      {
-        g_signal_handlers_disconnect_by_data (notification, watch);
-        g_hash_table_iter_remove (&iter);
-        return;
-      }
-}
-
-static void
-withdraw (HubWatch   *watch,
-          const char *tag)
-{
-  NotifyNotification *notification = g_hash_table_lookup (watch->shown, tag);
-  g_autoptr(GError) error = NULL;
-
-  if (notification == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (notification, watch);
-  if (!notify_notification_close (notification, &error))
-    g_debug ("Could not withdraw notification %s: %s", tag, error->message);
-  g_hash_table_remove (watch->shown, tag);
-}
-
-static void
-show (HubWatch *watch,
-      HcNotice *notice)
-{
-  HcNotifier *self = watch->self;
-  NotifyNotification *notification = g_hash_table_lookup (watch->shown, notice->tag);
-  g_autofree char *body = self->markup ? g_markup_escape_text (notice->body, -1) : g_strdup (notice->body);
-  static const NotifyUrgency urgency[] = {
-    [HC_NOTICE_URGENCY_LOW] = NOTIFY_URGENCY_LOW,
-    [HC_NOTICE_URGENCY_NORMAL] = NOTIFY_URGENCY_NORMAL,
-    [HC_NOTICE_URGENCY_CRITICAL] = NOTIFY_URGENCY_CRITICAL,
-  };
-  g_autoptr(GError) error = NULL;
-
-  if (self->server_missing)
-    return;
-
-  /* The same thing again (the hub back after "offline", a summary that
-   * grew) replaces the notification in place. */
-  if (notification != NULL)
-    {
-      notify_notification_update (notification, notice->title, body, APP_ID);
-      notify_notification_clear_actions (notification);
-    }
-  else
-    {
-      notification = notify_notification_new (notice->title, body, APP_ID);
-      g_hash_table_insert (watch->shown, g_strdup (notice->tag), notification);
-      g_signal_connect (notification, "closed", G_CALLBACK (on_closed), watch);
-    }
-
-  notify_notification_set_urgency (notification, urgency[notice->urgency]);
-  /* Critical ones stay until the operator dismisses them. */
-  notify_notification_set_timeout (notification, notice->urgency == HC_NOTICE_URGENCY_CRITICAL
-                                                 ? NOTIFY_EXPIRES_NEVER : NOTIFY_EXPIRES_DEFAULT);
-  notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_ID));
-  notify_notification_add_action (notification, "default", _("Open"), on_action,
-                                  action_data_new (self, watch->hub, notice), action_data_free);
-  notify_notification_add_action (notification, "open", _("Open"), on_action,
-                                  action_data_new (self, watch->hub, notice), action_data_free);
-  if (notice->acknowledge && hc_hub_get_me (watch->hub) != NULL &&
-      hc_me_can_acknowledge (hc_hub_get_me (watch->hub)))
-    notify_notification_add_action (notification, "acknowledge", _("Acknowledge"), on_action,
-                                    action_data_new (self, watch->hub, notice), action_data_free);
-
-  if (!notify_notification_show (notification, &error))
-    {
-      set_server_missing (self, TRUE, error);
-      withdraw (watch, notice->tag);
-    }
-}
-
-static void
-show_summary (HubWatch *watch)
-{
-  HcNotifier *self = watch->self;
-  const char *name = hc_hub_manager_get_hub_name (self->manager, watch->hub);
-  g_autoptr(HcNotice) summary = hc_notice_summary (name, (HcNotice * const *) watch->burst_notices->pdata,
-                                                   watch->burst_notices->len);
-
-  show (watch, summary);
-}
-
-/* Forgets the ones shown one by one that are older than the window. */
-static void
-prune_burst (HubWatch *watch,
-             gint64    now)
-{
-  while (watch->burst_times->len > 0 &&
-         g_array_index (watch->burst_times, gint64, 0) <= now - HC_NOTICE_BURST_WINDOW)
-    {
-      g_array_remove_index (watch->burst_times, 0);
-      g_ptr_array_remove_index (watch->burst_notices, 0);
-    }
-}
-
-/* One notice, unless the operator is looking at it; in a burst, the
- * hub's summary instead. Takes @notice. */
-static void
-notify_notice (HubWatch *watch,
-               HcNotice *notice)
-{
-  HcNotifier *self = watch->self;
-  gint64 now = g_get_monotonic_time ();
-
-  if (notice == NULL)
-    return;
-  if (self->focus_func != NULL && notice->list != NULL &&
-      self->focus_func (hc_hub_get_key (watch->hub), notice->list, notice->item_id, self->focus_data))
-    {
-      hc_notice_free (notice);
-      return;
-    }
-
-  /* The hub itself going and coming is never lost in a summary. */
-  if (notice->kind == HC_NOTICE_HUB)
-    {
-      show (watch, notice);
-      hc_notice_free (notice);
-      return;
-    }
-
-  if (!watch->summarizing)
-    prune_burst (watch, now);
-  if (hc_notice_burst_add (&watch->burst, now))
-    {
-      /* The summary takes the place of those shown one by one. */
-      if (!watch->summarizing)
-        for (guint i = 0; i < watch->burst_notices->len; i++)
-          withdraw (watch, ((HcNotice *) watch->burst_notices->pdata[i])->tag);
-      watch->summarizing = TRUE;
-      g_ptr_array_add (watch->burst_notices, notice);
-      g_array_set_size (watch->burst_times, 0);
-      show_summary (watch);
-      return;
-    }
-
-  /* The hub was quiet for the window: what the last summary counted is
-   * history (the next one replaces it). */
-  if (watch->summarizing)
-    {
-      watch->summarizing = FALSE;
-      g_ptr_array_set_size (watch->burst_notices, 0);
-      g_array_set_size (watch->burst_times, 0);
-    }
-  g_ptr_array_add (watch->burst_notices, notice);
-  g_array_append_val (watch->burst_times, now);
-  show (watch, notice);
+    g_signal_emit (self, signals[SIGNAL_OPEN_ITEM], 0, hub_key, list, item_id, filter);
 }
 
 /* ---- events and lists ---------------------------------------------------- */
@@ -476,9 +243,9 @@ observe (HubWatch *watch,
 
       set_known_state (watch, tag, hc_alert_get_state (item));
       if (hc_alert_get_state (item) == HC_ALERT_STATE_RESOLVED)
-        withdraw (watch, tag);
+        hc_notifier_withdraw (watch, tag);
       else if (created || (watch->seeded && !known))
-        notify_notice (watch, hc_notice_for_alert (&prefs, name, item));
+        hc_notifier_show_notice (watch, hc_notice_for_alert (&prefs, name, item));
     }
   else if (HC_IS_SOURCE (item))
     {
@@ -488,9 +255,9 @@ observe (HubWatch *watch,
 
       set_known_state (watch, tag, status);
       if (status != HC_SOURCE_STATUS_FAILED)
-        withdraw (watch, tag);
+        hc_notifier_withdraw (watch, tag);
       else if (watch->seeded)
-        notify_notice (watch, hc_notice_for_source (&prefs, name, item, previous));
+        hc_notifier_show_notice (watch, hc_notice_for_source (&prefs, name, item, previous));
     }
   else if (HC_IS_POOL (item))
     {
@@ -500,9 +267,9 @@ observe (HubWatch *watch,
 
       set_known_state (watch, tag, state);
       if (state == HC_POOL_STATE_HEALTHY)
-        withdraw (watch, tag);
+        hc_notifier_withdraw (watch, tag);
       else if (watch->seeded)
-        notify_notice (watch, hc_notice_for_pool (&prefs, name, item, previous));
+        hc_notifier_show_notice (watch, hc_notice_for_pool (&prefs, name, item, previous));
     }
   else if (HC_IS_NODE (item))
     {
@@ -516,9 +283,9 @@ observe (HubWatch *watch,
 
           set_known_state (watch, tag, hc_disk_get_health (disk));
           if (hc_disk_get_health (disk) != HC_DISK_HEALTH_FAILING)
-            withdraw (watch, tag);
+            hc_notifier_withdraw (watch, tag);
           else if (watch->seeded)
-            notify_notice (watch, hc_notice_for_disk (&prefs, name, item, disk, previous));
+            hc_notifier_show_notice (watch, hc_notice_for_disk (&prefs, name, item, disk, previous));
         }
     }
 }
@@ -617,7 +384,7 @@ down_cb (gpointer data)
 
   g_clear_pointer (&watch->down_source, g_source_unref);
   watch->down_notified = TRUE;
-  notify_notice (watch, hc_notice_for_hub_down (&prefs, hc_hub_manager_get_hub_name (self->manager, watch->hub),
+  hc_notifier_show_notice (watch, hc_notice_for_hub_down (&prefs, hc_hub_manager_get_hub_name (self->manager, watch->hub),
                                          hc_hub_get_state (watch->hub) == HC_HUB_SIGNED_OUT, reason, seconds));
   return G_SOURCE_REMOVE;
 }
@@ -657,7 +424,7 @@ on_state (HcHub      *hub,
         {
           watch->down_notified = FALSE;
           /* Replaces the "offline" notification. */
-          notify_notice (watch, hc_notice_for_hub_back (&prefs, hc_hub_manager_get_hub_name (self->manager, hub),
+          hc_notifier_show_notice (watch, hc_notice_for_hub_back (&prefs, hc_hub_manager_get_hub_name (self->manager, hub),
                                                  seconds));
         }
     }
@@ -744,7 +511,7 @@ on_hubs_changed (GListModel *hubs,
         for (guint i = 0; i < n_tags; i++)
           {
             g_autofree char *tag = g_strdup (tags[i]);
-            withdraw (watch, tag);
+            hc_notifier_withdraw (watch, tag);
           }
         g_hash_table_iter_remove (&iter);
       }

@@ -34,6 +34,19 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
                 truncated, slow, paged (one row a page: pages smaller than
                 asked for), extra (unknown fields everywhere), lying (the
                 overview only: all quiet, whatever the lists say).
+                Its event stream sends what was injected (below) after
+                the client's Last-Event-ID; "events=replay" sends all of
+                it on every connection whatever the client asks (a hub
+                that replays, to test de-duplication).
+
+Driving a hub/<spec> (each spec is its own hub with its own data):
+  POST hub/<spec>/_inject  a JSON list of {"event": NAME, "data": OBJECT}
+                (an optional "id"; else the next one, from 1): queued to
+                every open /events stream of that hub, and the items in
+                "data" replace (or join) the hub's lists by id.
+  POST hub/<spec>/_drop    closes every open /events stream of that hub.
+  POST hub/<spec>/_down    {"down": true}: every request to that hub is
+                hung up on (the hub is unreachable) until {"down": false}.
 
 Without --dir, only plain HTTP is served and its port printed. With
 --as-demo SPEC (or HC_FAULT_SPEC), plain HTTP only too, printing the demo hub's
@@ -47,6 +60,7 @@ certificate paths, then serves until stdin closes.
 """
 
 import argparse
+import copy
 import email.utils
 import json
 import os
@@ -139,6 +153,12 @@ HUB = {
     ],
 }
 
+# Which list an event's item belongs to.
+EVENT_LISTS = {
+    "source.updated": "sources", "dataset.updated": "datasets", "pool.updated": "pools",
+    "node.updated": "nodes", "alert.created": "alerts", "alert.updated": "alerts",
+}
+
 HUB_PATHS = {
     "/api/v1/me": "me", "/api/v1/overview": "overview", "/api/v1/events": "events",
     "/api/v1/ingestion/sources": "sources", "/api/v1/quality/datasets": "datasets",
@@ -147,7 +167,9 @@ HUB_PATHS = {
 }
 
 
-def hub_overview(lying=False):
+def hub_overview(lying=False, data=None):
+    HUB = data or globals()["HUB"]  # noqa: N806 (the hub's own data)
+
     def count(kind, key, value):
         return 0 if lying else sum(1 for i in HUB[kind] if i[key] == value)
     return {
@@ -189,8 +211,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        self.post_body = self.rfile.read(length) if length else b""
         self.do_GET()
 
     def do_GET(self):
@@ -309,6 +330,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def hub(self, spec, rest, query):
         faults = dict(pair.split("=", 1) for pair in spec.split(",") if "=" in pair)
+        if rest in ("/_inject", "/_drop", "/_down"):
+            return self.hub_control(spec, rest[1:])
+        if spec in self.server.down:
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        data = self.server.hubs.get(spec, HUB)
         endpoint = HUB_PATHS.get(rest)
         detail_of = None
         if endpoint is None:
@@ -327,22 +355,22 @@ class Handler(BaseHTTPRequestHandler):
         if mode == "slow":
             return self.drip()
         if endpoint == "events":
-            return self.hub_events()
+            return self.hub_events(spec, replay=mode == "replay")
         if endpoint == "me":
             if mode == "wrong-schema":
                 return self.send_body(200, json.dumps(dict(ME, user=42)))
             return self.send_body(200, json.dumps(ME))
         if endpoint == "overview":
             if mode == "wrong-schema":
-                body = hub_overview()
+                body = hub_overview(data=data)
                 del body["sources"]["total"]
                 body["alerts"]["open_by_severity"] = "many"
                 return self.send_body(200, json.dumps(body))
-            body = hub_overview(lying=mode == "lying")
+            body = hub_overview(lying=mode == "lying", data=data)
             if mode == "extra":
                 body["x_vendor"] = {"build": 7}
             return self.send_body(200, json.dumps(body))
-        items = HUB[endpoint]
+        items = data[endpoint]
         if mode == "extra":
             items = [dict(i, x_vendor_field={"any": [1, 2]}) for i in items]
         if detail_of is not None:
@@ -362,7 +390,55 @@ class Handler(BaseHTTPRequestHandler):
                                                    "total": len(items)}))
         return self.send_body(200, json.dumps({"items": items, "next_cursor": None, "total": len(items)}))
 
-    def hub_events(self):
+    def hub_control(self, spec, command):
+        body = json.loads(self.post_body or b"null")
+        with self.server.cond:
+            if command == "_inject":
+                log = self.server.logs.setdefault(spec, [])
+                data = self.server.hubs.setdefault(spec, copy.deepcopy(HUB))
+                ids = []
+                for event in body:
+                    ident = event.get("id") or (log[-1][0] + 1 if log else 1)
+                    log.append((ident, event["event"], json.dumps(event["data"])))
+                    ids.append(ident)
+                    kind = EVENT_LISTS.get(event["event"])
+                    if kind is not None:
+                        items = data[kind]
+                        for i, item in enumerate(items):
+                            if item["id"] == event["data"]["id"]:
+                                items[i] = event["data"]
+                                break
+                        else:
+                            items.append(event["data"])
+                self.server.cond.notify_all()
+                answer = {"ids": ids}
+            elif command == "_drop":
+                self.server.generation[spec] = self.server.generation.get(spec, 0) + 1
+                self.server.cond.notify_all()
+                answer = {}
+            else:
+                if body.get("down"):
+                    self.server.down.add(spec)
+                    self.server.generation[spec] = self.server.generation.get(spec, 0) + 1
+                else:
+                    self.server.down.discard(spec)
+                self.server.cond.notify_all()
+                answer = {}
+        return self.send_body(200, json.dumps(answer))
+
+    def hub_events(self, spec, replay=False):
+        try:
+            sent = int(self.headers.get("Last-Event-ID") or "")
+        except ValueError:
+            sent = None
+        with self.server.cond:
+            log = self.server.logs.get(spec, [])
+            generation = self.server.generation.get(spec, 0)
+            if replay:
+                sent = 0
+            elif sent is None:
+                # A new client hears what happens from now on.
+                sent = log[-1][0] if log else 0
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
@@ -372,7 +448,16 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b": welcome\n\n")
             self.wfile.flush()
             while not self.server.stopping:
-                time.sleep(5)
+                with self.server.cond:
+                    pending = [e for e in self.server.logs.get(spec, []) if e[0] > sent]
+                    if not pending:
+                        self.server.cond.wait(5)
+                        pending = [e for e in self.server.logs.get(spec, []) if e[0] > sent]
+                    if self.server.generation.get(spec, 0) != generation:
+                        break
+                for ident, name, data in pending:
+                    self.wfile.write(b"id: %d\nevent: %s\ndata: %s\n\n" % (ident, name.encode(), data.encode()))
+                    sent = ident
                 self.wfile.write(b": heartbeat\n\n")
                 self.wfile.flush()
         except OSError:
@@ -449,6 +534,12 @@ def serve(context=None):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     server.lock = threading.Lock()
+    # hub/<spec>: injected events, the data they changed, dropped streams.
+    server.cond = threading.Condition()
+    server.logs = {}
+    server.hubs = {}
+    server.generation = {}
+    server.down = set()
     server.event_id = 0
     server.stopping = False
     if context is not None:

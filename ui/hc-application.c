@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "hc-application.h"
+#include "hc-background.h"
 #include "hc-demo-launcher.h"
+#include "hc-notify-actions.h"
 #include "hc-preferences-window.h"
 #include "hc-window.h"
 
@@ -15,6 +17,8 @@ struct _HcApplication
   GSettings      *settings;
   HcHubManager   *manager;
   HcDemoLauncher *demo;
+  HcNotifier     *notifier;
+  HcBackground   *background;
 };
 
 G_DEFINE_FINAL_TYPE (HcApplication, hc_application, ADW_TYPE_APPLICATION)
@@ -26,6 +30,8 @@ static const GOptionEntry option_entries[] = {
     N_("Start the demo hub on this computer and connect to it"), NULL },
   { "hub", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Open the hub at URL, adding it if it is new"), N_("URL") },
+  { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Watch the hubs without showing the window"), NULL },
   { NULL }
 };
 
@@ -123,7 +129,11 @@ hc_application_command_line (GApplication            *app,
   if (g_variant_dict_contains (options, "demo"))
     hc_application_start_demo (self);
 
-  g_application_activate (app);
+  /* Started with the session: hubs and notifications, no window. */
+  if (g_variant_dict_contains (options, "background"))
+    hc_background_keep_running (self->background);
+  else
+    g_application_activate (app);
 
   if (g_variant_dict_lookup (options, "hub", "&s", &hub_url))
     hc_application_open_hub (self, hub_url);
@@ -137,15 +147,9 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   HcApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Close rather than quit so each window saves its state. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-      l = l->next;
-      gtk_window_close (window);
-    }
+  /* Closes each window so it saves its state, then ends the watching. */
+  hc_background_quit (self->background);
 }
 
 static void
@@ -158,6 +162,7 @@ preferences_action (GSimpleAction *action,
   HcPreferencesWindow *prefs = hc_preferences_window_new (parent, hc_application_get_settings (self));
 
   hc_preferences_window_set_manager (prefs, hc_application_get_hub_manager (self));
+  hc_preferences_window_set_notifier (prefs, self->notifier);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -230,6 +235,9 @@ hc_application_startup (GApplication *app)
     self->manager = hc_hub_manager_new (profiles, secrets, snapshot);
     hc_hub_manager_start (self->manager);
   }
+  self->notifier = hc_notifier_new (self->manager, hc_application_get_settings (self), NULL);
+  hc_notify_actions_connect (self, self->notifier);
+  self->background = hc_background_new (GTK_APPLICATION (self), hc_application_get_settings (self));
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
 }
@@ -239,6 +247,9 @@ hc_application_shutdown (GApplication *app)
 {
   HcApplication *self = HC_APPLICATION (app);
 
+  /* Keeps the last notified events for the next start. */
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->background);
   if (self->manager != NULL)
     hc_hub_manager_stop (self->manager);
   if (self->demo != NULL)
@@ -253,6 +264,8 @@ hc_application_dispose (GObject *object)
   HcApplication *self = HC_APPLICATION (object);
 
   g_clear_object (&self->demo);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->background);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
 
@@ -345,4 +358,32 @@ hc_application_get_settings (HcApplication *self)
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
   return self->settings;
+}
+
+/**
+ * hc_application_get_notifier:
+ * The desktop notifications, once the application has started up.
+ */
+HcNotifier *
+hc_application_get_notifier (HcApplication *self)
+{
+  g_return_val_if_fail (HC_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
+}
+
+/**
+ * hc_application_show_window:
+ * The console's window (an HcWindow) presented, as it was left.
+ */
+GtkWindow *
+hc_application_show_window (HcApplication *self)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (HC_IS_APPLICATION (self), NULL);
+
+  window = hc_application_get_main_window (self);
+  gtk_window_present (window);
+  return window;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hc-hub-manager.h"
+#include "hc-notifier.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,7 @@ GSettings     *hc_application_get_settings (HcApplication *self);
 HcHubManager  *hc_application_get_hub_manager (HcApplication *self);
 void           hc_application_open_hub     (HcApplication *self,
                                             const char    *url);
+HcNotifier    *hc_application_get_notifier (HcApplication *self);
+GtkWindow     *hc_application_show_window  (HcApplication *self);
 
 G_END_DECLS

@@ -23,7 +23,19 @@ struct _HcPreferencesWindow
   GtkSpinButton        *score_critical;
   AdwPreferencesGroup  *hubs_group;
   AdwActionRow         *no_hubs_row;
+  AdwActionRow         *no_server_row;
+  GtkSwitch            *notify_alerts;
+  AdwComboRow          *min_severity;
+  GtkSwitch            *notify_sources;
+  GtkSwitch            *notify_storage;
+  GtkSwitch            *notify_hubs;
+  GtkSpinButton        *offline_delay;
+  GtkSwitch            *keep_watching;
+  GtkSwitch            *start_at_login;
 };
+
+/* The order of the "Lowest Severity" choices. */
+static const char * const severities[] = { "critical", "high", "medium", "low" };
 
 G_DEFINE_FINAL_TYPE (HcPreferencesWindow, hc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -261,6 +273,55 @@ hub_saved_action (GtkWidget  *widget,
   rebuild_hub_rows (self);
 }
 
+static gboolean
+severity_to_row (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    if (g_str_equal (severities[i], nick))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+row_to_severity (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return i < G_N_ELEMENTS (severities) ? g_variant_new_string (severities[i]) : NULL;
+}
+
+static void
+bind_notifications (HcPreferencesWindow *self)
+{
+  static const struct { const char *key; gsize offset; } switches[] = {
+    { "notify-alerts", G_STRUCT_OFFSET (HcPreferencesWindow, notify_alerts) },
+    { "notify-sources", G_STRUCT_OFFSET (HcPreferencesWindow, notify_sources) },
+    { "notify-storage", G_STRUCT_OFFSET (HcPreferencesWindow, notify_storage) },
+    { "notify-hubs", G_STRUCT_OFFSET (HcPreferencesWindow, notify_hubs) },
+    { "keep-watching", G_STRUCT_OFFSET (HcPreferencesWindow, keep_watching) },
+    { "start-at-login", G_STRUCT_OFFSET (HcPreferencesWindow, start_at_login) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    g_settings_bind (self->settings, switches[i].key, G_STRUCT_MEMBER (GtkSwitch *, self, switches[i].offset),
+                     "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "notify-min-severity", self->min_severity, "selected",
+                                G_SETTINGS_BIND_DEFAULT, severity_to_row, row_to_severity, NULL, NULL);
+  g_settings_bind (self->settings, "notify-alerts", self->min_severity, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "notify-offline-delay",
+                   gtk_spin_button_get_adjustment (self->offline_delay), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-hubs", self->offline_delay, "sensitive", G_SETTINGS_BIND_GET);
+}
+
 static void
 hc_preferences_window_constructed (GObject *object)
 {
@@ -275,6 +336,7 @@ hc_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "score-critical-below",
                    gtk_spin_button_get_adjustment (self->score_critical), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  bind_notifications (self);
 }
 
 static void
@@ -331,6 +393,15 @@ hc_preferences_window_class_init (HcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, score_critical);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, hubs_group);
   gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, no_hubs_row);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, no_server_row);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, notify_alerts);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, min_severity);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, notify_sources);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, notify_storage);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, notify_hubs);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, offline_delay);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, keep_watching);
+  gtk_widget_class_bind_template_child (widget_class, HcPreferencesWindow, start_at_login);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-hub", NULL, add_hub_action);
   gtk_widget_class_install_action (widget_class, "prefs.edit-hub", "s", edit_hub_action);
@@ -370,6 +441,20 @@ hc_preferences_window_set_manager (HcPreferencesWindow *self,
   g_signal_connect_object (hc_hub_manager_get_hubs (manager), "items-changed",
                            G_CALLBACK (on_hubs_changed), self, 0);
   rebuild_hub_rows (self);
+}
+
+/**
+ * hc_preferences_window_set_notifier:
+ * @notifier: (nullable): shows a note while no notification server answers
+ */
+void
+hc_preferences_window_set_notifier (HcPreferencesWindow *self,
+                                    HcNotifier          *notifier)
+{
+  g_return_if_fail (HC_IS_PREFERENCES_WINDOW (self));
+
+  if (notifier != NULL)
+    g_object_bind_property (notifier, "server-missing", self->no_server_row, "visible", G_BINDING_SYNC_CREATE);
 }
 
 /**

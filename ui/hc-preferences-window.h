@@ -5,6 +5,7 @@
 
 #include "hc-hub-dialog.h"
 #include "hc-hub-manager.h"
+#include "hc-notifier.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ HcPreferencesWindow *hc_preferences_window_new         (GtkWindow           *par
                                                         GSettings           *settings);
 void                 hc_preferences_window_set_manager (HcPreferencesWindow *self,
                                                         HcHubManager        *manager);
+void                 hc_preferences_window_set_notifier (HcPreferencesWindow *self,
+                                                         HcNotifier          *notifier);
 HcHubDialog         *hc_preferences_window_add_hub     (HcPreferencesWindow *self,
                                                         const char          *url);
 

@@ -1079,6 +1079,44 @@ hc_window_set_section (HcWindow   *self,
 }
 
 /**
+ * hc_window_set_scope:
+ * @hub: (nullable): the hub to show alone, or %NULL for all hubs
+ */
+void
+hc_window_set_scope (HcWindow *self,
+                     HcHub    *hub)
+{
+  guint n;
+
+  g_return_if_fail (HC_IS_WINDOW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->scope_items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->scope_items), i);
+
+      if (item == (GObject *) hub || (hub == NULL && item == self->all_hubs))
+        {
+          gtk_list_box_select_row (self->hubs_list, gtk_list_box_get_row_at_index (self->hubs_list, i));
+          if (hub != self->scope)
+            {
+              g_set_object (&self->scope, hub);
+              apply_scope (self);
+            }
+          return;
+        }
+    }
+}
+
+HcHub *
+hc_window_get_scope (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->scope;
+}
+
+/**
  * hc_window_show_toast:
  * A short message at the bottom of the window.
  */

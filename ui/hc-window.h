@@ -22,6 +22,23 @@ void        hc_window_set_section (HcWindow      *self,
                                    const char    *section);
 void        hc_window_show_toast  (HcWindow      *self,
                                    const char    *message);
+void        hc_window_set_scope   (HcWindow      *self,
+                                   HcHub         *hub);
+HcHub      *hc_window_get_scope   (HcWindow      *self);
+
+/* hc-window-show.c: a hub's item, as a notification asks for it. */
+gboolean    hc_window_show_item   (HcWindow      *self,
+                                   HcHub         *hub,
+                                   const char    *list,
+                                   const char    *item_id,
+                                   const char    *filter);
+gboolean    hc_window_acknowledge_item (HcWindow *self,
+                                   HcHub         *hub,
+                                   const char    *alert_id);
+gboolean    hc_window_is_showing_item (HcWindow  *self,
+                                   HcHub         *hub,
+                                   const char    *list,
+                                   const char    *item_id);
 HcIngestionPage *hc_window_get_ingestion_page (HcWindow *self);
 HcOverviewPage  *hc_window_get_overview_page  (HcWindow *self);
 HcQualityPage   *hc_window_get_quality_page   (HcWindow *self);

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hc-error.h"
-#include "hc-secrets.h"
+#include "hc-secrets-private.h"
 #include "hc-url.h"
 
 /* Hub tokens live only in the keyring (Secret Service, through libsecret),
@@ -35,23 +35,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum {
-  OP_STORE,
-  OP_LOOKUP,
-  OP_CLEAR,
-} OpKind;
-
-typedef struct
-{
-  OpKind       kind;
-  char        *url;
-  char        *user;
-  char        *label;
-  SecretValue *token;
-  /* Filled in on the way. */
-  SecretService *service;
-  GHashTable    *attributes;
-} Op;
+typedef HcSecretsOp Op;
 
 /**
  * hc_secrets_get_schema:
@@ -180,9 +164,9 @@ map_error (HcSecrets    *self,
                       error->message);
 }
 
-static void
-return_mapped_error (GTask        *task,
-                     const GError *error)
+void
+hc_secrets_return_error (GTask        *task,
+                         const GError *error)
 {
   HcSecrets *self = g_task_get_source_object (task);
 
@@ -211,7 +195,7 @@ return_if_cancelled (GTask *task)
   if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     return FALSE;
 
-  return_mapped_error (task, error);
+  hc_secrets_return_error (task, error);
   return TRUE;
 }
 
@@ -223,15 +207,23 @@ on_stored (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  HcSecrets *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   if (!secret_service_store_finish (SECRET_SERVICE (object), result, &error))
     {
-      return_mapped_error (task, error);
+      hc_secrets_return_error (task, error);
       return;
     }
+
+  hc_secrets_stored (g_steal_pointer (&task));
+}
+
+/* Stored: the keyring is there, and holds the token now. Takes @task. */
+void
+hc_secrets_stored (GTask *task)
+{
+  HcSecrets *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
 
   set_service_missing (self, FALSE);
 
@@ -239,6 +231,7 @@ on_stored (GObject      *object,
   hc_secrets_set_session_token (self, op->url, op->user, NULL);
 
   g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
 }
 
 static void
@@ -263,7 +256,7 @@ on_collection_unlocked (GObject      *object,
   if (secret_service_unlock_finish (SECRET_SERVICE (object), result, NULL, &error) == 0)
     {
       if (error != NULL)
-        return_mapped_error (task, error);
+        hc_secrets_return_error (task, error);
       else
         g_task_return_new_error (task, HC_ERROR, HC_ERROR_KEYRING, "%s",
                                  _("The keyring is locked and was not unlocked."));
@@ -290,7 +283,7 @@ on_default_collection (GObject      *object,
   collection = secret_collection_for_alias_finish (result, &error);
   if (error != NULL)
     {
-      return_mapped_error (task, error);
+      hc_secrets_return_error (task, error);
       return;
     }
 
@@ -324,7 +317,7 @@ on_items_searched (GObject      *object,
   items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
   if (error != NULL)
     {
-      return_mapped_error (task, error);
+      hc_secrets_return_error (task, error);
       return;
     }
 
@@ -384,7 +377,7 @@ on_clear_checked (GObject      *object,
   items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
   if (error != NULL)
     {
-      return_mapped_error (task, error);
+      hc_secrets_return_error (task, error);
       return;
     }
 
@@ -419,7 +412,7 @@ on_cleared (GObject      *object,
    * nothing, or the keyring stayed locked (libsecret does not say which). */
   if (!secret_service_clear_finish (SECRET_SERVICE (object), result, &error) && error != NULL)
     {
-      return_mapped_error (task, error);
+      hc_secrets_return_error (task, error);
       return;
     }
 
@@ -447,7 +440,7 @@ on_clear_unlocked (GObject      *object,
   g_list_free_full (items, g_object_unref);
   if (error != NULL)
     {
-      return_mapped_error (task, error);
+      hc_secrets_return_error (task, error);
       return;
     }
 
@@ -472,7 +465,7 @@ on_service_got (GObject      *object,
     return;
   if (op->service == NULL)
     {
-      return_mapped_error (task, error);
+      hc_secrets_return_error (task, error);
       return;
     }
 
@@ -483,18 +476,18 @@ on_service_got (GObject      *object,
 
   switch (op->kind)
     {
-    case OP_STORE:
+    case HC_SECRETS_OP_STORE:
       secret_collection_for_alias (op->service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
                                    cancellable, on_default_collection, g_steal_pointer (&task));
       break;
 
-    case OP_LOOKUP:
+    case HC_SECRETS_OP_LOOKUP:
       secret_service_search (op->service, hc_secrets_get_schema (), op->attributes,
                              SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                              cancellable, on_items_searched, g_steal_pointer (&task));
       break;
 
-    case OP_CLEAR:
+    case HC_SECRETS_OP_CLEAR:
       /* Unlock first (through the prompt): a locked item cannot be deleted. */
       secret_service_search (op->service, hc_secrets_get_schema (), op->attributes,
                              SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
@@ -533,7 +526,7 @@ on_bus_got (GObject      *object,
 
 static GTask *
 start_op (HcSecrets           *self,
-          OpKind               kind,
+          HcSecretsOpKind      kind,
           const char          *url,
           const char          *user,
           GCancellable        *cancellable,
@@ -570,7 +563,11 @@ start_op (HcSecrets           *self,
 static void
 run_op (GTask *task)
 {
-  g_bus_get (G_BUS_TYPE_SESSION, NULL, on_bus_got, task);
+  /* In a sandbox only the password calls reach the keyring (the portal). */
+  if (hc_secrets_password_wanted ())
+    hc_secrets_password_run (task);
+  else
+    g_bus_get (G_BUS_TYPE_SESSION, NULL, on_bus_got, task);
 }
 
 /* ---- object ------------------------------------------------------------ */
@@ -662,7 +659,7 @@ hc_secrets_store_async (HcSecrets           *self,
   g_return_if_fail (token != NULL && *token != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = start_op (self, OP_STORE, url, user, cancellable, callback, user_data,
+  task = start_op (self, HC_SECRETS_OP_STORE, url, user, cancellable, callback, user_data,
                    hc_secrets_store_async);
   if (task == NULL)
     return;
@@ -711,7 +708,7 @@ hc_secrets_lookup_async (HcSecrets           *self,
   g_return_if_fail (HC_IS_SECRETS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = start_op (self, OP_LOOKUP, url, user, cancellable, callback, user_data,
+  task = start_op (self, HC_SECRETS_OP_LOOKUP, url, user, cancellable, callback, user_data,
                    hc_secrets_lookup_async);
   if (task == NULL)
     return;
@@ -773,7 +770,7 @@ hc_secrets_clear_async (HcSecrets           *self,
   g_return_if_fail (HC_IS_SECRETS (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = start_op (self, OP_CLEAR, url, user, cancellable, callback, user_data,
+  task = start_op (self, HC_SECRETS_OP_CLEAR, url, user, cancellable, callback, user_data,
                    hc_secrets_clear_async);
   if (task == NULL)
     return;

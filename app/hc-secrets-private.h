@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hc-secrets.h"
+
+G_BEGIN_DECLS
+
+/* What hc-secrets.c and hc-secrets-password.c share: one keyring
+ * operation, and the mapping of libsecret's errors to the operator's. */
+
+typedef enum {
+  HC_SECRETS_OP_STORE,
+  HC_SECRETS_OP_LOOKUP,
+  HC_SECRETS_OP_CLEAR,
+} HcSecretsOpKind;
+
+typedef struct
+{
+  HcSecretsOpKind  kind;
+  char            *url;
+  char            *user;
+  char            *label;
+  SecretValue     *token;
+  /* Filled in on the way. */
+  SecretService   *service;
+  GHashTable      *attributes;
+} HcSecretsOp;
+
+void     hc_secrets_return_error      (GTask        *task,
+                                       const GError *error);
+void     hc_secrets_stored            (GTask        *task);
+
+gboolean hc_secrets_password_wanted   (void);
+void     hc_secrets_password_run      (GTask        *task);
+
+G_END_DECLS

@@ -3,8 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-widget-util.h"
+#include "hc-banner.h"
 #include "hc-csv.h"
+#include "hc-widget-util.h"
 #include "hc-format.h"
 #include "hc-list-pane.h"
 
@@ -38,11 +39,7 @@ struct _HcListPane
   GtkBox              *toolbar;
   GtkSearchEntry      *search_entry;
   GtkMenuButton       *filter_button;
-  GtkRevealer         *banner_revealer;
-  GtkBox              *banner_box;
-  GtkImage            *banner_icon;
-  GtkLabel            *banner_label;
-  GtkButton           *banner_button;
+  HcBanner            *banner;
   AdwFlap             *flap;
   GtkStack            *state_stack;
   GtkScrolledWindow   *list_scroller;
@@ -383,15 +380,12 @@ hc_list_pane_class_init (HcListPaneClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HC_TYPE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-list-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcListPane, toolbar);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_box);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_icon);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, flap);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, state_stack);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, list_scroller);
@@ -649,19 +643,7 @@ hc_list_pane_set_banner (HcListPane *self,
 {
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "error");
-  if (level == HC_LEVEL_WARNING || level == HC_LEVEL_ERROR)
-    gtk_widget_add_css_class (GTK_WIDGET (self->banner_box), hc_level_css_class (level));
-  gtk_image_set_from_icon_name (self->banner_icon, hc_level_icon_name (level));
-  gtk_label_set_label (self->banner_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
-  if (button_label != NULL)
-    {
-      gtk_button_set_label (self->banner_button, button_label);
-      hc_actionable_set_action (GTK_ACTIONABLE (self->banner_button), action_name);
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  hc_banner_set (self->banner, level, text, button_label, action_name);
 }
 
 /**
@@ -673,9 +655,7 @@ hc_list_pane_get_banner (HcListPane *self)
 {
   g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-  return gtk_label_get_label (self->banner_label);
+  return hc_banner_get_text (self->banner);
 }
 
 void
@@ -683,7 +663,7 @@ hc_list_pane_clear_banner (HcListPane *self)
 {
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  hc_banner_clear (self->banner);
 }
 
 void

@@ -3,6 +3,8 @@
 
 #include "hc-widget-util.h"
 
+/* Small helpers the widgets share, each too small for a file of its own. */
+
 /**
  * hc_widget_unparent_children:
  * For dispose of a widget with a layout manager: GTK 4.8's
@@ -53,4 +55,17 @@ hc_toast_new (const char *text)
   g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
 
   return adw_toast_new (escaped);
+}
+
+/**
+ * hc_detail_row_set_value:
+ * Shows @value as the subtitle of a detail's row, as plain text (it may
+ * be a hub's), or "—" when there is none.
+ */
+void
+hc_detail_row_set_value (AdwActionRow *row,
+                         const char   *value)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
 }

@@ -26,8 +26,8 @@ struct _HcListPane
   GtkEveryFilter      *every_filter;
   GtkStringFilter     *search_filter;
   GtkFilter           *page_filter;
-  GPtrArray           *csv_titles;
-  GPtrArray           *csv_expressions;
+  const HcCsvColumn   *csv_columns;
+  guint                n_csv_columns;
   char                *export_name;
   char                *empty_title;
   char                *empty_description;
@@ -350,8 +350,6 @@ hc_list_pane_finalize (GObject *object)
 {
   HcListPane *self = HC_LIST_PANE (object);
 
-  g_clear_pointer (&self->csv_titles, g_ptr_array_unref);
-  g_clear_pointer (&self->csv_expressions, g_ptr_array_unref);
   g_clear_pointer (&self->export_name, g_free);
   g_clear_pointer (&self->empty_title, g_free);
   g_clear_pointer (&self->empty_description, g_free);
@@ -413,8 +411,6 @@ hc_list_pane_init (HcListPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->csv_titles = g_ptr_array_new_with_free_func (g_free);
-  self->csv_expressions = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_expression_unref);
   self->empty_title = g_strdup (_("Nothing Here Yet"));
   self->empty_description = g_strdup ("");
   self->state = HC_LIST_PANE_LOADING;
@@ -740,22 +736,25 @@ hc_list_pane_get_visible_model (HcListPane *self)
 }
 
 /**
- * hc_list_pane_add_csv_column:
- * A column of the CSV export: a title and an expression giving the
- * cell's text, the same text the screen shows.
+ * hc_list_pane_set_csv_columns:
+ * The columns of the CSV export, a static table of the page's.
  */
 void
-hc_list_pane_add_csv_column (HcListPane    *self,
-                             const char    *title,
-                             GtkExpression *expression)
+hc_list_pane_set_csv_columns (HcListPane        *self,
+                              const HcCsvColumn *columns,
+                              guint              n_columns)
 {
   g_return_if_fail (HC_IS_LIST_PANE (self));
-  g_return_if_fail (expression != NULL);
+  g_return_if_fail (columns != NULL || n_columns == 0);
 
-  g_ptr_array_add (self->csv_titles, g_strdup (title));
-  g_ptr_array_add (self->csv_expressions, expression);
+  self->csv_columns = columns;
+  self->n_csv_columns = n_columns;
 }
 
+/**
+ * hc_list_pane_to_csv:
+ * The visible rows, in the visible order, as the columns describe them.
+ */
 GBytes *
 hc_list_pane_to_csv (HcListPane *self)
 {
@@ -765,8 +764,14 @@ hc_list_pane_to_csv (HcListPane *self)
 
   g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
 
-  for (guint c = 0; c < self->csv_titles->len; c++)
-    hc_csv_writer_add_field (writer, g_ptr_array_index (self->csv_titles, c));
+  for (guint c = 0; c < self->n_csv_columns; c++)
+    {
+      const HcCsvColumn *column = &self->csv_columns[c];
+
+      hc_csv_writer_add_field (writer, column->context != NULL
+                                       ? g_dpgettext2 (NULL, column->context, column->title)
+                                       : _(column->title));
+    }
   hc_csv_writer_end_row (writer);
 
   model = G_LIST_MODEL (self->sort_model);
@@ -775,15 +780,11 @@ hc_list_pane_to_csv (HcListPane *self)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      for (guint c = 0; c < self->csv_expressions->len; c++)
+      for (guint c = 0; c < self->n_csv_columns; c++)
         {
-          g_auto(GValue) value = G_VALUE_INIT;
+          g_autofree char *text = self->csv_columns[c].text (item);
 
-          if (gtk_expression_evaluate (g_ptr_array_index (self->csv_expressions, c), item, &value) &&
-              G_VALUE_HOLDS_STRING (&value))
-            hc_csv_writer_add_field (writer, g_value_get_string (&value));
-          else
-            hc_csv_writer_add_field (writer, "");
+          hc_csv_writer_add_field (writer, text);
         }
       hc_csv_writer_end_row (writer);
     }

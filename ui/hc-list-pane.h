@@ -7,6 +7,17 @@
 
 G_BEGIN_DECLS
 
+/*
+ * One column of a page's CSV export: its title, marked with N_() (or
+ * NC_() with its context), and the text of its cell for an item: what the
+ * screen shows, exact. A page describes its export as a static table.
+ */
+typedef struct {
+  const char *context;
+  const char *title;
+  char     *(*text) (gpointer item);
+} HcCsvColumn;
+
 typedef enum {
   HC_LIST_PANE_LOADING,
   HC_LIST_PANE_READY,
@@ -60,9 +71,9 @@ void        hc_list_pane_focus_search          (HcListPane      *self);
 void        hc_list_pane_filter_changed        (HcListPane      *self);
 GListModel *hc_list_pane_get_visible_model     (HcListPane      *self);
 gboolean    hc_list_pane_is_busy               (HcListPane      *self);
-void        hc_list_pane_add_csv_column        (HcListPane      *self,
-                                                const char      *title,
-                                                GtkExpression   *expression);
+void        hc_list_pane_set_csv_columns       (HcListPane        *self,
+                                                const HcCsvColumn *columns,
+                                                guint              n_columns);
 GBytes     *hc_list_pane_to_csv                (HcListPane      *self);
 void        hc_list_pane_set_export_name       (HcListPane      *self,
                                                 const char      *file_name);

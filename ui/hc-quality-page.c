@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-closures.h"
+#include "hc-csv.h"
 #include "hc-format.h"
 #include "hc-labels.h"
 #include "hc-quality-page.h"
@@ -78,41 +79,83 @@ search_text (HcDataset *dataset, gpointer user_data)
   return g_strjoin (" ", hc_dataset_get_name (dataset), hc_dataset_get_owner_agency (dataset), NULL);
 }
 
+/* The CSV columns: scores as numbers, exact times in ISO 8601. */
+
 static char *
-csv_cell (HcDataset *dataset, const char *column)
+dataset_name (gpointer dataset)
 {
-  int criterion;
-
-  if (g_str_equal (column, "name"))
-    return g_strdup (hc_dataset_get_name (dataset));
-  if (g_str_equal (column, "owner"))
-    return g_strdup (hc_dataset_get_owner_agency (dataset));
-  if (g_str_equal (column, "overall"))
-    return g_strdup_printf ("%.1f", hc_dataset_get_overall (dataset));
-  if (g_str_equal (column, "rules-failed"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_rules_failed (dataset));
-  if (g_str_equal (column, "records"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_records (dataset));
-  if (g_str_equal (column, "checked"))
-    {
-      g_autoptr(GDateTime) dt = hc_dataset_get_checked_at (dataset) > 0
-        ? g_date_time_new_from_unix_utc (hc_dataset_get_checked_at (dataset)) : NULL;
-      return dt ? g_date_time_format_iso8601 (dt) : g_strdup ("");
-    }
-  if (hc_enum_from_nick (HC_TYPE_CRITERION, column, &criterion))
-    return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, criterion));
-  g_assert_not_reached ();
+  return g_strdup (hc_dataset_get_name (dataset));
 }
 
-static void
-add_csv_column (HcQualityPage *self,
-                const char    *title,
-                const char    *column)
+static char *
+dataset_owner (gpointer dataset)
 {
-  hc_list_pane_add_csv_column (self->pane, title,
-                               gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                            G_CALLBACK (csv_cell), (gpointer) column, NULL));
+  return g_strdup (hc_dataset_get_owner_agency (dataset));
 }
+
+static char *
+dataset_correct (gpointer dataset)
+{
+  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_CORRECT));
+}
+
+static char *
+dataset_complete (gpointer dataset)
+{
+  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_COMPLETE));
+}
+
+static char *
+dataset_clean (gpointer dataset)
+{
+  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_CLEAN));
+}
+
+static char *
+dataset_live (gpointer dataset)
+{
+  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_LIVE));
+}
+
+static char *
+dataset_overall (gpointer dataset)
+{
+  return g_strdup_printf ("%.1f", hc_dataset_get_overall (dataset));
+}
+
+static char *
+dataset_rules_failed (gpointer dataset)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_rules_failed (dataset));
+}
+
+static char *
+dataset_records (gpointer dataset)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_records (dataset));
+}
+
+static char *
+dataset_checked (gpointer dataset)
+{
+  gint64 t = hc_dataset_get_checked_at (dataset);
+
+  return t > 0 ? hc_csv_time (t) : g_strdup ("");
+}
+
+/* The criteria's titles are hc_criterion_label()'s words. */
+static const HcCsvColumn csv_columns[] = {
+  { NULL, N_("Dataset"), dataset_name },
+  { NULL, N_("Owner"), dataset_owner },
+  { "criterion", NC_("criterion", "Correct"), dataset_correct },
+  { "criterion", NC_("criterion", "Complete"), dataset_complete },
+  { "criterion", NC_("criterion", "Clean"), dataset_clean },
+  { "criterion", NC_("criterion", "Live"), dataset_live },
+  { NULL, N_("Overall"), dataset_overall },
+  { NULL, N_("Rules Failed"), dataset_rules_failed },
+  { NULL, N_("Records"), dataset_records },
+  { NULL, N_("Checked"), dataset_checked },
+};
 
 static void
 on_thresholds_changed (GSettings     *settings,
@@ -290,16 +333,7 @@ hc_quality_page_init (HcQualityPage *self)
   hc_list_pane_set_empty (self->pane, "emblem-ok-symbolic", _("No Datasets"),
                           _("The hub checks no datasets yet."));
   hc_list_pane_set_export_name (self->pane, _("datasets"));
-  add_csv_column (self, _("Dataset"), "name");
-  add_csv_column (self, _("Owner"), "owner");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_CORRECT), "correct");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_COMPLETE), "complete");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_CLEAN), "clean");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_LIVE), "live");
-  add_csv_column (self, _("Overall"), "overall");
-  add_csv_column (self, _("Rules Failed"), "rules-failed");
-  add_csv_column (self, _("Records"), "records");
-  add_csv_column (self, _("Checked"), "checked");
+  hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item", G_CALLBACK (on_selected_item), self, 0);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-closures.h"
+#include "hc-csv.h"
 #include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-labels.h"
@@ -138,50 +139,66 @@ search_text (HcAlert *alert, gpointer user_data)
                     ip != NULL ? ip : "", hc_alert_get_description (alert), NULL);
 }
 
-/* Text of each CSV column: what the screen shows, exact times in ISO 8601. */
+/* The CSV columns: what the screen shows, exact times in ISO 8601. */
+
 static char *
-csv_text (HcAlert *alert, const char *column)
+alert_severity (gpointer alert)
 {
-  if (g_str_equal (column, "severity"))
-    return g_strdup (hc_severity_label (hc_alert_get_severity (alert)));
-  if (g_str_equal (column, "title"))
-    return g_strdup (hc_alert_get_title (alert));
-  if (g_str_equal (column, "category"))
-    return g_strdup (hc_alert_category_label (hc_alert_get_category (alert)));
-  if (g_str_equal (column, "asset"))
-    return g_strdup (hc_alert_get_asset (alert));
-  if (g_str_equal (column, "source-ip"))
-    return g_strdup (hc_alert_get_source_ip (alert) ? hc_alert_get_source_ip (alert) : "");
-  if (g_str_equal (column, "detected"))
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (hc_alert_get_detected_at (alert));
-      return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
-    }
-  if (g_str_equal (column, "state"))
-    return g_strdup (hc_alert_state_label (hc_alert_get_state (alert)));
-  if (g_str_equal (column, "events"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_alert_get_events_count (alert));
-  g_assert_not_reached ();
+  return g_strdup (hc_severity_label (hc_alert_get_severity (alert)));
 }
 
 static char *
-csv_cell (gpointer this, const char *column)
+alert_title (gpointer alert)
 {
-  return csv_text (this, column);
+  return g_strdup (hc_alert_get_title (alert));
 }
 
-static void
-add_csv_column (HcSecurityPage *self,
-                const char     *title,
-                const char     *column)
+static char *
+alert_category (gpointer alert)
 {
-  GtkExpression *expr;
-
-  /* this = the alert; the column name is the closure's data. */
-  expr = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (csv_cell), (gpointer) column, NULL);
-  hc_list_pane_add_csv_column (self->pane, title, expr);
+  return g_strdup (hc_alert_category_label (hc_alert_get_category (alert)));
 }
+
+static char *
+alert_asset (gpointer alert)
+{
+  return g_strdup (hc_alert_get_asset (alert));
+}
+
+static char *
+alert_source_ip (gpointer alert)
+{
+  return g_strdup (hc_alert_get_source_ip (alert) ? hc_alert_get_source_ip (alert) : "");
+}
+
+static char *
+alert_detected (gpointer alert)
+{
+  return hc_csv_time (hc_alert_get_detected_at (alert));
+}
+
+static char *
+alert_state (gpointer alert)
+{
+  return g_strdup (hc_alert_state_label (hc_alert_get_state (alert)));
+}
+
+static char *
+alert_events (gpointer alert)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_alert_get_events_count (alert));
+}
+
+static const HcCsvColumn csv_columns[] = {
+  { NULL, N_("Severity"), alert_severity },
+  { NULL, N_("Title"), alert_title },
+  { NULL, N_("Category"), alert_category },
+  { NULL, N_("Asset"), alert_asset },
+  { NULL, N_("Source IP"), alert_source_ip },
+  { NULL, N_("Detected"), alert_detected },
+  { NULL, N_("State"), alert_state },
+  { NULL, N_("Events"), alert_events },
+};
 
 static const char *
 state_filter_words (const char *filter)
@@ -699,14 +716,7 @@ hc_security_page_init (HcSecurityPage *self)
   hc_list_pane_set_empty (self->pane, "security-high-symbolic", _("No Alerts"),
                           _("The hub has raised no security alerts."));
   hc_list_pane_set_export_name (self->pane, _("alerts"));
-  add_csv_column (self, _("Severity"), "severity");
-  add_csv_column (self, _("Title"), "title");
-  add_csv_column (self, _("Category"), "category");
-  add_csv_column (self, _("Asset"), "asset");
-  add_csv_column (self, _("Source IP"), "source-ip");
-  add_csv_column (self, _("Detected"), "detected");
-  add_csv_column (self, _("State"), "state");
-  add_csv_column (self, _("Events"), "events");
+  hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item",
                            G_CALLBACK (on_selected_item), self, 0);

@@ -295,6 +295,23 @@ test_console_operator (Fixture *f, gconstpointer data)
         g_assert_cmpfloat (hc_dataset_get_overall (a), <=, hc_dataset_get_overall (b));
       }
     weakest = g_list_model_get_item (hc_list_pane_get_visible_model (qpane), 0);
+
+    /* CSV: the four criteria by their names, scores to one decimal. */
+    {
+      g_autoptr(GBytes) csv = hc_list_pane_to_csv (qpane);
+      g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+      g_auto(GStrv) lines = g_strsplit (text + 3, "\r\n", -1);
+      g_autofree char *overall = g_strdup_printf (",%.1f,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",",
+                                                  hc_dataset_get_overall (weakest),
+                                                  hc_dataset_get_rules_failed (weakest),
+                                                  hc_dataset_get_records (weakest));
+
+      g_assert_cmpuint (g_strv_length (lines), ==, n + 2);
+      if (g_strcmp0 (f->lang, "C") == 0)
+        g_assert_cmpstr (lines[0], ==, "Dataset,Owner,Correct,Complete,Clean,Live,Overall,Rules Failed,Records,Checked");
+      g_assert_nonnull (strstr (lines[1], overall));
+      g_assert_true (g_str_has_suffix (lines[1], "Z"));
+    }
     hc_list_pane_select_item (qpane, weakest);
     hc_test_spin_until (detail_loaded, weakest, 30);
     g_assert_cmpuint (g_list_model_get_n_items (hc_dataset_get_history (weakest)), >=, 85);

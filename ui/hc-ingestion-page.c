@@ -90,18 +90,6 @@ search_text (HcSource *source, gpointer user_data)
 /* The CSV columns: what the screen shows, exact times in ISO 8601. */
 
 static char *
-source_name (gpointer source)
-{
-  return g_strdup (hc_source_get_name (source));
-}
-
-static char *
-source_agency (gpointer source)
-{
-  return g_strdup (hc_source_get_agency (source));
-}
-
-static char *
 source_kind (gpointer source)
 {
   return g_strdup (hc_source_kind_label (hc_source_get_kind (source)));
@@ -122,18 +110,6 @@ source_last_success (gpointer source)
 }
 
 static char *
-source_lag (gpointer source)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_source_get_lag_seconds (source));
-}
-
-static char *
-source_throughput (gpointer source)
-{
-  return g_strdup_printf ("%.1f", hc_source_get_records_per_second (source));
-}
-
-static char *
 source_error (gpointer source)
 {
   HcRun *run = hc_source_get_last_run (source);
@@ -142,14 +118,14 @@ source_error (gpointer source)
 }
 
 static const HcCsvColumn csv_columns[] = {
-  { NULL, N_("Name"), source_name },
-  { NULL, N_("Agency"), source_agency },
-  { NULL, N_("Kind"), source_kind },
-  { NULL, N_("Status"), source_status },
-  { NULL, N_("Last Success"), source_last_success },
-  { NULL, N_("Lag (seconds)"), source_lag },
-  { NULL, N_("Throughput (records/s)"), source_throughput },
-  { NULL, N_("Last Error"), source_error },
+  { .title = N_("Name"), .property = "name" },
+  { .title = N_("Agency"), .property = "agency" },
+  { .title = N_("Kind"), .text = source_kind },
+  { .title = N_("Status"), .text = source_status },
+  { .title = N_("Last Success"), .text = source_last_success },
+  { .title = N_("Lag (seconds)"), .property = "lag-seconds" },
+  { .title = N_("Throughput (records/s)"), .property = "records-per-second" },
+  { .title = N_("Last Error"), .text = source_error },
 };
 
 static int

@@ -751,6 +751,31 @@ hc_list_pane_set_csv_columns (HcListPane        *self,
   self->n_csv_columns = n_columns;
 }
 
+static char *
+csv_cell (const HcCsvColumn *column,
+          GObject           *item)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (column->text != NULL)
+    return column->text (item);
+
+  g_object_get_property (item, column->property, &value);
+  switch (G_VALUE_TYPE (&value))
+    {
+    case G_TYPE_STRING:
+      return g_value_dup_string (&value);
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&value));
+    case G_TYPE_UINT64:
+      return g_strdup_printf ("%" G_GUINT64_FORMAT, g_value_get_uint64 (&value));
+    case G_TYPE_DOUBLE:
+      return g_strdup_printf ("%.1f", g_value_get_double (&value));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /**
  * hc_list_pane_to_csv:
  * The visible rows, in the visible order, as the columns describe them.
@@ -782,7 +807,7 @@ hc_list_pane_to_csv (HcListPane *self)
 
       for (guint c = 0; c < self->n_csv_columns; c++)
         {
-          g_autofree char *text = self->csv_columns[c].text (item);
+          g_autofree char *text = csv_cell (&self->csv_columns[c], item);
 
           hc_csv_writer_add_field (writer, text);
         }

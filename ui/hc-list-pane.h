@@ -9,12 +9,16 @@ G_BEGIN_DECLS
 
 /*
  * One column of a page's CSV export: its title, marked with N_() (or
- * NC_() with its context), and the text of its cell for an item: what the
- * screen shows, exact. A page describes its export as a static table.
+ * NC_() with its context), and its cell for an item: the item's
+ * @property as a spreadsheet reads it (text as it is, whole numbers in
+ * full, fractions to one decimal), or the text @text makes when the cell
+ * says more than one value (a label, an exact time). A page describes
+ * its export as a static table.
  */
 typedef struct {
   const char *context;
   const char *title;
+  const char *property;
   char     *(*text) (gpointer item);
 } HcCsvColumn;
 

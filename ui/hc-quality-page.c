@@ -89,61 +89,7 @@ search_text (HcDataset *dataset, gpointer user_data)
   return g_strjoin (" ", hc_dataset_get_name (dataset), hc_dataset_get_owner_agency (dataset), NULL);
 }
 
-/* The CSV columns: scores as numbers, exact times in ISO 8601. */
-
-static char *
-dataset_name (gpointer dataset)
-{
-  return g_strdup (hc_dataset_get_name (dataset));
-}
-
-static char *
-dataset_owner (gpointer dataset)
-{
-  return g_strdup (hc_dataset_get_owner_agency (dataset));
-}
-
-static char *
-dataset_correct (gpointer dataset)
-{
-  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_CORRECT));
-}
-
-static char *
-dataset_complete (gpointer dataset)
-{
-  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_COMPLETE));
-}
-
-static char *
-dataset_clean (gpointer dataset)
-{
-  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_CLEAN));
-}
-
-static char *
-dataset_live (gpointer dataset)
-{
-  return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, HC_CRITERION_LIVE));
-}
-
-static char *
-dataset_overall (gpointer dataset)
-{
-  return g_strdup_printf ("%.1f", hc_dataset_get_overall (dataset));
-}
-
-static char *
-dataset_rules_failed (gpointer dataset)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_rules_failed (dataset));
-}
-
-static char *
-dataset_records (gpointer dataset)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_records (dataset));
-}
+/* The CSV columns: scores to one decimal, exact times in ISO 8601. */
 
 static char *
 dataset_checked (gpointer dataset)
@@ -155,16 +101,16 @@ dataset_checked (gpointer dataset)
 
 /* The criteria's titles are hc_criterion_label()'s words. */
 static const HcCsvColumn csv_columns[] = {
-  { NULL, N_("Dataset"), dataset_name },
-  { NULL, N_("Owner"), dataset_owner },
-  { "criterion", NC_("criterion", "Correct"), dataset_correct },
-  { "criterion", NC_("criterion", "Complete"), dataset_complete },
-  { "criterion", NC_("criterion", "Clean"), dataset_clean },
-  { "criterion", NC_("criterion", "Live"), dataset_live },
-  { NULL, N_("Overall"), dataset_overall },
-  { NULL, N_("Rules Failed"), dataset_rules_failed },
-  { NULL, N_("Records"), dataset_records },
-  { NULL, N_("Checked"), dataset_checked },
+  { .title = N_("Dataset"), .property = "name" },
+  { .title = N_("Owner"), .property = "owner-agency" },
+  { .context = "criterion", .title = NC_("criterion", "Correct"), .property = "score-correct" },
+  { .context = "criterion", .title = NC_("criterion", "Complete"), .property = "score-complete" },
+  { .context = "criterion", .title = NC_("criterion", "Clean"), .property = "score-clean" },
+  { .context = "criterion", .title = NC_("criterion", "Live"), .property = "score-live" },
+  { .title = N_("Overall"), .property = "score-overall" },
+  { .title = N_("Rules Failed"), .property = "rules-failed" },
+  { .title = N_("Records"), .property = "records" },
+  { .title = N_("Checked"), .text = dataset_checked },
 };
 
 /* A score cell: a badge whose level follows both the dataset's score and

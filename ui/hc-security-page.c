@@ -147,27 +147,9 @@ alert_severity (gpointer alert)
 }
 
 static char *
-alert_title (gpointer alert)
-{
-  return g_strdup (hc_alert_get_title (alert));
-}
-
-static char *
 alert_category (gpointer alert)
 {
   return g_strdup (hc_alert_category_label (hc_alert_get_category (alert)));
-}
-
-static char *
-alert_asset (gpointer alert)
-{
-  return g_strdup (hc_alert_get_asset (alert));
-}
-
-static char *
-alert_source_ip (gpointer alert)
-{
-  return g_strdup (hc_alert_get_source_ip (alert) ? hc_alert_get_source_ip (alert) : "");
 }
 
 static char *
@@ -182,21 +164,15 @@ alert_state (gpointer alert)
   return g_strdup (hc_alert_state_label (hc_alert_get_state (alert)));
 }
 
-static char *
-alert_events (gpointer alert)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_alert_get_events_count (alert));
-}
-
 static const HcCsvColumn csv_columns[] = {
-  { NULL, N_("Severity"), alert_severity },
-  { NULL, N_("Title"), alert_title },
-  { NULL, N_("Category"), alert_category },
-  { NULL, N_("Asset"), alert_asset },
-  { NULL, N_("Source IP"), alert_source_ip },
-  { NULL, N_("Detected"), alert_detected },
-  { NULL, N_("State"), alert_state },
-  { NULL, N_("Events"), alert_events },
+  { .title = N_("Severity"), .text = alert_severity },
+  { .title = N_("Title"), .property = "title" },
+  { .title = N_("Category"), .text = alert_category },
+  { .title = N_("Asset"), .property = "asset" },
+  { .title = N_("Source IP"), .property = "source-ip" },
+  { .title = N_("Detected"), .text = alert_detected },
+  { .title = N_("State"), .text = alert_state },
+  { .title = N_("Events"), .property = "events-count" },
 };
 
 static const char *

@@ -81,12 +81,6 @@ search_text (HcPool *pool, gpointer user_data)
 /* The CSV columns: sizes and rates in plain bytes, for spreadsheets. */
 
 static char *
-pool_name (gpointer pool)
-{
-  return g_strdup (hc_pool_get_name (pool));
-}
-
-static char *
 pool_kind (gpointer pool)
 {
   return g_strdup (hc_pool_kind_label (hc_pool_get_kind (pool)));
@@ -99,18 +93,6 @@ pool_state (gpointer pool)
 }
 
 static char *
-pool_used (gpointer pool)
-{
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, hc_pool_get_used_bytes (pool));
-}
-
-static char *
-pool_capacity (gpointer pool)
-{
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, hc_pool_get_capacity_bytes (pool));
-}
-
-static char *
 pool_percent (gpointer pool)
 {
   guint64 used = hc_pool_get_used_bytes (pool);
@@ -119,48 +101,18 @@ pool_percent (gpointer pool)
   return g_strdup_printf ("%.1f", capacity > 0 ? 100.0 * (double) used / (double) capacity : 0.0);
 }
 
-static char *
-pool_scheme (gpointer pool)
-{
-  return g_strdup (hc_pool_get_replication_scheme (pool));
-}
-
-static char *
-pool_degraded (gpointer pool)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_pool_get_degraded_objects (pool));
-}
-
-static char *
-pool_misplaced (gpointer pool)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, hc_pool_get_misplaced_objects (pool));
-}
-
-static char *
-pool_read (gpointer pool)
-{
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, hc_pool_get_read_bps (pool));
-}
-
-static char *
-pool_write (gpointer pool)
-{
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, hc_pool_get_write_bps (pool));
-}
-
 static const HcCsvColumn csv_columns[] = {
-  { NULL, N_("Name"), pool_name },
-  { NULL, N_("Kind"), pool_kind },
-  { NULL, N_("State"), pool_state },
-  { NULL, N_("Used (bytes)"), pool_used },
-  { NULL, N_("Capacity (bytes)"), pool_capacity },
-  { NULL, N_("Used (%)"), pool_percent },
-  { NULL, N_("Replication"), pool_scheme },
-  { NULL, N_("Degraded Objects"), pool_degraded },
-  { NULL, N_("Misplaced Objects"), pool_misplaced },
-  { NULL, N_("Read (bytes/s)"), pool_read },
-  { NULL, N_("Write (bytes/s)"), pool_write },
+  { .title = N_("Name"), .property = "name" },
+  { .title = N_("Kind"), .text = pool_kind },
+  { .title = N_("State"), .text = pool_state },
+  { .title = N_("Used (bytes)"), .property = "used-bytes" },
+  { .title = N_("Capacity (bytes)"), .property = "capacity-bytes" },
+  { .title = N_("Used (%)"), .text = pool_percent },
+  { .title = N_("Replication"), .property = "replication-scheme" },
+  { .title = N_("Degraded Objects"), .property = "degraded-objects" },
+  { .title = N_("Misplaced Objects"), .property = "misplaced-objects" },
+  { .title = N_("Read (bytes/s)"), .property = "read-bps" },
+  { .title = N_("Write (bytes/s)"), .property = "write-bps" },
 };
 
 static char *

@@ -246,9 +246,8 @@ hc_dataset_detail_class_init (HcDatasetDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, rules_placeholder);
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, samples_list);
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, samples_placeholder);
-  for (guint i = 0; i < G_N_ELEMENTS (badge_ids); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, badge_ids[i], FALSE,
-                                               G_STRUCT_OFFSET (HcDatasetDetail, badges) + i * sizeof (gpointer));
+  hc_widget_class_bind_template_array (widget_class, badge_ids, G_N_ELEMENTS (badge_ids),
+                                       G_STRUCT_OFFSET (HcDatasetDetail, badges));
 
   gtk_widget_class_install_action (widget_class, "dataset.copy-trend", NULL, copy_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -323,9 +323,8 @@ hc_quality_page_class_init (HcQualityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, view);
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, detail);
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, filter_menu);
-  for (guint i = 0; i < G_N_ELEMENTS (score_column_ids); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, score_column_ids[i], FALSE,
-                                               G_STRUCT_OFFSET (HcQualityPage, score_columns) + i * sizeof (gpointer));
+  hc_widget_class_bind_template_array (widget_class, score_column_ids, G_N_ELEMENTS (score_column_ids),
+                                       G_STRUCT_OFFSET (HcQualityPage, score_columns));
   hc_closures_bind (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "quality.below", "below");

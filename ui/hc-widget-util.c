@@ -69,3 +69,19 @@ hc_detail_row_set_value (AdwActionRow *row,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
 }
+
+/**
+ * hc_widget_class_bind_template_array:
+ * Binds the template children @ids, in order, to the array of widget
+ * pointers at @array_offset in the instance struct.
+ */
+void
+hc_widget_class_bind_template_array (GtkWidgetClass     *widget_class,
+                                     const char * const *ids,
+                                     guint               n_ids,
+                                     gssize              array_offset)
+{
+  for (guint i = 0; i < n_ids; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, ids[i], FALSE,
+                                               array_offset + (gssize) (i * sizeof (gpointer)));
+}

@@ -11,5 +11,9 @@ void hc_actionable_set_action    (GtkActionable *actionable,
 AdwToast *hc_toast_new           (const char    *text);
 void hc_detail_row_set_value     (AdwActionRow  *row,
                                   const char    *value);
+void hc_widget_class_bind_template_array (GtkWidgetClass     *widget_class,
+                                          const char * const *ids,
+                                          guint               n_ids,
+                                          gssize              array_offset);
 
 G_END_DECLS

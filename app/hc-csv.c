@@ -101,3 +101,16 @@ hc_csv_writer_free (HcCsvWriter *self)
   g_string_free (self->buffer, TRUE);
   g_free (self);
 }
+
+/**
+ * hc_csv_time:
+ * A time as a spreadsheet reads it exactly: ISO 8601 in UTC
+ * ("2024-05-01T14:02:00Z"), or "" for a time GDateTime cannot hold.
+ */
+char *
+hc_csv_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
+
+  return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
+}

@@ -23,6 +23,8 @@ void         hc_csv_writer_end_row   (HcCsvWriter *self);
 GBytes      *hc_csv_writer_free_to_bytes (HcCsvWriter *self);
 void         hc_csv_writer_free      (HcCsvWriter *self);
 
+char        *hc_csv_time             (gint64       unix_time);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcCsvWriter, hc_csv_writer_free)
 
 G_END_DECLS

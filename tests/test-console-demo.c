@@ -106,6 +106,18 @@ count_status (HcItemStore *sources, HcSourceStatus status)
   return count;
 }
 
+/* Status badges under @widget that read at @level. */
+static guint
+count_badges (GtkWidget *widget,
+              HcLevel    level)
+{
+  guint n = HC_IS_STATUS_BADGE (widget) && hc_status_badge_get_level (HC_STATUS_BADGE (widget)) == level;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_badges (child, level);
+  return n;
+}
+
 static gboolean
 detail_loaded (gpointer data)
 {
@@ -283,6 +295,23 @@ test_console_operator (Fixture *f, gconstpointer data)
         g_assert_cmpfloat (hc_dataset_get_overall (a), <=, hc_dataset_get_overall (b));
       }
     weakest = g_list_model_get_item (hc_list_pane_get_visible_model (qpane), 0);
+
+    /* CSV: the four criteria by their names, scores to one decimal. */
+    {
+      g_autoptr(GBytes) csv = hc_list_pane_to_csv (qpane);
+      g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+      g_auto(GStrv) lines = g_strsplit (text + 3, "\r\n", -1);
+      g_autofree char *overall = g_strdup_printf (",%.1f,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",",
+                                                  hc_dataset_get_overall (weakest),
+                                                  hc_dataset_get_rules_failed (weakest),
+                                                  hc_dataset_get_records (weakest));
+
+      g_assert_cmpuint (g_strv_length (lines), ==, n + 2);
+      if (g_strcmp0 (f->lang, "C") == 0)
+        g_assert_cmpstr (lines[0], ==, "Dataset,Owner,Correct,Complete,Clean,Live,Overall,Rules Failed,Records,Checked");
+      g_assert_nonnull (strstr (lines[1], overall));
+      g_assert_true (g_str_has_suffix (lines[1], "Z"));
+    }
     hc_list_pane_select_item (qpane, weakest);
     hc_test_spin_until (detail_loaded, weakest, 30);
     g_assert_cmpuint (g_list_model_get_n_items (hc_dataset_get_history (weakest)), >=, 85);
@@ -296,6 +325,37 @@ test_console_operator (Fixture *f, gconstpointer data)
       g_assert_cmpuint (g_strv_length (rows), ==, g_list_model_get_n_items (hc_dataset_get_history (weakest)) + 2);
     }
     screenshot (f, "quality");
+
+    /* The thresholds come from the settings: a stricter one puts more
+     * datasets below it and recolours the rows and the detail at once. */
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      HcThresholds *thresholds = hc_quality_page_get_thresholds (quality);
+      GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (qpane));
+      guint errors = count_badges (view, HC_LEVEL_ERROR);
+      guint detail_errors = count_badges (GTK_WIDGET (detail), HC_LEVEL_ERROR);
+
+      g_settings_set_double (settings, "score-critical-below", 100);
+      g_assert_cmpfloat (hc_thresholds_get_critical_below (thresholds), ==, 100);
+      g_assert_cmpuint (count_badges (view, HC_LEVEL_ERROR), >, errors);
+      g_assert_cmpuint (count_badges (GTK_WIDGET (detail), HC_LEVEL_ERROR), >, detail_errors);
+      g_assert_true (hc_list_pane_get_selected_item (qpane) == (gpointer) weakest);
+
+      below = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HcDataset) d = g_list_model_get_item (G_LIST_MODEL (hc_hub_get_datasets (f->hub)), i);
+          below += hc_dataset_get_score (d, HC_CRITERION_LIVE) < 95;
+        }
+      g_settings_set_double (settings, "score-warning-below", 95);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-datasets", "s", "live"));
+      g_assert_cmpuint (n_visible (qpane), ==, below);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quality), "quality.below", "s", "all"));
+
+      g_settings_reset (settings, "score-warning-below");
+      g_settings_reset (settings, "score-critical-below");
+      g_assert_cmpuint (count_badges (view, HC_LEVEL_ERROR), ==, errors);
+    }
   }
 
   /* Storage: every pool, and a verdict first. */

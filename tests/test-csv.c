@@ -85,11 +85,23 @@ test_csv_hub_text (void)
     }
 }
 
+/* Times in a spreadsheet are exact and zone-free. */
+static void
+test_csv_time (void)
+{
+  g_autofree char *epoch = hc_csv_time (0);
+  g_autofree char *when = hc_csv_time (1714572120);
+
+  g_assert_cmpstr (epoch, ==, "1970-01-01T00:00:00Z");
+  g_assert_cmpstr (when, ==, "2024-05-01T14:02:00Z");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/quoting", test_csv_quoting);
   g_test_add_func ("/csv/hub-text", test_csv_hub_text);
+  g_test_add_func ("/csv/time", test_csv_time);
   return g_test_run ();
 }

@@ -44,14 +44,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
-}
-
 /* "nguyen.van.a, 14:02 (3 hours ago)", or NULL when nobody did it yet. */
 static char *
 who_and_when (const char *who,
@@ -142,18 +134,18 @@ hc_alert_detail_refresh (HcAlertDetail *self)
       resolved = g_steal_pointer (&with_resolution);
     }
 
-  set_row (self->category_row, hc_alert_category_label (hc_alert_get_category (alert)));
-  set_row (self->asset_row, asset);
-  set_row (self->source_ip_row, source_ip);
+  hc_detail_row_set_value (self->category_row, hc_alert_category_label (hc_alert_get_category (alert)));
+  hc_detail_row_set_value (self->asset_row, asset);
+  hc_detail_row_set_value (self->source_ip_row, source_ip);
   {
     g_autofree char *exact = hc_format_time (hc_alert_get_detected_at (alert), now);
     g_autofree char *relative = hc_format_relative (hc_alert_get_detected_at (alert), now);
     g_autofree char *text = g_strdup_printf ("%s (%s)", exact, relative);
-    set_row (self->detected_row, text);
+    hc_detail_row_set_value (self->detected_row, text);
   }
-  set_row (self->events_row, events);
-  set_row (self->acknowledged_row, acknowledged);
-  set_row (self->resolved_row, resolved);
+  hc_detail_row_set_value (self->events_row, events);
+  hc_detail_row_set_value (self->acknowledged_row, acknowledged);
+  hc_detail_row_set_value (self->resolved_row, resolved);
 
   gtk_label_set_label (self->description_label, description);
 

@@ -8,24 +8,6 @@
 #include "hc-labels.h"
 #include "hc-run.h"
 
-/* Set from the settings by the quality page; a score below reads worse. */
-static double warning_below = 80;
-static double critical_below = 60;
-
-void
-hc_closures_set_score_thresholds (double warning,
-                                  double critical)
-{
-  warning_below = warning;
-  critical_below = critical;
-}
-
-int
-hc_closure_score_level (gpointer this, double value)
-{
-  return hc_score_level (value, warning_below, critical_below);
-}
-
 static gint64
 now (void)
 {
@@ -72,12 +54,6 @@ static char *
 bytes (gpointer this, guint64 value)
 {
   return hc_format_bytes (value);
-}
-
-static char *
-score (gpointer this, double value)
-{
-  return hc_format_score (value);
 }
 
 /* Text from a hub in a cell or tooltip: shown isolated, nothing hidden
@@ -143,7 +119,6 @@ hc_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "rate", G_CALLBACK (rate));
   gtk_widget_class_bind_template_callback_full (widget_class, "count", G_CALLBACK (count));
   gtk_widget_class_bind_template_callback_full (widget_class, "bytes", G_CALLBACK (bytes));
-  gtk_widget_class_bind_template_callback_full (widget_class, "score", G_CALLBACK (score));
   gtk_widget_class_bind_template_callback_full (widget_class, "hub_text", G_CALLBACK (hub_text));
   gtk_widget_class_bind_template_callback_full (widget_class, "hub_lines", G_CALLBACK (hub_lines));
   gtk_widget_class_bind_template_callback_full (widget_class, "last_error", G_CALLBACK (last_error));
@@ -151,7 +126,6 @@ hc_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "status_level", G_CALLBACK (status_level));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_label", G_CALLBACK (status_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_rank", G_CALLBACK (status_rank));
-  gtk_widget_class_bind_template_callback_full (widget_class, "score_level", G_CALLBACK (hc_closure_score_level));
 }
 
 /* Storage: pools. */

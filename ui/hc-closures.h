@@ -20,8 +20,5 @@ void   hc_closures_bind_storage  (GtkWidgetClass *widget_class);
 void   hc_closures_bind_security (GtkWidgetClass *widget_class);
 char  *hc_closure_pool_used      (gpointer this, guint64 used, guint64 capacity);
 double hc_closure_pool_fraction  (gpointer this, guint64 used, guint64 capacity);
-int   hc_closure_score_level   (gpointer this, double value);
-void  hc_closures_set_score_thresholds (double warning,
-                                        double critical);
 
 G_END_DECLS

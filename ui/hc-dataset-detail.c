@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-closures.h"
 #include "hc-dataset-detail.h"
 #include "hc-failing-sample.h"
 #include "hc-format.h"
@@ -20,6 +19,7 @@ struct _HcDatasetDetail
 
   HcDataset      *dataset;
   gulong          notify_id;
+  HcThresholds   *thresholds;
   GPtrArray      *rule_rows;
 
   /* template children */
@@ -167,7 +167,7 @@ refresh (HcDatasetDetail *self)
       g_autofree char *value = hc_format_score (score);
       g_autofree char *text = g_strdup_printf ("%s %s", i < 4 ? hc_criterion_label (criteria[i]) : _("Overall"), value);
 
-      hc_status_badge_set (self->badges[i], hc_closure_score_level (NULL, score), text);
+      hc_status_badge_set (self->badges[i], hc_thresholds_level (self->thresholds, score), text);
     }
 
   hc_trend_chart_set_history (self->chart, hc_dataset_get_history (dataset));
@@ -204,6 +204,13 @@ copy_action (GtkWidget  *widget,
 }
 
 static void
+on_thresholds_notify (HcDatasetDetail *self)
+{
+  if (self->dataset != NULL)
+    refresh (self);
+}
+
+static void
 hc_dataset_detail_dispose (GObject *object)
 {
   HcDatasetDetail *self = HC_DATASET_DETAIL (object);
@@ -212,6 +219,7 @@ hc_dataset_detail_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_DATASET_DETAIL);
   hc_widget_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
+  g_clear_object (&self->thresholds);
 
   G_OBJECT_CLASS (hc_dataset_detail_parent_class)->dispose (object);
 }
@@ -238,9 +246,8 @@ hc_dataset_detail_class_init (HcDatasetDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, rules_placeholder);
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, samples_list);
   gtk_widget_class_bind_template_child (widget_class, HcDatasetDetail, samples_placeholder);
-  for (guint i = 0; i < G_N_ELEMENTS (badge_ids); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, badge_ids[i], FALSE,
-                                               G_STRUCT_OFFSET (HcDatasetDetail, badges) + i * sizeof (gpointer));
+  hc_widget_class_bind_template_array (widget_class, badge_ids, G_N_ELEMENTS (badge_ids),
+                                       G_STRUCT_OFFSET (HcDatasetDetail, badges));
 
   gtk_widget_class_install_action (widget_class, "dataset.copy-trend", NULL, copy_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -251,6 +258,7 @@ hc_dataset_detail_init (HcDatasetDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rule_rows = g_ptr_array_new ();
+  self->thresholds = hc_thresholds_new ();
 }
 
 HcDataset *
@@ -290,6 +298,25 @@ hc_dataset_detail_set_dataset (HcDatasetDetail *self,
       rebuild_rules (self);
       refresh (self);
     }
+}
+
+/**
+ * hc_dataset_detail_set_thresholds:
+ * What the scores read against; the defaults until set.
+ */
+void
+hc_dataset_detail_set_thresholds (HcDatasetDetail *self,
+                                  HcThresholds    *thresholds)
+{
+  g_return_if_fail (HC_IS_DATASET_DETAIL (self));
+  g_return_if_fail (HC_IS_THRESHOLDS (thresholds));
+
+  if (self->thresholds != NULL)
+    g_signal_handlers_disconnect_by_data (self->thresholds, self);
+  g_set_object (&self->thresholds, thresholds);
+  g_signal_connect_object (thresholds, "notify", G_CALLBACK (on_thresholds_notify), self, G_CONNECT_SWAPPED);
+  if (self->dataset != NULL)
+    refresh (self);
 }
 
 HcTrendChart *

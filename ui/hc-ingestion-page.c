@@ -5,6 +5,7 @@
 
 #include "hc-widget-util.h"
 #include "hc-closures.h"
+#include "hc-csv.h"
 #include "hc-format.h"
 #include "hc-ingestion-page.h"
 #include "hc-labels.h"
@@ -86,53 +87,46 @@ search_text (HcSource *source, gpointer user_data)
                     NULL);
 }
 
-/* Text of each CSV column: what the screen shows, exact times in ISO 8601. */
+/* The CSV columns: what the screen shows, exact times in ISO 8601. */
+
 static char *
-csv_text (HcSource *source, const char *column)
+source_kind (gpointer source)
+{
+  return g_strdup (hc_source_kind_label (hc_source_get_kind (source)));
+}
+
+static char *
+source_status (gpointer source)
+{
+  return g_strdup (hc_source_status_label (hc_source_get_status (source)));
+}
+
+static char *
+source_last_success (gpointer source)
+{
+  gint64 t = hc_source_get_last_success_at (source);
+
+  return t > 0 ? hc_csv_time (t) : g_strdup ("");
+}
+
+static char *
+source_error (gpointer source)
 {
   HcRun *run = hc_source_get_last_run (source);
 
-  if (g_str_equal (column, "name"))
-    return g_strdup (hc_source_get_name (source));
-  if (g_str_equal (column, "agency"))
-    return g_strdup (hc_source_get_agency (source));
-  if (g_str_equal (column, "kind"))
-    return g_strdup (hc_source_kind_label (hc_source_get_kind (source)));
-  if (g_str_equal (column, "status"))
-    return g_strdup (hc_source_status_label (hc_source_get_status (source)));
-  if (g_str_equal (column, "last-success"))
-    {
-      gint64 t = hc_source_get_last_success_at (source);
-      g_autoptr(GDateTime) dt = t > 0 ? g_date_time_new_from_unix_utc (t) : NULL;
-      return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
-    }
-  if (g_str_equal (column, "lag"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_source_get_lag_seconds (source));
-  if (g_str_equal (column, "throughput"))
-    return g_strdup_printf ("%.1f", hc_source_get_records_per_second (source));
-  if (g_str_equal (column, "error"))
-    return g_strdup (run != NULL && hc_run_get_error (run) ? hc_run_get_error (run) : "");
-  g_assert_not_reached ();
+  return g_strdup (run != NULL && hc_run_get_error (run) ? hc_run_get_error (run) : "");
 }
 
-static char *
-csv_cell (gpointer this, const char *column)
-{
-  return csv_text (this, column);
-}
-
-static void
-add_csv_column (HcIngestionPage *self,
-                const char      *title,
-                const char      *column)
-{
-  GtkExpression *expr;
-
-  /* this = the source; the column name is the closure's data. */
-  expr = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (csv_cell), (gpointer) column, NULL);
-  hc_list_pane_add_csv_column (self->pane, title, expr);
-}
+static const HcCsvColumn csv_columns[] = {
+  { .title = N_("Name"), .property = "name" },
+  { .title = N_("Agency"), .property = "agency" },
+  { .title = N_("Kind"), .text = source_kind },
+  { .title = N_("Status"), .text = source_status },
+  { .title = N_("Last Success"), .text = source_last_success },
+  { .title = N_("Lag (seconds)"), .property = "lag-seconds" },
+  { .title = N_("Throughput (records/s)"), .property = "records-per-second" },
+  { .title = N_("Last Error"), .text = source_error },
+};
 
 static int
 compare_names (gconstpointer a,
@@ -384,14 +378,7 @@ hc_ingestion_page_init (HcIngestionPage *self)
   hc_list_pane_set_empty (self->pane, "network-receive-symbolic", _("No Sources"),
                           _("The hub has no feeds yet."));
   hc_list_pane_set_export_name (self->pane, _("sources"));
-  add_csv_column (self, _("Name"), "name");
-  add_csv_column (self, _("Agency"), "agency");
-  add_csv_column (self, _("Kind"), "kind");
-  add_csv_column (self, _("Status"), "status");
-  add_csv_column (self, _("Last Success"), "last-success");
-  add_csv_column (self, _("Lag (seconds)"), "lag");
-  add_csv_column (self, _("Throughput (records/s)"), "throughput");
-  add_csv_column (self, _("Last Error"), "error");
+  hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item",
                            G_CALLBACK (on_selected_item), self, 0);

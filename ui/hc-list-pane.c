@@ -3,55 +3,17 @@
 
 #include <glib/gi18n.h>
 
-#include "hc-widget-util.h"
-#include "hc-csv.h"
 #include "hc-format.h"
-#include "hc-list-pane.h"
+#include "hc-list-pane-private.h"
+#include "hc-widget-util.h"
 
 /*
  * The pattern every screen shares: a searchable, filterable, sortable
- * column view with its detail beside it, CSV export of what is visible,
- * and visible loading, empty, error and stale states. The page that owns
- * a pane gives it the columns, the model and the detail widget.
+ * column view with its detail beside it, CSV export of what is visible
+ * (hc-list-pane-export.c), and visible loading, empty, error and stale
+ * states. The page that owns a pane gives it the columns, the model and
+ * the detail widget.
  */
-struct _HcListPane
-{
-  GtkWidget            parent_instance;
-
-  GtkColumnView       *view;
-  GtkFilterListModel  *filter_model;
-  GtkSortListModel    *sort_model;
-  GtkSingleSelection  *selection;
-  GtkEveryFilter      *every_filter;
-  GtkStringFilter     *search_filter;
-  GtkFilter           *page_filter;
-  GPtrArray           *csv_titles;
-  GPtrArray           *csv_expressions;
-  char                *export_name;
-  char                *empty_title;
-  char                *empty_description;
-  HcListPaneState      state;
-  gint64               updated;
-  guint                updated_timer;
-
-  /* template children */
-  GtkBox              *toolbar;
-  GtkSearchEntry      *search_entry;
-  GtkMenuButton       *filter_button;
-  GtkRevealer         *banner_revealer;
-  GtkBox              *banner_box;
-  GtkImage            *banner_icon;
-  GtkLabel            *banner_label;
-  GtkButton           *banner_button;
-  AdwFlap             *flap;
-  GtkStack            *state_stack;
-  GtkScrolledWindow   *list_scroller;
-  AdwStatusPage       *empty_page;
-  AdwStatusPage       *error_page;
-  AdwBin              *detail_bin;
-  GtkLabel            *updated_label;
-  GtkLabel            *count_label;
-};
 
 static GtkBuildableIface *parent_buildable_iface;
 
@@ -177,69 +139,6 @@ on_flap_reveal_changed (AdwFlap    *flap,
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    HcListPane      *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *overlay;
-  g_autofree char *message = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  bytes = hc_list_pane_to_csv (self);
-
-  /* A few megabytes at most; written in one go, replacing atomically. */
-  if (g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                               NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                               NULL, NULL, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      message = g_strdup_printf (_("Exported to “%s”"), name);
-    }
-  else
-    message = g_strdup_printf (_("Could not export: %s"), error->message);
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), hc_toast_new (message));
-
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HcListPane *self = HC_LIST_PANE (widget);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Export as CSV"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  name = g_strdup_printf ("%s.csv", self->export_name ? self->export_name : "export");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -353,8 +252,6 @@ hc_list_pane_finalize (GObject *object)
 {
   HcListPane *self = HC_LIST_PANE (object);
 
-  g_clear_pointer (&self->csv_titles, g_ptr_array_unref);
-  g_clear_pointer (&self->csv_expressions, g_ptr_array_unref);
   g_clear_pointer (&self->export_name, g_free);
   g_clear_pointer (&self->empty_title, g_free);
   g_clear_pointer (&self->empty_description, g_free);
@@ -383,15 +280,12 @@ hc_list_pane_class_init (HcListPaneClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HC_TYPE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-list-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HcListPane, toolbar);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_box);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_icon);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, banner);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, flap);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, state_stack);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, list_scroller);
@@ -404,7 +298,7 @@ hc_list_pane_class_init (HcListPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_changed);
 
-  gtk_widget_class_install_action (widget_class, "pane.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "pane.export", NULL, hc_list_pane_export_action);
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "pane.close-detail", NULL, close_detail_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pane.search", NULL);
@@ -419,8 +313,6 @@ hc_list_pane_init (HcListPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->csv_titles = g_ptr_array_new_with_free_func (g_free);
-  self->csv_expressions = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_expression_unref);
   self->empty_title = g_strdup (_("Nothing Here Yet"));
   self->empty_description = g_strdup ("");
   self->state = HC_LIST_PANE_LOADING;
@@ -649,19 +541,7 @@ hc_list_pane_set_banner (HcListPane *self,
 {
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "error");
-  if (level == HC_LEVEL_WARNING || level == HC_LEVEL_ERROR)
-    gtk_widget_add_css_class (GTK_WIDGET (self->banner_box), hc_level_css_class (level));
-  gtk_image_set_from_icon_name (self->banner_icon, hc_level_icon_name (level));
-  gtk_label_set_label (self->banner_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
-  if (button_label != NULL)
-    {
-      gtk_button_set_label (self->banner_button, button_label);
-      hc_actionable_set_action (GTK_ACTIONABLE (self->banner_button), action_name);
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  hc_banner_set (self->banner, level, text, button_label, action_name);
 }
 
 /**
@@ -673,9 +553,7 @@ hc_list_pane_get_banner (HcListPane *self)
 {
   g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-  return gtk_label_get_label (self->banner_label);
+  return hc_banner_get_text (self->banner);
 }
 
 void
@@ -683,7 +561,7 @@ hc_list_pane_clear_banner (HcListPane *self)
 {
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  hc_banner_clear (self->banner);
 }
 
 void
@@ -757,66 +635,4 @@ hc_list_pane_get_visible_model (HcListPane *self)
   g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
 
   return G_LIST_MODEL (self->sort_model);
-}
-
-/**
- * hc_list_pane_add_csv_column:
- * A column of the CSV export: a title and an expression giving the
- * cell's text, the same text the screen shows.
- */
-void
-hc_list_pane_add_csv_column (HcListPane    *self,
-                             const char    *title,
-                             GtkExpression *expression)
-{
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-  g_return_if_fail (expression != NULL);
-
-  g_ptr_array_add (self->csv_titles, g_strdup (title));
-  g_ptr_array_add (self->csv_expressions, expression);
-}
-
-GBytes *
-hc_list_pane_to_csv (HcListPane *self)
-{
-  g_autoptr(HcCsvWriter) writer = hc_csv_writer_new ();
-  GListModel *model;
-  guint n;
-
-  g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
-
-  for (guint c = 0; c < self->csv_titles->len; c++)
-    hc_csv_writer_add_field (writer, g_ptr_array_index (self->csv_titles, c));
-  hc_csv_writer_end_row (writer);
-
-  model = G_LIST_MODEL (self->sort_model);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      for (guint c = 0; c < self->csv_expressions->len; c++)
-        {
-          g_auto(GValue) value = G_VALUE_INIT;
-
-          if (gtk_expression_evaluate (g_ptr_array_index (self->csv_expressions, c), item, &value) &&
-              G_VALUE_HOLDS_STRING (&value))
-            hc_csv_writer_add_field (writer, g_value_get_string (&value));
-          else
-            hc_csv_writer_add_field (writer, "");
-        }
-      hc_csv_writer_end_row (writer);
-    }
-
-  return hc_csv_writer_free_to_bytes (g_steal_pointer (&writer));
-}
-
-void
-hc_list_pane_set_export_name (HcListPane *self,
-                              const char *file_name)
-{
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-
-  g_free (self->export_name);
-  self->export_name = g_strdup (file_name);
 }

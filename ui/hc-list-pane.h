@@ -7,6 +7,21 @@
 
 G_BEGIN_DECLS
 
+/*
+ * One column of a page's CSV export: its title, marked with N_() (or
+ * NC_() with its context), and its cell for an item: the item's
+ * @property as a spreadsheet reads it (text as it is, whole numbers in
+ * full, fractions to one decimal), or the text @text makes when the cell
+ * says more than one value (a label, an exact time). A page describes
+ * its export as a static table.
+ */
+typedef struct {
+  const char *context;
+  const char *title;
+  const char *property;
+  char     *(*text) (gpointer item);
+} HcCsvColumn;
+
 typedef enum {
   HC_LIST_PANE_LOADING,
   HC_LIST_PANE_READY,
@@ -60,9 +75,9 @@ void        hc_list_pane_focus_search          (HcListPane      *self);
 void        hc_list_pane_filter_changed        (HcListPane      *self);
 GListModel *hc_list_pane_get_visible_model     (HcListPane      *self);
 gboolean    hc_list_pane_is_busy               (HcListPane      *self);
-void        hc_list_pane_add_csv_column        (HcListPane      *self,
-                                                const char      *title,
-                                                GtkExpression   *expression);
+void        hc_list_pane_set_csv_columns       (HcListPane        *self,
+                                                const HcCsvColumn *columns,
+                                                guint              n_columns);
 GBytes     *hc_list_pane_to_csv                (HcListPane      *self);
 void        hc_list_pane_set_export_name       (HcListPane      *self,
                                                 const char      *file_name);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-banner.h"
 #include "hc-error.h"
 #include "hc-format.h"
 #include "hc-hub-summary.h"
@@ -50,11 +51,7 @@ struct _HcOverviewPage
   gboolean        dirty;
 
   /* template children */
-  GtkRevealer    *banner_revealer;
-  GtkBox         *banner_box;
-  GtkImage       *banner_icon;
-  GtkLabel       *banner_label;
-  GtkButton      *banner_button;
+  HcBanner       *banner;
   GtkLabel       *updated_label;
   GtkLabel       *sources_verdict;
   GtkLabel       *quality_verdict;
@@ -576,23 +573,7 @@ hc_overview_page_set_banner (HcOverviewPage *self,
 {
   g_return_if_fail (HC_IS_OVERVIEW_PAGE (self));
 
-  if (text == NULL)
-    {
-      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->banner_box), hc_level_css_class (level));
-  gtk_image_set_from_icon_name (self->banner_icon, hc_level_icon_name (level));
-  gtk_label_set_label (self->banner_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
-  if (button_label != NULL)
-    {
-      gtk_button_set_label (self->banner_button, button_label);
-      hc_actionable_set_action (GTK_ACTIONABLE (self->banner_button), action_name);
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  hc_banner_set (self->banner, level, text, button_label, action_name);
 }
 
 /**
@@ -606,11 +587,8 @@ hc_overview_page_get_banner (HcOverviewPage  *self,
   g_return_val_if_fail (HC_IS_OVERVIEW_PAGE (self), NULL);
 
   if (button_label != NULL)
-    *button_label = gtk_widget_get_visible (GTK_WIDGET (self->banner_button))
-                    ? gtk_button_get_label (self->banner_button) : NULL;
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-  return gtk_label_get_label (self->banner_label);
+    *button_label = hc_banner_get_button_label (self->banner);
+  return hc_banner_get_text (self->banner);
 }
 
 /**
@@ -718,13 +696,10 @@ hc_overview_page_class_init (HcOverviewPageClass *klass)
   object_class->dispose = hc_overview_page_dispose;
   widget_class->map = hc_overview_page_map;
 
+  g_type_ensure (HC_TYPE_BANNER);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-overview-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_box);
-  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_icon);
-  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, updated_label);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, sources_verdict);
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, quality_verdict);

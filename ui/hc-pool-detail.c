@@ -46,14 +46,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
-}
-
-static void
 hc_pool_detail_refresh (HcPoolDetail *self)
 {
   HcPool *pool = self->pool;
@@ -97,11 +89,11 @@ hc_pool_detail_refresh (HcPoolDetail *self)
   /* Translators: a throughput, e.g. "1.2 GB/s" */
   read_rate = g_strdup_printf (_("%s/s"), read);
   write_rate = g_strdup_printf (_("%s/s"), write);
-  set_row (self->scheme_row, scheme);
-  set_row (self->degraded_row, degraded);
-  set_row (self->misplaced_row, misplaced);
-  set_row (self->read_row, read_rate);
-  set_row (self->write_row, write_rate);
+  hc_detail_row_set_value (self->scheme_row, scheme);
+  hc_detail_row_set_value (self->degraded_row, degraded);
+  hc_detail_row_set_value (self->misplaced_row, misplaced);
+  hc_detail_row_set_value (self->read_row, read_rate);
+  hc_detail_row_set_value (self->write_row, write_rate);
 
   hc_capacity_chart_set_data (self->chart, hc_pool_get_history (pool), capacity);
   if (hc_forecast_compute (hc_pool_get_history (pool), capacity, &fit))

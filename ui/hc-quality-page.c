@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-closures.h"
+#include "hc-csv.h"
 #include "hc-format.h"
 #include "hc-labels.h"
 #include "hc-quality-page.h"
@@ -16,15 +17,15 @@ struct _HcQualityPage
   GtkWidget         parent_instance;
 
   GListModel       *datasets;
-  GSettings        *settings;
+  HcThresholds     *thresholds;
   GtkCustomFilter  *filter;
   char             *below;       /* all | any */
   char             *criterion;   /* any | correct | complete | clean | live */
-  double            warning_below;
 
   /* template children */
   HcListPane       *pane;
   GtkColumnView    *view;
+  GtkColumnViewColumn *score_columns[5];
   HcDatasetDetail  *detail;
   GMenuModel       *filter_menu;
 };
@@ -50,22 +51,32 @@ static const HcCriterion criteria[] = {
   HC_CRITERION_CORRECT, HC_CRITERION_COMPLETE, HC_CRITERION_CLEAN, HC_CRITERION_LIVE,
 };
 
+/* The score columns of the .ui and the dataset property each shows. */
+static const char * const score_column_ids[] = {
+  "score_correct_column", "score_complete_column", "score_clean_column",
+  "score_live_column", "score_overall_column",
+};
+static const char * const score_properties[] = {
+  "score-correct", "score-complete", "score-clean", "score-live", "score-overall",
+};
+
 static gboolean
 filter_dataset (gpointer item,
                 gpointer user_data)
 {
   HcQualityPage *self = user_data;
   HcDataset *dataset = item;
+  double warning_below = hc_thresholds_get_warning_below (self->thresholds);
   int criterion;
 
   if (g_strcmp0 (self->below, "any") != 0)
     return TRUE;
 
   if (hc_enum_from_nick (HC_TYPE_CRITERION, self->criterion, &criterion))
-    return hc_dataset_get_score (dataset, criterion) < self->warning_below;
+    return hc_dataset_get_score (dataset, criterion) < warning_below;
 
   for (guint i = 0; i < G_N_ELEMENTS (criteria); i++)
-    if (hc_dataset_get_score (dataset, criteria[i]) < self->warning_below)
+    if (hc_dataset_get_score (dataset, criteria[i]) < warning_below)
       return TRUE;
   return FALSE;
 }
@@ -78,55 +89,105 @@ search_text (HcDataset *dataset, gpointer user_data)
   return g_strjoin (" ", hc_dataset_get_name (dataset), hc_dataset_get_owner_agency (dataset), NULL);
 }
 
+/* The CSV columns: scores to one decimal, exact times in ISO 8601. */
+
 static char *
-csv_cell (HcDataset *dataset, const char *column)
+dataset_checked (gpointer dataset)
 {
-  int criterion;
+  gint64 t = hc_dataset_get_checked_at (dataset);
 
-  if (g_str_equal (column, "name"))
-    return g_strdup (hc_dataset_get_name (dataset));
-  if (g_str_equal (column, "owner"))
-    return g_strdup (hc_dataset_get_owner_agency (dataset));
-  if (g_str_equal (column, "overall"))
-    return g_strdup_printf ("%.1f", hc_dataset_get_overall (dataset));
-  if (g_str_equal (column, "rules-failed"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_rules_failed (dataset));
-  if (g_str_equal (column, "records"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_dataset_get_records (dataset));
-  if (g_str_equal (column, "checked"))
-    {
-      g_autoptr(GDateTime) dt = hc_dataset_get_checked_at (dataset) > 0
-        ? g_date_time_new_from_unix_utc (hc_dataset_get_checked_at (dataset)) : NULL;
-      return dt ? g_date_time_format_iso8601 (dt) : g_strdup ("");
-    }
-  if (hc_enum_from_nick (HC_TYPE_CRITERION, column, &criterion))
-    return g_strdup_printf ("%.1f", hc_dataset_get_score (dataset, criterion));
-  g_assert_not_reached ();
+  return t > 0 ? hc_csv_time (t) : g_strdup ("");
+}
+
+/* The criteria's titles are hc_criterion_label()'s words. */
+static const HcCsvColumn csv_columns[] = {
+  { .title = N_("Dataset"), .property = "name" },
+  { .title = N_("Owner"), .property = "owner-agency" },
+  { .context = "criterion", .title = NC_("criterion", "Correct"), .property = "score-correct" },
+  { .context = "criterion", .title = NC_("criterion", "Complete"), .property = "score-complete" },
+  { .context = "criterion", .title = NC_("criterion", "Clean"), .property = "score-clean" },
+  { .context = "criterion", .title = NC_("criterion", "Live"), .property = "score-live" },
+  { .title = N_("Overall"), .property = "score-overall" },
+  { .title = N_("Rules Failed"), .property = "rules-failed" },
+  { .title = N_("Records"), .property = "records" },
+  { .title = N_("Checked"), .text = dataset_checked },
+};
+
+/* A score cell: a badge whose level follows both the dataset's score and
+ * the thresholds, so new thresholds recolour the rows where they stand. */
+
+typedef struct {
+  GtkExpression *level;
+  GtkExpression *label;
+} ScoreCell;
+
+static int
+score_level (gpointer this,
+             double   score,
+             double   warning_below,
+             double   critical_below)
+{
+  return hc_score_level (score, warning_below, critical_below);
+}
+
+static char *
+score_text (gpointer this,
+            double   score)
+{
+  return hc_format_score (score);
 }
 
 static void
-add_csv_column (HcQualityPage *self,
-                const char    *title,
-                const char    *column)
+score_cell_free (gpointer  data,
+                 GClosure *closure)
 {
-  hc_list_pane_add_csv_column (self->pane, title,
-                               gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                            G_CALLBACK (csv_cell), (gpointer) column, NULL));
+  ScoreCell *cell = data;
+
+  gtk_expression_unref (cell->level);
+  gtk_expression_unref (cell->label);
+  g_free (cell);
 }
 
 static void
-on_thresholds_changed (GSettings     *settings,
-                       const char    *key,
-                       HcQualityPage *self)
+setup_score_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  ScoreCell                *cell)
 {
-  double warning = g_settings_get_double (settings, "score-warning-below");
-  double critical = g_settings_get_double (settings, "score-critical-below");
+  GtkWidget *badge = hc_status_badge_new ();
 
-  self->warning_below = warning;
-  hc_closures_set_score_thresholds (warning, critical);
-  /* Cells bind once: set the model again so every score is recoloured. */
-  hc_list_pane_set_model (self->pane, NULL);
-  hc_list_pane_set_model (self->pane, self->datasets);
+  gtk_list_item_set_child (list_item, badge);
+  gtk_expression_bind (gtk_expression_ref (cell->level), badge, "level", list_item);
+  gtk_expression_bind (gtk_expression_ref (cell->label), badge, "label", list_item);
+}
+
+static GtkListItemFactory *
+score_factory_new (HcThresholds *thresholds,
+                   const char   *property)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ScoreCell *cell = g_new0 (ScoreCell, 1);
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  GtkExpression *score = gtk_property_expression_new (HC_TYPE_DATASET, item, property);
+  GtkExpression *level_params[] = {
+    gtk_expression_ref (score),
+    gtk_property_expression_new (HC_TYPE_THRESHOLDS, gtk_object_expression_new (G_OBJECT (thresholds)),
+                                 "warning-below"),
+    gtk_property_expression_new (HC_TYPE_THRESHOLDS, gtk_object_expression_new (G_OBJECT (thresholds)),
+                                 "critical-below"),
+  };
+
+  cell->level = gtk_cclosure_expression_new (G_TYPE_INT, NULL, G_N_ELEMENTS (level_params), level_params,
+                                             G_CALLBACK (score_level), NULL, NULL);
+  cell->label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &score,
+                                             G_CALLBACK (score_text), NULL, NULL);
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_score_cell), cell, score_cell_free, 0);
+  return factory;
+}
+
+static void
+on_thresholds_changed (HcQualityPage *self)
+{
+  /* The cells follow by themselves; "below the warning" may mean others now. */
   hc_list_pane_filter_changed (self->pane);
 }
 
@@ -206,13 +267,11 @@ hc_quality_page_dispose (GObject *object)
 {
   HcQualityPage *self = HC_QUALITY_PAGE (object);
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_QUALITY_PAGE);
   hc_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->datasets);
-  g_clear_object (&self->settings);
   g_clear_object (&self->filter);
+  g_clear_object (&self->thresholds);
 
   G_OBJECT_CLASS (hc_quality_page_parent_class)->dispose (object);
 }
@@ -264,6 +323,8 @@ hc_quality_page_class_init (HcQualityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, view);
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, detail);
   gtk_widget_class_bind_template_child (widget_class, HcQualityPage, filter_menu);
+  hc_widget_class_bind_template_array (widget_class, score_column_ids, G_N_ELEMENTS (score_column_ids),
+                                       G_STRUCT_OFFSET (HcQualityPage, score_columns));
   hc_closures_bind (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "quality.below", "below");
@@ -277,9 +338,17 @@ hc_quality_page_init (HcQualityPage *self)
 {
   self->below = g_strdup ("all");
   self->criterion = g_strdup ("any");
-  self->warning_below = 80;
+  self->thresholds = hc_thresholds_new ();
+  g_signal_connect_object (self->thresholds, "notify", G_CALLBACK (on_thresholds_changed), self, G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (score_properties); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = score_factory_new (self->thresholds, score_properties[i]);
+      gtk_column_view_column_set_factory (self->score_columns[i], factory);
+    }
+  hc_dataset_detail_set_thresholds (self->detail, self->thresholds);
 
   self->filter = gtk_custom_filter_new (filter_dataset, self, NULL);
   hc_list_pane_set_filter (self->pane, GTK_FILTER (self->filter));
@@ -290,16 +359,7 @@ hc_quality_page_init (HcQualityPage *self)
   hc_list_pane_set_empty (self->pane, "emblem-ok-symbolic", _("No Datasets"),
                           _("The hub checks no datasets yet."));
   hc_list_pane_set_export_name (self->pane, _("datasets"));
-  add_csv_column (self, _("Dataset"), "name");
-  add_csv_column (self, _("Owner"), "owner");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_CORRECT), "correct");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_COMPLETE), "complete");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_CLEAN), "clean");
-  add_csv_column (self, hc_criterion_label (HC_CRITERION_LIVE), "live");
-  add_csv_column (self, _("Overall"), "overall");
-  add_csv_column (self, _("Rules Failed"), "rules-failed");
-  add_csv_column (self, _("Records"), "records");
-  add_csv_column (self, _("Checked"), "checked");
+  hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item", G_CALLBACK (on_selected_item), self, 0);
 
@@ -342,19 +402,28 @@ hc_quality_page_set_datasets (HcQualityPage *self,
 
 /**
  * hc_quality_page_set_settings:
- * The thresholds below which a score reads as warning and critical.
+ * The thresholds below which a score reads as warning and critical
+ * follow the settings.
  */
 void
 hc_quality_page_set_settings (HcQualityPage *self,
                               GSettings     *settings)
 {
   g_return_if_fail (HC_IS_QUALITY_PAGE (self));
-  g_return_if_fail (self->settings == NULL);
 
-  self->settings = g_object_ref (settings);
-  g_signal_connect_object (settings, "changed::score-warning-below", G_CALLBACK (on_thresholds_changed), self, 0);
-  g_signal_connect_object (settings, "changed::score-critical-below", G_CALLBACK (on_thresholds_changed), self, 0);
-  on_thresholds_changed (settings, NULL, self);
+  hc_thresholds_bind_settings (self->thresholds, settings);
+}
+
+/**
+ * hc_quality_page_get_thresholds:
+ * What the scores read against, on the page and in its detail.
+ */
+HcThresholds *
+hc_quality_page_get_thresholds (HcQualityPage *self)
+{
+  g_return_val_if_fail (HC_IS_QUALITY_PAGE (self), NULL);
+
+  return self->thresholds;
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "hc-dataset.h"
 #include "hc-dataset-detail.h"
 #include "hc-list-pane.h"
+#include "hc-thresholds.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ void             hc_quality_page_set_datasets (HcQualityPage *self,
                                                GListModel    *datasets);
 void             hc_quality_page_set_settings (HcQualityPage *self,
                                                GSettings     *settings);
+HcThresholds    *hc_quality_page_get_thresholds (HcQualityPage *self);
 void             hc_quality_page_show_below   (HcQualityPage *self,
                                                const char    *criterion);
 

@@ -4,11 +4,13 @@
 #include <glib/gi18n.h>
 
 #include "hc-closures.h"
+#include "hc-csv.h"
 #include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-labels.h"
 #include "hc-security-page.h"
 #include "hc-status-badge.h"
+#include "hc-triage-dialog.h"
 #include "hc-widget-util.h"
 
 /*
@@ -20,8 +22,6 @@
  * Tens of thousands of alerts: the filter compares three bit masks per
  * alert, nothing else; the pane's filter and sort models do the rest.
  */
-#define MAX_COMMENT_CHARS 2000
-
 struct _HcSecurityPage
 {
   GtkWidget        parent_instance;
@@ -138,50 +138,42 @@ search_text (HcAlert *alert, gpointer user_data)
                     ip != NULL ? ip : "", hc_alert_get_description (alert), NULL);
 }
 
-/* Text of each CSV column: what the screen shows, exact times in ISO 8601. */
+/* The CSV columns: what the screen shows, exact times in ISO 8601. */
+
 static char *
-csv_text (HcAlert *alert, const char *column)
+alert_severity (gpointer alert)
 {
-  if (g_str_equal (column, "severity"))
-    return g_strdup (hc_severity_label (hc_alert_get_severity (alert)));
-  if (g_str_equal (column, "title"))
-    return g_strdup (hc_alert_get_title (alert));
-  if (g_str_equal (column, "category"))
-    return g_strdup (hc_alert_category_label (hc_alert_get_category (alert)));
-  if (g_str_equal (column, "asset"))
-    return g_strdup (hc_alert_get_asset (alert));
-  if (g_str_equal (column, "source-ip"))
-    return g_strdup (hc_alert_get_source_ip (alert) ? hc_alert_get_source_ip (alert) : "");
-  if (g_str_equal (column, "detected"))
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (hc_alert_get_detected_at (alert));
-      return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
-    }
-  if (g_str_equal (column, "state"))
-    return g_strdup (hc_alert_state_label (hc_alert_get_state (alert)));
-  if (g_str_equal (column, "events"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_alert_get_events_count (alert));
-  g_assert_not_reached ();
+  return g_strdup (hc_severity_label (hc_alert_get_severity (alert)));
 }
 
 static char *
-csv_cell (gpointer this, const char *column)
+alert_category (gpointer alert)
 {
-  return csv_text (this, column);
+  return g_strdup (hc_alert_category_label (hc_alert_get_category (alert)));
 }
 
-static void
-add_csv_column (HcSecurityPage *self,
-                const char     *title,
-                const char     *column)
+static char *
+alert_detected (gpointer alert)
 {
-  GtkExpression *expr;
-
-  /* this = the alert; the column name is the closure's data. */
-  expr = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (csv_cell), (gpointer) column, NULL);
-  hc_list_pane_add_csv_column (self->pane, title, expr);
+  return hc_csv_time (hc_alert_get_detected_at (alert));
 }
+
+static char *
+alert_state (gpointer alert)
+{
+  return g_strdup (hc_alert_state_label (hc_alert_get_state (alert)));
+}
+
+static const HcCsvColumn csv_columns[] = {
+  { .title = N_("Severity"), .text = alert_severity },
+  { .title = N_("Title"), .property = "title" },
+  { .title = N_("Category"), .text = alert_category },
+  { .title = N_("Asset"), .property = "asset" },
+  { .title = N_("Source IP"), .property = "source-ip" },
+  { .title = N_("Detected"), .text = alert_detected },
+  { .title = N_("State"), .text = alert_state },
+  { .title = N_("Events"), .property = "events-count" },
+};
 
 static const char *
 state_filter_words (const char *filter)
@@ -328,90 +320,22 @@ on_selected_item (HcListPane     *pane,
     g_signal_emit (self, signals[ALERT_SELECTED], 0, alert);
 }
 
-static gboolean
-comment_is_valid (const char *comment)
-{
-  gboolean visible = FALSE;
-
-  if (comment == NULL || !g_utf8_validate (comment, -1, NULL))
-    return FALSE;
-  for (const char *p = comment; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      {
-        visible = TRUE;
-        break;
-      }
-  return visible && g_utf8_strlen (comment, -1) <= MAX_COMMENT_CHARS;
-}
-
-/* The triage dialog: a comment is required, and for resolve a resolution. */
-
-static const HcResolution resolutions[] = {
-  HC_RESOLUTION_FIXED,
-  HC_RESOLUTION_FALSE_POSITIVE,
-  HC_RESOLUTION_ACCEPTED_RISK,
-  HC_RESOLUTION_DUPLICATE,
-};
-
-static char *
-dialog_comment (AdwMessageDialog *dialog)
-{
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
-on_comment_changed (GtkTextBuffer    *buffer,
-                    AdwMessageDialog *dialog)
+on_triage_response (HcTriageDialog *dialog,
+                    const char     *response,
+                    HcSecurityPage *self)
 {
-  g_autofree char *comment = dialog_comment (dialog);
-
-  adw_message_dialog_set_response_enabled (dialog, "confirm", comment_is_valid (comment));
-}
-
-static void
-on_dialog_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    HcSecurityPage   *self)
-{
-  HcAlert *alert = g_object_get_data (G_OBJECT (dialog), "alert");
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "resolution");
+  HcAlert *alert = hc_triage_dialog_get_alert (dialog);
   g_autofree char *comment = NULL;
 
   if (g_strcmp0 (response, "confirm") != 0)
     return;
 
-  comment = dialog_comment (dialog);
-  if (dropdown == NULL)
+  comment = hc_triage_dialog_get_comment (dialog);
+  if (!hc_triage_dialog_get_resolve (dialog))
     hc_security_page_acknowledge (self, alert, comment);
-  else
-    {
-      guint i = gtk_drop_down_get_selected (dropdown);
-
-      if (i < G_N_ELEMENTS (resolutions))
-        hc_security_page_resolve (self, alert, comment,
-                                  hc_enum_to_nick (HC_TYPE_RESOLUTION, resolutions[i]));
-    }
-}
-
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  return box;
+  else if (hc_triage_dialog_get_resolution (dialog) != NULL)
+    hc_security_page_resolve (self, alert, comment, hc_triage_dialog_get_resolution (dialog));
 }
 
 static void
@@ -420,69 +344,14 @@ open_triage_dialog (HcSecurityPage *self,
 {
   HcAlert *alert = hc_list_pane_get_selected_item (self->pane);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *scroller, *text_view;
-  GtkTextBuffer *buffer;
-  g_autofree char *title = NULL;
+  GtkWidget *dialog;
 
   if (alert == NULL)
     return;
 
-  title = hc_format_hub_text (hc_alert_get_title (alert), HC_HUB_TEXT_LINE);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       resolve ? _("Resolve Alert?") : _("Acknowledge Alert?"),
-                                                       title));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "confirm", resolve ? _("_Resolve") : _("_Acknowledge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "confirm", FALSE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  text_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"),
-                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                  -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 90);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_view);
-  gtk_box_append (GTK_BOX (box), labelled (_("_Comment (required)"), scroller));
-
-  if (resolve)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-      GtkWidget *dropdown;
-
-      for (guint i = 0; i < G_N_ELEMENTS (resolutions); i++)
-        gtk_string_list_append (names, hc_resolution_label (resolutions[i]));
-      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resolution"), -1);
-      gtk_box_append (GTK_BOX (box), labelled (_("Re_solution"), dropdown));
-      g_object_set_data (G_OBJECT (dialog), "resolution", dropdown);
-    }
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
-  g_object_set_data (G_OBJECT (dialog), "buffer", buffer);
-  g_object_set_data_full (G_OBJECT (dialog), "alert", g_object_ref (alert), g_object_unref);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_comment_changed), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dialog_response), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (text_view);
+  dialog = hc_triage_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, alert, resolve);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_triage_response), self, 0);
+  hc_triage_dialog_present (HC_TRIAGE_DIALOG (dialog));
 }
 
 static void
@@ -699,14 +568,7 @@ hc_security_page_init (HcSecurityPage *self)
   hc_list_pane_set_empty (self->pane, "security-high-symbolic", _("No Alerts"),
                           _("The hub has raised no security alerts."));
   hc_list_pane_set_export_name (self->pane, _("alerts"));
-  add_csv_column (self, _("Severity"), "severity");
-  add_csv_column (self, _("Title"), "title");
-  add_csv_column (self, _("Category"), "category");
-  add_csv_column (self, _("Asset"), "asset");
-  add_csv_column (self, _("Source IP"), "source-ip");
-  add_csv_column (self, _("Detected"), "detected");
-  add_csv_column (self, _("State"), "state");
-  add_csv_column (self, _("Events"), "events");
+  hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item",
                            G_CALLBACK (on_selected_item), self, 0);
@@ -886,7 +748,7 @@ hc_security_page_acknowledge (HcSecurityPage *self,
   g_return_val_if_fail (HC_IS_ALERT (alert), FALSE);
 
   if (!self->can_acknowledge || hc_alert_get_state (alert) != HC_ALERT_STATE_OPEN ||
-      !comment_is_valid (comment))
+      !hc_triage_comment_is_valid (comment))
     return FALSE;
 
   stripped = g_strstrip (g_strdup (comment));
@@ -913,7 +775,7 @@ hc_security_page_resolve (HcSecurityPage *self,
   g_return_val_if_fail (HC_IS_ALERT (alert), FALSE);
 
   if (!self->can_resolve || hc_alert_get_state (alert) == HC_ALERT_STATE_RESOLVED ||
-      !comment_is_valid (comment) || resolution == NULL ||
+      !hc_triage_comment_is_valid (comment) || resolution == NULL ||
       !hc_enum_from_nick (HC_TYPE_RESOLUTION, resolution, &value) || value == HC_RESOLUTION_NONE)
     return FALSE;
 

@@ -43,14 +43,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
-}
-
 static GtkWidget *
 create_run_row (gpointer item,
                 gpointer user_data)
@@ -129,20 +121,20 @@ hc_source_detail_refresh (HcSourceDetail *self)
   lag = hc_format_duration (hc_source_get_lag_seconds (source));
   rate = hc_format_rate (hc_source_get_records_per_second (source));
 
-  set_row (self->kind_row, hc_source_kind_label (hc_source_get_kind (source)));
-  set_row (self->schedule_row, schedule);
+  hc_detail_row_set_value (self->kind_row, hc_source_kind_label (hc_source_get_kind (source)));
+  hc_detail_row_set_value (self->schedule_row, schedule);
   {
     g_autofree char *text = g_strdup_printf ("%s (%s)", last_success, last_success_exact);
-    set_row (self->last_success_row, hc_source_get_last_success_at (source) > 0 ? text : _("never"));
+    hc_detail_row_set_value (self->last_success_row, hc_source_get_last_success_at (source) > 0 ? text : _("never"));
   }
-  set_row (self->lag_row, lag);
-  set_row (self->throughput_row, rate);
+  hc_detail_row_set_value (self->lag_row, lag);
+  hc_detail_row_set_value (self->throughput_row, rate);
 
   last_run = hc_source_get_last_run (source);
   {
     g_autofree char *error = hc_format_hub_text (last_run != NULL ? hc_run_get_error (last_run) : NULL,
                                                  HC_HUB_TEXT_LINES);
-    set_row (self->error_row, error);
+    hc_detail_row_set_value (self->error_row, error);
   }
 
   runs = hc_source_get_runs (source);

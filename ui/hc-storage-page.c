@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-closures.h"
+#include "hc-csv.h"
 #include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-labels.h"
@@ -79,56 +80,42 @@ search_text (HcPool *pool, gpointer user_data)
                     hc_pool_get_replication_scheme (pool), NULL);
 }
 
-/* Text of each CSV column: sizes and rates in plain bytes, for spreadsheets. */
+/* The CSV columns: sizes and rates in plain bytes, for spreadsheets. */
+
 static char *
-csv_text (HcPool *pool, const char *column)
+pool_kind (gpointer pool)
+{
+  return g_strdup (hc_pool_kind_label (hc_pool_get_kind (pool)));
+}
+
+static char *
+pool_state (gpointer pool)
+{
+  return g_strdup (hc_pool_state_label (hc_pool_get_state (pool)));
+}
+
+static char *
+pool_percent (gpointer pool)
 {
   guint64 used = hc_pool_get_used_bytes (pool);
   guint64 capacity = hc_pool_get_capacity_bytes (pool);
 
-  if (g_str_equal (column, "name"))
-    return g_strdup (hc_pool_get_name (pool));
-  if (g_str_equal (column, "kind"))
-    return g_strdup (hc_pool_kind_label (hc_pool_get_kind (pool)));
-  if (g_str_equal (column, "state"))
-    return g_strdup (hc_pool_state_label (hc_pool_get_state (pool)));
-  if (g_str_equal (column, "used"))
-    return g_strdup_printf ("%" G_GUINT64_FORMAT, used);
-  if (g_str_equal (column, "capacity"))
-    return g_strdup_printf ("%" G_GUINT64_FORMAT, capacity);
-  if (g_str_equal (column, "percent"))
-    return g_strdup_printf ("%.1f", capacity > 0 ? 100.0 * (double) used / (double) capacity : 0.0);
-  if (g_str_equal (column, "scheme"))
-    return g_strdup (hc_pool_get_replication_scheme (pool));
-  if (g_str_equal (column, "degraded"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_pool_get_degraded_objects (pool));
-  if (g_str_equal (column, "misplaced"))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, hc_pool_get_misplaced_objects (pool));
-  if (g_str_equal (column, "read"))
-    return g_strdup_printf ("%" G_GUINT64_FORMAT, hc_pool_get_read_bps (pool));
-  if (g_str_equal (column, "write"))
-    return g_strdup_printf ("%" G_GUINT64_FORMAT, hc_pool_get_write_bps (pool));
-  g_assert_not_reached ();
+  return g_strdup_printf ("%.1f", capacity > 0 ? 100.0 * (double) used / (double) capacity : 0.0);
 }
 
-static char *
-csv_cell (gpointer this, const char *column)
-{
-  return csv_text (this, column);
-}
-
-static void
-add_csv_column (HcStoragePage *self,
-                const char    *title,
-                const char    *column)
-{
-  GtkExpression *expr;
-
-  /* this = the pool; the column name is the closure's data. */
-  expr = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (csv_cell), (gpointer) column, NULL);
-  hc_list_pane_add_csv_column (self->pane, title, expr);
-}
+static const HcCsvColumn csv_columns[] = {
+  { .title = N_("Name"), .property = "name" },
+  { .title = N_("Kind"), .text = pool_kind },
+  { .title = N_("State"), .text = pool_state },
+  { .title = N_("Used (bytes)"), .property = "used-bytes" },
+  { .title = N_("Capacity (bytes)"), .property = "capacity-bytes" },
+  { .title = N_("Used (%)"), .text = pool_percent },
+  { .title = N_("Replication"), .property = "replication-scheme" },
+  { .title = N_("Degraded Objects"), .property = "degraded-objects" },
+  { .title = N_("Misplaced Objects"), .property = "misplaced-objects" },
+  { .title = N_("Read (bytes/s)"), .property = "read-bps" },
+  { .title = N_("Write (bytes/s)"), .property = "write-bps" },
+};
 
 static char *
 join_names (GPtrArray *names)
@@ -459,17 +446,7 @@ hc_storage_page_init (HcStoragePage *self)
   hc_list_pane_set_empty (self->pane, "drive-multidisk-symbolic", _("No Pools"),
                           _("The hub reports no storage pools yet."));
   hc_list_pane_set_export_name (self->pane, _("pools"));
-  add_csv_column (self, _("Name"), "name");
-  add_csv_column (self, _("Kind"), "kind");
-  add_csv_column (self, _("State"), "state");
-  add_csv_column (self, _("Used (bytes)"), "used");
-  add_csv_column (self, _("Capacity (bytes)"), "capacity");
-  add_csv_column (self, _("Used (%)"), "percent");
-  add_csv_column (self, _("Replication"), "scheme");
-  add_csv_column (self, _("Degraded Objects"), "degraded");
-  add_csv_column (self, _("Misplaced Objects"), "misplaced");
-  add_csv_column (self, _("Read (bytes/s)"), "read");
-  add_csv_column (self, _("Write (bytes/s)"), "write");
+  hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item",
                            G_CALLBACK (on_selected_item), self, 0);

@@ -3,6 +3,8 @@
 
 #include "hc-widget-util.h"
 
+/* Small helpers the widgets share, each too small for a file of its own. */
+
 /**
  * hc_widget_unparent_children:
  * For dispose of a widget with a layout manager: GTK 4.8's
@@ -53,4 +55,33 @@ hc_toast_new (const char *text)
   g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
 
   return adw_toast_new (escaped);
+}
+
+/**
+ * hc_detail_row_set_value:
+ * Shows @value as the subtitle of a detail's row, as plain text (it may
+ * be a hub's), or "—" when there is none.
+ */
+void
+hc_detail_row_set_value (AdwActionRow *row,
+                         const char   *value)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (row, value != NULL && *value ? value : "—");
+}
+
+/**
+ * hc_widget_class_bind_template_array:
+ * Binds the template children @ids, in order, to the array of widget
+ * pointers at @array_offset in the instance struct.
+ */
+void
+hc_widget_class_bind_template_array (GtkWidgetClass     *widget_class,
+                                     const char * const *ids,
+                                     guint               n_ids,
+                                     gssize              array_offset)
+{
+  for (guint i = 0; i < n_ids; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, ids[i], FALSE,
+                                               array_offset + (gssize) (i * sizeof (gpointer)));
 }

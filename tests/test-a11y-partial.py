@@ -36,7 +36,7 @@ MODES = [
     ('overview=slow', ['2 feeds failing', '1 critical alert open']),
     ('overview=lying', ['2 feeds failing', '1 critical alert open', '1 disk failing']),
     ('sources=error500,overview=error500', ['Feeds not known', 'list of feeds could not be read',
-                                            'its list could not be read', '1 critical alert open']),
+                                            'its list of feeds could not be read', '1 critical alert open']),
     ('nodes=notfound,overview=notfound', ['Nodes and disks not known', 'list of storage nodes',
                                           '2 feeds failing']),
 ]

@@ -6,6 +6,7 @@
 
 #include "hc-error.h"
 #include "hc-format.h"
+#include "hc-hub-problems.h"
 #include "hc-hub-row.h"
 #include "hc-hub-summary.h"
 #include "hc-ingestion-page.h"
@@ -99,206 +100,6 @@ scope_hubs (HcWindow *self)
   return hubs;
 }
 
-/* A hub that is offline or signed out, in one line: its name, what is
- * wrong, and how old the copy on show is. */
-static char *
-describe_problem (HcWindow *self,
-                  HcHub    *hub)
-{
-  const GError *error = hc_hub_get_last_error (hub);
-  const char *name = hc_hub_manager_get_hub_name (self->manager, hub);
-  g_autofree char *detail = NULL;
-  gsize len;
-
-  if (hc_hub_get_state (hub) == HC_HUB_SIGNED_OUT && error == NULL)
-    detail = g_strdup (_("Signed out"));
-  else if (g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED))
-    /* The headline alone: the fingerprint is for the certificate dialog. */
-    detail = g_strdup (hc_error_title (error->code));
-  else
-    detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
-
-  /* The sentence around it ends with its own full stop. */
-  len = strlen (detail);
-  if (len > 0 && detail[len - 1] == '.')
-    detail[len - 1] = '\0';
-
-  if (hc_hub_get_snapshot_age (hub) >= 0)
-    {
-      /* Last-known data from the offline copy: say how old it is. */
-      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-      gint64 then = now - hc_hub_get_snapshot_age (hub);
-      g_autofree char *when = hc_format_time (then, now);
-      g_autofree char *ago = hc_format_relative (then, now);
-      /* Translators: "Hà Nội — Hub unreachable: … Showing the copy of 14:02 (3 hours ago)." */
-      return g_strdup_printf (_("%s — %s. Showing the copy of %s (%s)."), name, detail, when, ago);
-    }
-  return g_strdup_printf ("%s — %s", name, detail);
-}
-
-/* A hub that answers, but the list of @kind could not be read from it. */
-static char *
-describe_missing_list (HcWindow   *self,
-                       HcHub      *hub,
-                       HcListKind  kind)
-{
-  const GError *error = hc_hub_get_list_error (hub, kind);
-  g_autofree char *detail = hc_error_describe (error);
-  gsize len = strlen (detail);
-
-  if (len > 0 && detail[len - 1] == '.')
-    detail[len - 1] = '\0';
-  /* Translators: "Hà Nội — its list of storage nodes could not be read: Not found: …" */
-  return g_strdup_printf (_("%s — its list of %s could not be read: %s"),
-                          hc_hub_manager_get_hub_name (self->manager, hub), hc_list_kind_noun (kind), detail);
-}
-
-/*
- * The banner over a page: every hub in scope that is offline or signed
- * out, and every list of @kinds a connected hub could not give, one line
- * each; the button is the way out of the first that needs the operator
- * (sign in, review the certificate), else "Try Again". FALSE: all well.
- */
-static gboolean
-describe_problems (HcWindow          *self,
-                   GPtrArray         *hubs,
-                   const HcListKind  *kinds,
-                   guint              n_kinds,
-                   HcLevel           *level,
-                   char             **text,
-                   char             **button,
-                   char             **action)
-{
-  g_autoptr(GString) lines = g_string_new (NULL);
-  HcHub *operator_hub = NULL;
-
-  *level = HC_LEVEL_WARNING;
-  for (guint i = 0; i < hubs->len; i++)
-    {
-      HcHub *hub = hubs->pdata[i];
-      HcHubState state = hc_hub_get_state (hub);
-      g_autofree char *line = NULL;
-
-      if (state == HC_HUB_OFFLINE || state == HC_HUB_SIGNED_OUT)
-        {
-          const GError *error = hc_hub_get_last_error (hub);
-
-          line = describe_problem (self, hub);
-          if (state == HC_HUB_SIGNED_OUT || g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED))
-            {
-              *level = HC_LEVEL_ERROR;
-              operator_hub = operator_hub ? operator_hub : hub;
-            }
-        }
-      else if (state == HC_HUB_CONNECTED)
-        for (guint k = 0; k < n_kinds && line == NULL; k++)
-          if (hc_hub_get_list_error (hub, kinds[k]) != NULL)
-            line = describe_missing_list (self, hub, kinds[k]);
-
-      if (line != NULL)
-        {
-          if (lines->len > 0)
-            g_string_append_c (lines, '\n');
-          g_string_append (lines, line);
-        }
-    }
-
-  if (lines->len == 0)
-    return FALSE;
-
-  *text = g_string_free (g_steal_pointer (&lines), FALSE);
-  if (operator_hub != NULL)
-    {
-      HcProfile *profile = hc_hub_manager_get_profile (self->manager, operator_hub);
-      gboolean untrusted = g_error_matches (hc_hub_get_last_error (operator_hub), HC_ERROR, HC_ERROR_TLS_UNTRUSTED);
-
-      /* The hub's dialog can sign in again, or show the certificate and
-       * trust its fingerprint. */
-      *button = g_strdup (untrusted ? _("Review Certificate…") : _("Sign In…"));
-      *action = profile ? g_strdup_printf ("app.sign-in('%s')", hc_profile_get_id (profile))
-                        : g_strdup ("app.preferences");
-    }
-  else
-    {
-      *button = g_strdup (_("Try Again"));
-      *action = g_strdup ("win.refresh");
-    }
-  return TRUE;
-}
-
-/*
- * What every page shows about its data: when it was last updated, and a
- * banner naming every hub that is offline or signed out, or could not give
- * the page's lists, with the way out.
- */
-static void
-update_pane_status (HcWindow         *self,
-                    HcListPane       *pane,
-                    const HcListKind *kinds,
-                    guint             n_kinds)
-{
-  g_autoptr(GPtrArray) hubs = scope_hubs (self);
-  gint64 oldest = 0;
-  gboolean loading = FALSE;
-  gboolean any_offline = FALSE;
-  gboolean all_failed = hubs->len > 0;
-  HcHub *problem = NULL;
-  const GError *list_error = NULL;
-  HcLevel level;
-  g_autofree char *text = NULL;
-  g_autofree char *button = NULL;
-  g_autofree char *action = NULL;
-
-  for (guint i = 0; i < hubs->len; i++)
-    {
-      HcHub *hub = hubs->pdata[i];
-      GDateTime *updated = hc_hub_get_last_updated (hub);
-      HcHubState state = hc_hub_get_state (hub);
-      guint n_failed = 0;
-
-      if (updated != NULL && (oldest == 0 || g_date_time_to_unix (updated) < oldest))
-        oldest = g_date_time_to_unix (updated);
-      if (state == HC_HUB_CONNECTING || hc_hub_get_loading (hub))
-        loading = TRUE;
-      for (guint k = 0; k < n_kinds; k++)
-        if (hc_hub_get_list_error (hub, kinds[k]) != NULL)
-          {
-            n_failed++;
-            list_error = list_error ? list_error : hc_hub_get_list_error (hub, kinds[k]);
-          }
-      if (state == HC_HUB_OFFLINE || state == HC_HUB_SIGNED_OUT)
-        {
-          problem = problem ? problem : hub;
-          any_offline |= state == HC_HUB_OFFLINE;
-        }
-      /* Nothing of the page could be read from this hub. */
-      else if (state == HC_HUB_CONNECTED && n_kinds > 0 && n_failed == n_kinds)
-        problem = problem ? problem : hub;
-      else
-        all_failed = FALSE;
-    }
-
-  hc_list_pane_set_updated (pane, oldest);
-  /* Dim only when nothing shown is live: one hub down in "all hubs"
-   * leaves the others' rows as they are, and the banner names it. */
-  hc_list_pane_set_stale (pane, any_offline && all_failed);
-
-  if (describe_problems (self, hubs, kinds, n_kinds, &level, &text, &button, &action))
-    hc_list_pane_set_banner (pane, level, text, button, action);
-  else
-    hc_list_pane_clear_banner (pane);
-
-  if (all_failed)
-    {
-      const GError *error = problem && hc_hub_get_state (problem) != HC_HUB_CONNECTED
-                            ? hc_hub_get_last_error (problem) : list_error;
-      g_autofree char *detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
-      hc_list_pane_set_state (pane, HC_LIST_PANE_ERROR, detail);
-    }
-  else
-    hc_list_pane_set_state (pane, loading ? HC_LIST_PANE_LOADING : HC_LIST_PANE_READY, NULL);
-}
-
 static void
 update_role_actions (HcWindow *self)
 {
@@ -347,8 +148,16 @@ update_role_actions (HcWindow *self)
 static void
 update_pages (HcWindow *self)
 {
+  static const HcListKind sources[] = { HC_LIST_SOURCES };
+  static const HcListKind datasets[] = { HC_LIST_DATASETS };
+  static const HcListKind storage[] = { HC_LIST_POOLS, HC_LIST_NODES };
+  static const HcListKind alerts[] = { HC_LIST_ALERTS };
   gboolean have_hubs = g_list_model_get_n_items (hc_hub_manager_get_hubs (self->manager)) > 0;
   const char *child = have_hubs ? "page" : "empty";
+  g_autoptr(GPtrArray) hubs = scope_hubs (self);
+  gboolean pools_read = TRUE, nodes_read = TRUE;
+  HcLevel level;
+  g_autofree char *text = NULL, *button = NULL, *action = NULL;
 
   gtk_stack_set_visible_child_name (self->overview_stack, child);
   gtk_stack_set_visible_child_name (self->ingestion_stack, child);
@@ -358,43 +167,30 @@ update_pages (HcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_heading), have_hubs);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_list), have_hubs);
 
-  {
-    static const HcListKind sources[] = { HC_LIST_SOURCES };
-    static const HcListKind datasets[] = { HC_LIST_DATASETS };
-    static const HcListKind storage[] = { HC_LIST_POOLS, HC_LIST_NODES };
-    static const HcListKind alerts[] = { HC_LIST_ALERTS };
-
-    update_pane_status (self, hc_ingestion_page_get_pane (self->ingestion_page), sources, G_N_ELEMENTS (sources));
-    update_pane_status (self, hc_quality_page_get_pane (self->quality_page), datasets, G_N_ELEMENTS (datasets));
-    update_pane_status (self, hc_storage_page_get_pane (self->storage_page), storage, G_N_ELEMENTS (storage));
+  hc_hub_problems_update_pane (self->manager, hubs, hc_ingestion_page_get_pane (self->ingestion_page),
+                               sources, G_N_ELEMENTS (sources));
+  hc_hub_problems_update_pane (self->manager, hubs, hc_quality_page_get_pane (self->quality_page),
+                               datasets, G_N_ELEMENTS (datasets));
+  hc_hub_problems_update_pane (self->manager, hubs, hc_storage_page_get_pane (self->storage_page),
+                               storage, G_N_ELEMENTS (storage));
+  hc_hub_problems_update_pane (self->manager, hubs, hc_security_page_get_pane (self->security_page),
+                               alerts, G_N_ELEMENTS (alerts));
+  /* What was not read is never reported healthy. */
+  for (guint i = 0; i < hubs->len; i++)
     {
-      g_autoptr(GPtrArray) hubs = scope_hubs (self);
-      gboolean pools_read = TRUE, nodes_read = TRUE;
-
-      for (guint i = 0; i < hubs->len; i++)
-        {
-          pools_read &= hc_hub_get_list_complete (hubs->pdata[i], HC_LIST_POOLS);
-          nodes_read &= hc_hub_get_list_complete (hubs->pdata[i], HC_LIST_NODES);
-        }
-      hc_storage_page_set_lists_read (self->storage_page, pools_read, nodes_read);
+      pools_read &= hc_hub_get_list_complete (hubs->pdata[i], HC_LIST_POOLS);
+      nodes_read &= hc_hub_get_list_complete (hubs->pdata[i], HC_LIST_NODES);
     }
-    update_pane_status (self, hc_security_page_get_pane (self->security_page), alerts, G_N_ELEMENTS (alerts));
-  }
+  hc_storage_page_set_lists_read (self->storage_page, pools_read, nodes_read);
   update_role_actions (self);
 
-  {
-    g_autoptr(GPtrArray) hubs = scope_hubs (self);
-    HcLevel level;
-    g_autofree char *text = NULL, *button = NULL, *action = NULL;
-
-    hc_overview_page_set_hubs (self->overview_page, self->manager, hubs);
-    /* The overview's cards say which lists were missing; its banner is for
-     * the hubs themselves. */
-    if (describe_problems (self, hubs, NULL, 0, &level, &text, &button, &action))
-      hc_overview_page_set_banner (self->overview_page, level, text, button, action);
-    else
-      hc_overview_page_set_banner (self->overview_page, HC_LEVEL_OK, NULL, NULL, NULL);
-  }
+  hc_overview_page_set_hubs (self->overview_page, self->manager, hubs);
+  /* The overview's cards say which lists were missing; its banner is for
+   * the hubs themselves. */
+  if (hc_hub_problems_describe (self->manager, hubs, NULL, 0, &level, &text, &button, &action))
+    hc_overview_page_set_banner (self->overview_page, level, text, button, action);
+  else
+    hc_overview_page_set_banner (self->overview_page, HC_LEVEL_OK, NULL, NULL, NULL);
 }
 
 static void

@@ -112,7 +112,7 @@ csv_cell (const HcCsvColumn *column,
     case G_TYPE_UINT64:
       return g_strdup_printf ("%" G_GUINT64_FORMAT, g_value_get_uint64 (&value));
     case G_TYPE_DOUBLE:
-      return g_strdup_printf ("%.1f", g_value_get_double (&value));
+      return hc_csv_decimal (g_value_get_double (&value));
     default:
       g_return_val_if_reached (NULL);
     }

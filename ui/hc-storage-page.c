@@ -100,7 +100,7 @@ pool_percent (gpointer pool)
   guint64 used = hc_pool_get_used_bytes (pool);
   guint64 capacity = hc_pool_get_capacity_bytes (pool);
 
-  return g_strdup_printf ("%.1f", capacity > 0 ? 100.0 * (double) used / (double) capacity : 0.0);
+  return hc_csv_decimal (capacity > 0 ? 100.0 * (double) used / (double) capacity : 0.0);
 }
 
 static const HcCsvColumn csv_columns[] = {

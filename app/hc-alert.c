@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 
 #include "hc-alert.h"
 #include "hc-fields.h"
@@ -136,7 +137,7 @@ hc_alert_check (GObject  *object,
       g_autoptr(GInetAddress) address = g_inet_address_new_from_string (self->source_ip);
 
       if (address == NULL)
-        return hc_fields_fail (error, "source_ip", "“%s” is not an IP address", self->source_ip);
+        return hc_fields_fail (error, "source_ip", _("“%s” is not an IP address"), self->source_ip);
     }
 
   return TRUE;

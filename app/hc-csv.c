@@ -6,6 +6,13 @@
 #include "hc-csv.h"
 #include "hc-format.h"
 
+/*
+ * CSV is for spreadsheets and scripts, so it reads the same in every
+ * language: ISO 8601 times in UTC, numbers with a dot for decimals and no
+ * digit grouping, raw byte counts. Only the column headers are translated.
+ * What the window shows for people (hc-format.c) follows the locale instead.
+ */
+
 struct _HcCsvWriter
 {
   GString  *buffer;
@@ -100,6 +107,19 @@ hc_csv_writer_free (HcCsvWriter *self)
     return;
   g_string_free (self->buffer, TRUE);
   g_free (self);
+}
+
+/**
+ * hc_csv_decimal:
+ * A number with one decimal and a dot, whatever the locale ("92.8", never
+ * "92,8"), as every spreadsheet and script reads it.
+ */
+char *
+hc_csv_decimal (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
 }
 
 /**

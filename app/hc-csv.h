@@ -24,6 +24,7 @@ GBytes      *hc_csv_writer_free_to_bytes (HcCsvWriter *self);
 void         hc_csv_writer_free      (HcCsvWriter *self);
 
 char        *hc_csv_time             (gint64       unix_time);
+char        *hc_csv_decimal          (double       value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcCsvWriter, hc_csv_writer_free)
 

@@ -189,7 +189,10 @@ watchdog_cb (gpointer user_data)
     }
 
   fail (self, g_error_new (HC_ERROR, HC_ERROR_TIMED_OUT,
-                           _("The hub sent nothing, not even a heartbeat, for %u seconds."),
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "The hub sent nothing, not even a heartbeat, for %u second.",
+                                        "The hub sent nothing, not even a heartbeat, for %u seconds.",
+                                        self->watchdog_s),
                            self->watchdog_s));
   return G_SOURCE_REMOVE;
 }

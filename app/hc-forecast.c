@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hc-forecast.h"
+#include "hc-format.h"
 #include "hc-usage-point.h"
 
 #define DAY 86400
@@ -100,12 +101,11 @@ hc_forecast_compute (GListModel *history,
 
 /**
  * hc_forecast_describe:
- * "Full in about 42 days (2027-01-08)", "Full now" or "Not filling".
+ * "Full in about 42 days (8 Jan 2027)", "Full now" or "Not filling".
  */
 char *
 hc_forecast_describe (const HcForecast *forecast)
 {
-  g_autoptr(GDateTime) full = NULL;
   g_autofree char *date = NULL;
 
   g_return_val_if_fail (forecast != NULL, NULL);
@@ -117,9 +117,9 @@ hc_forecast_describe (const HcForecast *forecast)
   if (forecast->days_left > 3650)
     return g_strdup (_("Full in more than ten years"));
 
-  full = g_date_time_new_from_unix_utc (forecast->full_date);
-  date = full != NULL ? g_date_time_format (full, "%Y-%m-%d") : g_strdup ("");
-  /* Translators: a forecast, e.g. "Full in about 42 days (2027-01-08)" */
+  date = hc_format_day (forecast->full_date);
+  /* Translators: a forecast, e.g. "Full in about 42 days (8 Jan 2027)"; the date is
+   * written as the "date format" message says */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Full in about %d day (%s)",
                                        "Full in about %d days (%s)", forecast->days_left),
                           forecast->days_left, date);

@@ -161,6 +161,24 @@ hc_format_time (gint64 unix_time,
 }
 
 /**
+ * hc_format_day:
+ * A calendar day as the user's language writes it ("8 Jan 2027";
+ * "08/01/2027" in Vietnamese). Days are midnight UTC, as the hub sends
+ * them and the forecast counts them. CSV files keep ISO dates instead.
+ */
+char *
+hc_format_day (gint64 unix_time)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (unix_time);
+
+  if (day == NULL)
+    return g_strdup ("");
+
+  /* Translators: a calendar day, as for g_date_time_format(), e.g. "8 Jan 2027" */
+  return g_date_time_format (day, C_("date format", "%-d %b %Y"));
+}
+
+/**
  * hc_format_updated:
  * The freshness line every page shows: "Updated 14:02 (3 minutes ago)".
  */

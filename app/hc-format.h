@@ -15,6 +15,7 @@ char *hc_format_relative (gint64  then,
                           gint64  now);
 char *hc_format_time     (gint64  unix_time,
                           gint64  now);
+char *hc_format_day      (gint64  unix_time);
 char *hc_format_updated  (gint64  unix_time,
                           gint64  now);
 

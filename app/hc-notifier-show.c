@@ -123,9 +123,11 @@ show (HubWatch *watch,
   notify_notification_set_timeout (notification, notice->urgency == HC_NOTICE_URGENCY_CRITICAL
                                                  ? NOTIFY_EXPIRES_NEVER : NOTIFY_EXPIRES_DEFAULT);
   notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_ID));
-  notify_notification_add_action (notification, "default", _("Open"), on_action,
+  /* Translators: a notification's button that opens the item it is about */
+  notify_notification_add_action (notification, "default", C_("notification action", "Open"), on_action,
                                   action_data_new (self, watch->hub, notice), action_data_free);
-  notify_notification_add_action (notification, "open", _("Open"), on_action,
+  /* Translators: a notification's button that opens the item it is about */
+  notify_notification_add_action (notification, "open", C_("notification action", "Open"), on_action,
                                   action_data_new (self, watch->hub, notice), action_data_free);
   if (notice->acknowledge && hc_hub_get_me (watch->hub) != NULL &&
       hc_me_can_acknowledge (hc_hub_get_me (watch->hub)))

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hc-fields.h"
 #include "hc-rule.h"
 
@@ -51,7 +53,8 @@ hc_rule_check (GObject  *object,
   HcRule *self = HC_RULE (object);
 
   if (self->failed > self->checked)
-    return hc_fields_fail (error, "failed", "more failed (%lld) than checked (%lld)",
+    /* Translators: a dataset's rule counts more failing records than it checked */
+    return hc_fields_fail (error, "failed", _("more failed (%lld) than checked (%lld)"),
                            (long long) self->failed, (long long) self->checked);
 
   return TRUE;

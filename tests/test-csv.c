@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "hc-csv.h"
@@ -96,6 +97,29 @@ test_csv_time (void)
   g_assert_cmpstr (when, ==, "2024-05-01T14:02:00Z");
 }
 
+/* Decimals with a dot in every language, also where the locale writes a
+ * comma (vi_VN, where the machine has it). */
+static void
+test_csv_decimal (void)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  const char *comma_locales[] = { "vi_VN.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8" };
+
+  for (guint i = 0; i <= G_N_ELEMENTS (comma_locales); i++)
+    {
+      g_autofree char *score = NULL;
+      g_autofree char *zero = NULL;
+
+      if (i > 0 && setlocale (LC_NUMERIC, comma_locales[i - 1]) == NULL)
+        continue;
+      score = hc_csv_decimal (92.84);
+      zero = hc_csv_decimal (0);
+      g_assert_cmpstr (score, ==, "92.8");
+      g_assert_cmpstr (zero, ==, "0.0");
+    }
+  setlocale (LC_NUMERIC, old);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -103,5 +127,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/quoting", test_csv_quoting);
   g_test_add_func ("/csv/hub-text", test_csv_hub_text);
   g_test_add_func ("/csv/time", test_csv_time);
+  g_test_add_func ("/csv/decimal", test_csv_decimal);
   return g_test_run ();
 }

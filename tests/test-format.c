@@ -74,6 +74,15 @@ test_format_time_and_updated (void)
   g_assert_cmpstr (never, ==, "Not updated yet");
 }
 
+/* A calendar day is midnight UTC, whatever the zone: 2027-01-08. */
+static void
+test_format_day (void)
+{
+  g_autofree char *day = hc_format_day (1799366400);
+
+  g_assert_cmpstr (day, ==, "8 Jan 2027");
+}
+
 static void
 test_format_bytes_and_rate (void)
 {
@@ -263,6 +272,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/duration", test_format_duration);
   g_test_add_func ("/format/relative", test_format_relative);
   g_test_add_func ("/format/time-and-updated", test_format_time_and_updated);
+  g_test_add_func ("/format/day", test_format_day);
   g_test_add_func ("/format/bytes-and-rate", test_format_bytes_and_rate);
   g_test_add_func ("/format/hub-text/trojan", test_format_hub_text_trojan);
   g_test_add_func ("/format/hub-text/controls", test_format_hub_text_controls);

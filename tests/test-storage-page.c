@@ -194,7 +194,7 @@ expected_forecast (const PoolFixture *p, guint64 used_today)
   x_last = (double) (FIRST_DAY + (N_DAYS - 1) * 86400) / 86400;
   days = ceil (((double) p->capacity - intercept) / slope - x_last);
   full = g_date_time_new_from_unix_utc (FIRST_DAY + (N_DAYS - 1) * 86400 + (gint64) days * 86400);
-  date = g_date_time_format (full, "%Y-%m-%d");
+  date = g_date_time_format (full, "%-d %b %Y");
   return g_strdup_printf ("Full in about %d days (%s)", (int) days, date);
 }
 

@@ -172,8 +172,10 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   HcApplication *self = user_data;
-  static const char *developers[] = { "The Hub Console developers", NULL };
+  const char *developers[] = { NULL, NULL };
   GtkWidget *about;
+
+  developers[0] = _("The Hub Console developers");
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),

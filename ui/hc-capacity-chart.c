@@ -38,14 +38,6 @@ G_DEFINE_FINAL_TYPE (HcCapacityChart, hc_capacity_chart, GTK_TYPE_WIDGET)
 
 enum { COLOR_FG, COLOR_USAGE, COLOR_CAPACITY, N_COLORS };
 
-static char *
-format_date (gint64 unix_time)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
-
-  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : g_strdup ("");
-}
-
 static void
 lookup_colors (HcCapacityChart *self,
                GdkRGBA          colors[N_COLORS])
@@ -164,8 +156,8 @@ draw_chart (HcCapacityChart *self,
   set_color (cr, &colors[COLOR_FG], 0.75);
   draw_text (self, cr, capacity_text, left - 6, Y (self->capacity), 1.0);
   draw_text (self, cr, "0", left - 6, Y (0), 1.0);
-  start_text = format_date (x0);
-  end_text = format_date (x1);
+  start_text = hc_format_day (x0);
+  end_text = hc_format_day (x1);
   draw_text (self, cr, start_text, left, top + plot_h + bottom / 2.0 + 2, 0.0);
   draw_text (self, cr, end_text, left + plot_w, top + plot_h + bottom / 2.0 + 2, 1.0);
 
@@ -277,8 +269,8 @@ update_summary (HcCapacityChart *self)
       g_autoptr(HcUsagePoint) last = g_list_model_get_item (self->history, n - 1);
       g_autofree char *first_used = hc_format_bytes (hc_usage_point_get_used_bytes (first));
       g_autofree char *last_used = hc_format_bytes (hc_usage_point_get_used_bytes (last));
-      g_autofree char *first_date = format_date (hc_usage_point_get_date (first));
-      g_autofree char *last_date = format_date (hc_usage_point_get_date (last));
+      g_autofree char *first_date = hc_format_day (hc_usage_point_get_date (first));
+      g_autofree char *last_date = hc_format_day (hc_usage_point_get_date (last));
       g_autofree char *trend = NULL;
 
       if (self->has_forecast)
@@ -287,7 +279,7 @@ update_summary (HcCapacityChart *self)
           g_autofree char *words = hc_forecast_describe (&self->forecast);
 
           if (self->forecast.slope >= 0)
-            /* Translators: the trend of a pool's usage, e.g. "Growing by 12.1 TB a day over the last 30 days. Full in about 42 days (2027-01-08)." */
+            /* Translators: the trend of a pool's usage, e.g. "Growing by 12.1 TB a day over the last 30 days. Full in about 42 days (8 Jan 2027)." */
             trend = g_strdup_printf (_("Growing by %s a day over the last %d days. %s."),
                                      rate, HC_FORECAST_DAYS, words);
           else

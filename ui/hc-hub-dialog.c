@@ -191,7 +191,7 @@ read_form (HcHubDialog  *self,
   if (*token == '\0')
     {
       g_set_error_literal (error, HC_ERROR, HC_ERROR_INVALID_REQUEST,
-                           _("Enter the API token the hub's administrators gave you."));
+                           _("Enter the API token the hub’s administrators gave you."));
       return FALSE;
     }
 

@@ -377,7 +377,8 @@ hc_ingestion_page_init (HcIngestionPage *self)
 
   hc_list_pane_set_empty (self->pane, "network-receive-symbolic", _("No Sources"),
                           _("The hub has no feeds yet."));
-  hc_list_pane_set_export_name (self->pane, _("sources"));
+  /* Translators: becomes a file name, “sources.csv”: keep it short, lower case, no spaces */
+  hc_list_pane_set_export_name (self->pane, C_("file name", "sources"));
   hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item",

@@ -64,7 +64,9 @@ hc_list_pane_export_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  name = g_strdup_printf ("%s.csv", self->export_name ? self->export_name : "export");
+  name = g_strdup_printf ("%s.csv", self->export_name ? self->export_name
+                                     /* Translators: becomes a file name, “export.csv”: keep it short, lower case, no spaces */
+                                     : C_("file name", "export"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
@@ -110,7 +112,7 @@ csv_cell (const HcCsvColumn *column,
     case G_TYPE_UINT64:
       return g_strdup_printf ("%" G_GUINT64_FORMAT, g_value_get_uint64 (&value));
     case G_TYPE_DOUBLE:
-      return g_strdup_printf ("%.1f", g_value_get_double (&value));
+      return hc_csv_decimal (g_value_get_double (&value));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -157,6 +159,8 @@ hc_list_pane_to_csv (HcListPane *self)
   return hc_csv_writer_free_to_bytes (g_steal_pointer (&writer));
 }
 
+/* @file_name: the CSV file's name before ".csv", translated with the
+ * msgctxt "file name" and a comment that says it becomes a file name. */
 void
 hc_list_pane_set_export_name (HcListPane *self,
                               const char *file_name)

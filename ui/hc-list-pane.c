@@ -38,6 +38,8 @@ hc_list_pane_update_state (HcListPane *self)
   guint n_all = all != NULL ? g_list_model_get_n_items (all) : 0;
   const char *page;
   g_autofree char *count = NULL;
+  g_autofree char *visible_text = NULL;
+  g_autofree char *all_text = NULL;
 
   if (self->state == HC_LIST_PANE_ERROR && n_all == 0)
     page = "error";
@@ -66,12 +68,16 @@ hc_list_pane_update_state (HcListPane *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), page) != 0)
     gtk_stack_set_visible_child_name (self->state_stack, page);
 
+  /* Counts grouped as the locale groups them: a list may hold 100,000 rows. */
+  visible_text = hc_format_count (n_visible);
+  all_text = hc_format_count (n_all);
   if (n_visible == n_all)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_all), n_all);
+    /* Translators: "1,250 items"; %s is a count with the locale's digit grouping */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", n_all), all_text);
   else
-    /* Translators: "12 of 64 shown" */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u shown", "%u of %u shown", n_all),
-                             n_visible, n_all);
+    /* Translators: "12 of 1,250 shown"; each %s is a count with the locale's digit grouping */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s shown", "%s of %s shown", n_all),
+                             visible_text, all_text);
   gtk_label_set_label (self->count_label, count);
 }
 

@@ -402,10 +402,21 @@ show_storage (HcOverviewPage *self)
 
   if (hardware_known)
     {
-      g_autofree char *down = hc_format_count (t->sum.nodes[HC_NODE_STATE_DOWN]);
-      g_autofree char *warning = hc_format_count (t->sum.disks[HC_DISK_HEALTH_WARNING]);
-      /* Translators: "0 nodes down · 2 disks warning" */
-      hardware = g_strdup_printf (_("%s nodes down · %s disks warning"), down, warning);
+      gint64 n_down = t->sum.nodes[HC_NODE_STATE_DOWN];
+      gint64 n_warning = t->sum.disks[HC_DISK_HEALTH_WARNING];
+      g_autofree char *down = hc_format_count (n_down);
+      g_autofree char *warning = hc_format_count (n_warning);
+      g_autofree char *down_text = NULL;
+      g_autofree char *warning_text = NULL;
+
+      /* Translators: the first half of "0 nodes down · 2 disks with warnings" */
+      down_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s node down", "%s nodes down",
+                                                (gulong) n_down), down);
+      /* Translators: the second half of "0 nodes down · 2 disks with warnings" */
+      warning_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s disk with warnings",
+                                                   "%s disks with warnings", (gulong) n_warning),
+                                      warning);
+      hardware = g_strjoin (" · ", down_text, warning_text, NULL);
     }
   else
     hardware = g_strdup (_("Nodes and disks not known"));

@@ -358,7 +358,8 @@ hc_quality_page_init (HcQualityPage *self)
                                                                    G_CALLBACK (search_text), NULL, NULL));
   hc_list_pane_set_empty (self->pane, "emblem-ok-symbolic", _("No Datasets"),
                           _("The hub checks no datasets yet."));
-  hc_list_pane_set_export_name (self->pane, _("datasets"));
+  /* Translators: becomes a file name, “datasets.csv”: keep it short, lower case, no spaces */
+  hc_list_pane_set_export_name (self->pane, C_("file name", "datasets"));
   hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item", G_CALLBACK (on_selected_item), self, 0);

@@ -567,7 +567,8 @@ hc_security_page_init (HcSecurityPage *self)
 
   hc_list_pane_set_empty (self->pane, "security-high-symbolic", _("No Alerts"),
                           _("The hub has raised no security alerts."));
-  hc_list_pane_set_export_name (self->pane, _("alerts"));
+  /* Translators: becomes a file name, “alerts.csv”: keep it short, lower case, no spaces */
+  hc_list_pane_set_export_name (self->pane, C_("file name", "alerts"));
   hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item",

@@ -100,7 +100,7 @@ pool_percent (gpointer pool)
   guint64 used = hc_pool_get_used_bytes (pool);
   guint64 capacity = hc_pool_get_capacity_bytes (pool);
 
-  return g_strdup_printf ("%.1f", capacity > 0 ? 100.0 * (double) used / (double) capacity : 0.0);
+  return hc_csv_decimal (capacity > 0 ? 100.0 * (double) used / (double) capacity : 0.0);
 }
 
 static const HcCsvColumn csv_columns[] = {
@@ -445,7 +445,8 @@ hc_storage_page_init (HcStoragePage *self)
 
   hc_list_pane_set_empty (self->pane, "drive-multidisk-symbolic", _("No Pools"),
                           _("The hub reports no storage pools yet."));
-  hc_list_pane_set_export_name (self->pane, _("pools"));
+  /* Translators: becomes a file name, “pools.csv”: keep it short, lower case, no spaces */
+  hc_list_pane_set_export_name (self->pane, C_("file name", "pools"));
   hc_list_pane_set_csv_columns (self->pane, csv_columns, G_N_ELEMENTS (csv_columns));
 
   g_signal_connect_object (self->pane, "notify::selected-item",

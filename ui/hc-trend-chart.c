@@ -374,8 +374,8 @@ update_summary (HcTrendChart *self)
               high = MAX (high, v);
             }
           low_text = hc_format_score (low);
-          /* Translators: "Correct: from 91.0 to 92.8, lowest 89.5." */
           g_string_append_printf (text, " ");
+          /* Translators: "Correct: from 91.0 to 92.8, lowest 89.5." */
           g_string_append_printf (text, _("%s: from %s to %s, lowest %s."),
                                   hc_criterion_label (criteria[s]), from, to, low_text);
         }

@@ -155,7 +155,7 @@ main (int   argc,
   if (opt_scale < 0 || opt_scale > 10000000 || opt_speed < 0 || opt_speed > 10000 ||
       opt_seed < 0 || opt_seed > G_MAXUINT32 || opt_heartbeat < 1 || opt_event_window < 1)
     {
-      g_printerr (_("The seed, scale and speed must be positive numbers in range.\n"));
+      g_printerr (_("The seed, scale and speed must be numbers from 0 up to their limits.\n"));
       return 2;
     }
   if ((opt_tls_certificate == NULL) != (opt_tls_key == NULL))

@@ -66,9 +66,6 @@ HcResponse *hc_client_list_raw_finish    (HcClient            *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
-/* The data layer's item parser for one list. */
-HcParseItemFunc hc_list_kind_get_parser  (HcListKind           kind);
-
 typedef void (*HcCursorFunc) (const char *next_cursor,
                               gpointer    user_data);
 

@@ -11,12 +11,7 @@
 #include "hc-fingerprint.h"
 #include "hc-item.h"
 #include "hc-parser.h"
-#include "hc-source.h"
 #include "hc-url.h"
-#include "hc-dataset.h"
-#include "hc-pool.h"
-#include "hc-node.h"
-#include "hc-alert.h"
 
 /* Error bodies are read only for their problem+json; more is not useful. */
 #define ERROR_BODY_LIMIT      (64 * 1024)
@@ -81,81 +76,6 @@ etag_entry_free (gpointer data)
 }
 
 /* ---- small helpers ------------------------------------------------------ */
-
-const char *
-hc_list_kind_to_string (HcListKind kind)
-{
-  switch (kind)
-    {
-    case HC_LIST_SOURCES:  return "sources";
-    case HC_LIST_DATASETS: return "datasets";
-    case HC_LIST_POOLS:    return "pools";
-    case HC_LIST_NODES:    return "nodes";
-    case HC_LIST_ALERTS:   return "alerts";
-    default:               g_return_val_if_reached (NULL);
-    }
-}
-
-static const char *
-list_kind_path (HcListKind kind)
-{
-  switch (kind)
-    {
-    case HC_LIST_SOURCES:  return "/ingestion/sources";
-    case HC_LIST_DATASETS: return "/quality/datasets";
-    case HC_LIST_POOLS:    return "/storage/pools";
-    case HC_LIST_NODES:    return "/storage/nodes";
-    case HC_LIST_ALERTS:   return "/security/alerts";
-    default:               g_return_val_if_reached (NULL);
-    }
-}
-
-static const char * const *
-list_kind_filters (HcListKind kind)
-{
-  static const char * const sources[] = { "status", "agency", "q", NULL };
-  static const char * const datasets[] = { "below", "criterion", "q", NULL };
-  static const char * const none[] = { NULL };
-  static const char * const alerts[] = { "state", "severity", "category", "since", "q", NULL };
-
-  switch (kind)
-    {
-    case HC_LIST_SOURCES:  return sources;
-    case HC_LIST_DATASETS: return datasets;
-    case HC_LIST_ALERTS:   return alerts;
-    case HC_LIST_POOLS:
-    case HC_LIST_NODES:
-    default:               return none;
-    }
-}
-
-GType
-hc_list_kind_item_type (HcListKind kind)
-{
-  switch (kind)
-    {
-    case HC_LIST_SOURCES:  return HC_TYPE_SOURCE;
-    case HC_LIST_DATASETS: return HC_TYPE_DATASET;
-    case HC_LIST_POOLS:    return HC_TYPE_POOL;
-    case HC_LIST_NODES:    return HC_TYPE_NODE;
-    case HC_LIST_ALERTS:   return HC_TYPE_ALERT;
-    default:               g_return_val_if_reached (G_TYPE_INVALID);
-    }
-}
-
-HcParseItemFunc
-hc_list_kind_get_parser (HcListKind kind)
-{
-  switch (kind)
-    {
-    case HC_LIST_SOURCES:  return hc_parse_source;
-    case HC_LIST_DATASETS: return hc_parse_dataset;
-    case HC_LIST_POOLS:    return hc_parse_pool;
-    case HC_LIST_NODES:    return hc_parse_node;
-    case HC_LIST_ALERTS:   return hc_parse_alert;
-    default:               g_return_val_if_reached (NULL);
-    }
-}
 
 /* Decides before any DNS lookup or connection whether @uri may be used. */
 static gboolean
@@ -1447,7 +1367,7 @@ list_query (HcListKind          kind,
             const char         *cursor,
             guint               limit)
 {
-  const char * const *allowed = list_kind_filters (kind);
+  const char * const *allowed = hc_list_kind_get_info (kind)->filters;
 
   for (guint i = 0; filters != NULL && filters[i] != NULL; i += 2)
     {
@@ -1474,7 +1394,7 @@ hc_client_list_raw_async (HcClient            *self,
   g_return_if_fail (kind < HC_LIST_N_KINDS);
 
   query = list_query (kind, filters, cursor, limit);
-  request_start (self, "GET", list_kind_path (kind), query, NULL, NULL, NULL, NULL,
+  request_start (self, "GET", hc_list_kind_get_info (kind)->path, query, NULL, NULL, NULL, NULL,
                  REQUEST_AUTH | REQUEST_ETAG, 0, cancellable,
                  hc_client_list_raw_async, callback, user_data);
 }
@@ -1516,7 +1436,7 @@ hc_client_list_async (HcClient            *self,
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, call, g_free);
 
-  request_start (self, "GET", list_kind_path (kind), query, NULL, NULL, NULL, NULL,
+  request_start (self, "GET", hc_list_kind_get_info (kind)->path, query, NULL, NULL, NULL, NULL,
                  REQUEST_AUTH | REQUEST_ETAG, 0, cancellable,
                  hc_client_list_async, call_request_cb, task);
 }

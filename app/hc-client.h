@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "hc-list-kind.h"
+
 G_BEGIN_DECLS
 
 /* Limits a client applies unless told otherwise. */
@@ -12,23 +14,6 @@ G_BEGIN_DECLS
 #define HC_CLIENT_DEFAULT_MAX_RESPONSE_SIZE (64 * 1024 * 1024)
 #define HC_CLIENT_DEFAULT_MAX_EVENT_SIZE    (1024 * 1024)
 #define HC_CLIENT_DEFAULT_PAGE_LIMIT        1000
-
-/**
- * HcListKind:
- * The five lists of the Hub API, each with its own path and filters.
- */
-typedef enum {
-  HC_LIST_SOURCES,
-  HC_LIST_DATASETS,
-  HC_LIST_POOLS,
-  HC_LIST_NODES,
-  HC_LIST_ALERTS,
-} HcListKind;
-
-#define HC_LIST_N_KINDS (HC_LIST_ALERTS + 1)
-
-const char *hc_list_kind_to_string (HcListKind kind);
-GType       hc_list_kind_item_type (HcListKind kind);
 
 /**
  * HcListPage:

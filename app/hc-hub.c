@@ -784,44 +784,6 @@ full_fetch_start (HcHub *self)
 /* ---- events --------------------------------------------------------------- */
 
 static gboolean
-kind_from_event (const char *name,
-                 HcListKind *kind,
-                 gboolean   *removed)
-{
-  static const struct { const char *prefix; HcListKind kind; } map[] = {
-    { "source.",  HC_LIST_SOURCES },
-    { "dataset.", HC_LIST_DATASETS },
-    { "pool.",    HC_LIST_POOLS },
-    { "node.",    HC_LIST_NODES },
-    { "alert.",   HC_LIST_ALERTS },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    {
-      const char *verb;
-
-      if (!g_str_has_prefix (name, map[i].prefix))
-        continue;
-
-      verb = name + strlen (map[i].prefix);
-      *kind = map[i].kind;
-      if (g_str_equal (verb, "created") || g_str_equal (verb, "updated"))
-        {
-          *removed = FALSE;
-          return TRUE;
-        }
-      if (g_str_equal (verb, "deleted") || g_str_equal (verb, "removed"))
-        {
-          *removed = TRUE;
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 overview_timeout_cb (gpointer user_data);
 
 static void
@@ -847,7 +809,7 @@ apply_event (HcHub      *self,
   HcListKind kind;
   gboolean removed;
 
-  if (!kind_from_event (name, &kind, &removed))
+  if (!hc_list_kind_from_event (name, &kind, &removed))
     {
       g_debug ("Ignoring event “%s”", name);
       return;

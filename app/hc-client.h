@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hc-list-kind.h"
+#include "hc-list-page.h"
 
 G_BEGIN_DECLS
 
@@ -14,32 +15,6 @@ G_BEGIN_DECLS
 #define HC_CLIENT_DEFAULT_MAX_RESPONSE_SIZE (64 * 1024 * 1024)
 #define HC_CLIENT_DEFAULT_MAX_EVENT_SIZE    (1024 * 1024)
 #define HC_CLIENT_DEFAULT_PAGE_LIMIT        1000
-
-/**
- * HcListPage:
- * One page of a list. @items holds #HcItem objects (strong refs); rows the
- * parser refused are counted in @n_rejected rather than failing the page,
- * so one bad row never hides the others. @not_modified is set when the hub
- * answered 304 to our If-None-Match; @body then is the body cached from
- * the earlier 200, so callers may treat both alike or skip the work.
- */
-typedef struct {
-  GPtrArray *items;
-  guint      n_rejected;
-  char      *next_cursor;
-  gint64     total;
-  gboolean   not_modified;
-  GBytes    *body;
-} HcListPage;
-
-#define HC_TYPE_LIST_PAGE (hc_list_page_get_type ())
-GType       hc_list_page_get_type (void) G_GNUC_CONST;
-void        hc_list_page_free     (HcListPage *page);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcListPage, hc_list_page_free)
-
-HcListPage *hc_list_page_parse    (GBytes      *body,
-                                   HcListKind   kind,
-                                   GError     **error);
 
 #define HC_TYPE_CLIENT (hc_client_get_type ())
 G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)

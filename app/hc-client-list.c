@@ -91,6 +91,7 @@ hc_client_list_raw_finish (HcClient      *self,
                            GError       **error)
 {
   g_return_val_if_fail (HC_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, hc_client_list_raw_async), NULL);
   return hc_client_request_finish (self, result, error);
 }
 

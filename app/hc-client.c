@@ -237,7 +237,7 @@ hc_client_me_async (HcClient            *self,
                         cancellable, hc_client_me_async, callback, user_data);
 }
 
-gpointer
+HcMe *
 hc_client_me_finish (HcClient      *self,
                      GAsyncResult  *result,
                      GError       **error)
@@ -257,7 +257,7 @@ hc_client_overview_async (HcClient            *self,
                         cancellable, hc_client_overview_async, callback, user_data);
 }
 
-gpointer
+HcOverview *
 hc_client_overview_finish (HcClient      *self,
                            GAsyncResult  *result,
                            GError       **error)
@@ -266,81 +266,35 @@ hc_client_overview_finish (HcClient      *self,
 }
 
 void
-hc_client_source_async (HcClient            *self,
+hc_client_detail_async (HcClient            *self,
+                        HcListKind           kind,
                         const char          *id,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  const HcListKindInfo *info;
   g_autofree char *path = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (kind < HC_LIST_N_KINDS);
   g_return_if_fail (id != NULL);
 
-  path = item_path ("/ingestion/sources", id, NULL);
+  info = hc_list_kind_get_info (kind);
+  g_return_if_fail (info->parse_detail != NULL);
+
+  path = item_path (info->path, id, NULL);
   hc_client_call_async (self, "GET", path, NULL, NULL, NULL, HC_REQUEST_AUTH,
-                        (HcClientParseFunc) hc_parse_source_detail, g_object_unref,
-                        cancellable, hc_client_source_async, callback, user_data);
+                        (HcClientParseFunc) info->parse_detail, g_object_unref,
+                        cancellable, hc_client_detail_async, callback, user_data);
 }
 
-gpointer
-hc_client_source_finish (HcClient      *self,
+HcItem *
+hc_client_detail_finish (HcClient      *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  return hc_client_call_finish (self, result, hc_client_source_async, error);
-}
-
-void
-hc_client_dataset_async (HcClient            *self,
-                         const char          *id,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (HC_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-
-  path = item_path ("/quality/datasets", id, NULL);
-  hc_client_call_async (self, "GET", path, NULL, NULL, NULL, HC_REQUEST_AUTH,
-                        (HcClientParseFunc) hc_parse_dataset_detail, g_object_unref,
-                        cancellable, hc_client_dataset_async, callback, user_data);
-}
-
-gpointer
-hc_client_dataset_finish (HcClient      *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  return hc_client_call_finish (self, result, hc_client_dataset_async, error);
-}
-
-void
-hc_client_alert_async (HcClient            *self,
-                       const char          *id,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (HC_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-
-  path = item_path ("/security/alerts", id, NULL);
-  hc_client_call_async (self, "GET", path, NULL, NULL, NULL, HC_REQUEST_AUTH,
-                        (HcClientParseFunc) hc_parse_alert_detail, g_object_unref,
-                        cancellable, hc_client_alert_async, callback, user_data);
-}
-
-gpointer
-hc_client_alert_finish (HcClient      *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  return hc_client_call_finish (self, result, hc_client_alert_async, error);
+  return hc_client_call_finish (self, result, hc_client_detail_async, error);
 }
 
 void
@@ -369,7 +323,7 @@ hc_client_retry_source_async (HcClient            *self,
                         cancellable, hc_client_retry_source_async, callback, user_data);
 }
 
-gpointer
+HcRun *
 hc_client_retry_source_finish (HcClient      *self,
                                GAsyncResult  *result,
                                GError       **error)
@@ -422,7 +376,7 @@ hc_client_acknowledge_alert_async (HcClient            *self,
                         cancellable, hc_client_acknowledge_alert_async, callback, user_data);
 }
 
-gpointer
+HcAlert *
 hc_client_acknowledge_alert_finish (HcClient      *self,
                                     GAsyncResult  *result,
                                     GError       **error)
@@ -460,7 +414,7 @@ hc_client_resolve_alert_async (HcClient            *self,
                         cancellable, hc_client_resolve_alert_async, callback, user_data);
 }
 
-gpointer
+HcAlert *
 hc_client_resolve_alert_finish (HcClient      *self,
                                 GAsyncResult  *result,
                                 GError       **error)

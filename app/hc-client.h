@@ -90,21 +90,21 @@ JsonNode   *hc_client_health_finish       (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* GET /me → HcMe */
+/* GET /me */
 void        hc_client_me_async            (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_me_finish           (HcClient            *self,
+HcMe       *hc_client_me_finish           (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* GET /overview → HcOverview */
+/* GET /overview */
 void        hc_client_overview_async      (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_overview_finish     (HcClient            *self,
+HcOverview *hc_client_overview_finish     (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
@@ -144,29 +144,15 @@ void        hc_client_list_alerts_async   (HcClient *self, const char *state, co
                                            GCancellable *cancellable,
                                            GAsyncReadyCallback callback, gpointer user_data);
 
-/* Details: each returns the data layer's detail object. */
-void        hc_client_source_async        (HcClient            *self,
+/* An item of a list with its detail lists filled (runs, rules and
+ * history, timeline): for the kinds with a detail (hc_list_kind_get_info()). */
+void        hc_client_detail_async        (HcClient            *self,
+                                           HcListKind           kind,
                                            const char          *id,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_source_finish       (HcClient            *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
-void        hc_client_dataset_async       (HcClient            *self,
-                                           const char          *id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-gpointer    hc_client_dataset_finish      (HcClient            *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
-void        hc_client_alert_async         (HcClient            *self,
-                                           const char          *id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-gpointer    hc_client_alert_finish        (HcClient            *self,
+HcItem     *hc_client_detail_finish       (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
@@ -178,7 +164,7 @@ void        hc_client_retry_source_async  (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_retry_source_finish (HcClient            *self,
+HcRun      *hc_client_retry_source_finish (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 void        hc_client_acknowledge_alert_async (HcClient        *self,
@@ -188,7 +174,7 @@ void        hc_client_acknowledge_alert_async (HcClient        *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_acknowledge_alert_finish (HcClient       *self,
+HcAlert    *hc_client_acknowledge_alert_finish (HcClient       *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 void        hc_client_resolve_alert_async (HcClient            *self,
@@ -199,7 +185,7 @@ void        hc_client_resolve_alert_async (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_resolve_alert_finish (HcClient           *self,
+HcAlert    *hc_client_resolve_alert_finish (HcClient           *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 

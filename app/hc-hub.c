@@ -1186,23 +1186,20 @@ start_me (HcHub *self)
 
 /* ---- actions ---------------------------------------------------------------- */
 
+/* The hub's answer, once the model holds it (an alert from an action is
+ * upserted, and the stored row returned so callers see what views show). */
 static void
-action_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+action_return (GTask   *task,
+               GObject *answer,
+               GError  *error)
 {
-  g_autoptr(GTask) task = user_data;
   HcHub *self = g_task_get_source_object (task);
-  gpointer (*finish) (HcClient *, GAsyncResult *, GError **) = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) answer = NULL;
 
-  answer = finish (HC_CLIENT (object), result, &error);
   if (answer == NULL)
     {
       if (hc_error_get_recovery (error) == HC_ERROR_RECOVERY_SIGN_IN)
         sign_out (self, error);
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error (task, error);
       return;
     }
 
@@ -1213,13 +1210,40 @@ action_cb (GObject      *object,
       return;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&answer), g_object_unref);
+  g_task_return_pointer (task, g_object_ref (answer), g_object_unref);
+}
+
+static void
+retry_source_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr(HcRun) run = hc_client_retry_source_finish (HC_CLIENT (object), result, &error);
+
+  action_return (task, (GObject *) run, error);
+}
+
+static void
+alert_action_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr(HcAlert) alert = NULL;
+
+  if (g_async_result_is_tagged (result, hc_client_acknowledge_alert_async))
+    alert = hc_client_acknowledge_alert_finish (HC_CLIENT (object), result, &error);
+  else
+    alert = hc_client_resolve_alert_finish (HC_CLIENT (object), result, &error);
+  action_return (task, (GObject *) alert, error);
 }
 
 static GTask *
 action_task (HcHub               *self,
              gpointer             source_tag,
-             gpointer             finish,
              GCancellable        *cancellable,
              GAsyncReadyCallback  callback,
              gpointer             user_data)
@@ -1228,8 +1252,19 @@ action_task (HcHub               *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, finish, NULL);
   return task;
+}
+
+static gpointer
+action_finish (HcHub         *self,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -1245,18 +1280,16 @@ hc_hub_retry_source_async (HcHub               *self,
   g_return_if_fail (HC_IS_HUB (self));
   g_return_if_fail (id != NULL);
 
-  task = action_task (self, hc_hub_retry_source_async, hc_client_retry_source_finish,
-                      cancellable, callback, user_data);
-  hc_client_retry_source_async (self->client, id, idempotency_key, cancellable, action_cb, task);
+  task = action_task (self, hc_hub_retry_source_async, cancellable, callback, user_data);
+  hc_client_retry_source_async (self->client, id, idempotency_key, cancellable, retry_source_cb, task);
 }
 
-gpointer
+HcRun *
 hc_hub_retry_source_finish (HcHub         *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return action_finish (self, result, hc_hub_retry_source_async, error);
 }
 
 void
@@ -1273,19 +1306,17 @@ hc_hub_acknowledge_alert_async (HcHub               *self,
   g_return_if_fail (HC_IS_HUB (self));
   g_return_if_fail (id != NULL);
 
-  task = action_task (self, hc_hub_acknowledge_alert_async, hc_client_acknowledge_alert_finish,
-                      cancellable, callback, user_data);
+  task = action_task (self, hc_hub_acknowledge_alert_async, cancellable, callback, user_data);
   hc_client_acknowledge_alert_async (self->client, id, comment, idempotency_key, cancellable,
-                                     action_cb, task);
+                                     alert_action_cb, task);
 }
 
-gpointer
+HcAlert *
 hc_hub_acknowledge_alert_finish (HcHub         *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return action_finish (self, result, hc_hub_acknowledge_alert_async, error);
 }
 
 void
@@ -1303,19 +1334,17 @@ hc_hub_resolve_alert_async (HcHub               *self,
   g_return_if_fail (HC_IS_HUB (self));
   g_return_if_fail (id != NULL);
 
-  task = action_task (self, hc_hub_resolve_alert_async, hc_client_resolve_alert_finish,
-                      cancellable, callback, user_data);
+  task = action_task (self, hc_hub_resolve_alert_async, cancellable, callback, user_data);
   hc_client_resolve_alert_async (self->client, id, comment, resolution, idempotency_key,
-                                 cancellable, action_cb, task);
+                                 cancellable, alert_action_cb, task);
 }
 
-gpointer
+HcAlert *
 hc_hub_resolve_alert_finish (HcHub         *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return action_finish (self, result, hc_hub_resolve_alert_async, error);
 }
 
 /* ---- object ----------------------------------------------------------------- */

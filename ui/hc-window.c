@@ -325,9 +325,8 @@ on_retried (GObject      *object,
 {
   g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
+  g_autoptr(HcRun) run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
 
-  g_clear_object (&run);
   if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     return;
   if (error != NULL)
@@ -380,19 +379,7 @@ on_detail (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(HcItem) detail = NULL;
 
-  switch (fetch->kind)
-    {
-    case HC_LIST_SOURCES:
-      detail = hc_client_source_finish (HC_CLIENT (object), result, &error);
-      break;
-    case HC_LIST_DATASETS:
-      detail = hc_client_dataset_finish (HC_CLIENT (object), result, &error);
-      break;
-    default:
-      detail = hc_client_alert_finish (HC_CLIENT (object), result, &error);
-      break;
-    }
-
+  detail = hc_client_detail_finish (HC_CLIENT (object), result, &error);
   if (detail != NULL)
     hc_item_store_upsert (hc_hub_get_model (fetch->hub, fetch->kind), detail);
   else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
@@ -413,7 +400,6 @@ fetch_detail (HcWindow   *self,
 {
   HcHub *hub = self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
   const char *id = hc_item_get_id (HC_ITEM (item));
-  HcClient *client;
   DetailFetch *fetch;
 
   if (hub == NULL)
@@ -422,21 +408,7 @@ fetch_detail (HcWindow   *self,
   fetch->self = g_object_ref (self);
   fetch->hub = g_object_ref (hub);
   fetch->kind = kind;
-  client = hc_hub_get_client (hub);
-  switch (kind)
-    {
-    case HC_LIST_SOURCES:
-      hc_client_source_async (client, id, self->cancellable, on_detail, fetch);
-      break;
-    case HC_LIST_DATASETS:
-      hc_client_dataset_async (client, id, self->cancellable, on_detail, fetch);
-      break;
-    case HC_LIST_ALERTS:
-      hc_client_alert_async (client, id, self->cancellable, on_detail, fetch);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  hc_client_detail_async (hc_hub_get_client (hub), kind, id, self->cancellable, on_detail, fetch);
 }
 
 static void
@@ -470,14 +442,13 @@ on_alert_acted (GObject      *object,
 {
   g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean acknowledged = g_task_get_source_tag (G_TASK (result)) == hc_hub_acknowledge_alert_async;
-  gpointer alert;
+  gboolean acknowledged = g_async_result_is_tagged (result, hc_hub_acknowledge_alert_async);
+  g_autoptr(HcAlert) alert = NULL;
 
   if (acknowledged)
     alert = hc_hub_acknowledge_alert_finish (HC_HUB (object), result, &error);
   else
     alert = hc_hub_resolve_alert_finish (HC_HUB (object), result, &error);
-  g_clear_object (&alert);
 
   if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     return;

@@ -8,11 +8,12 @@
 #include "hc-hub-private.h"
 
 /*
- * One job: fetching the hub's lists into the models. Every list is read
+ * One job: fetching from the hub into the models. Every list is read
  * page by page, the next page asked for while this one is parsed in a
  * thread; the models are reconciled once a list is whole. A list the hub
  * cannot give is that list's error (and asked for again later); an error
- * of the whole hub takes it offline.
+ * of the whole hub takes it offline. An item's detail is fetched when it
+ * is opened and merged into its row.
  */
 
 typedef struct {
@@ -501,4 +502,62 @@ hc_hub_fetch_start (HcHub *self)
 
   for (guint kind = 0; kind < HC_LIST_N_KINDS && self->fetch == full; kind++)
     fetch_page (&full->lists[kind], NULL, 0);
+}
+
+/* ---- one item's detail ---------------------------------------------------- */
+
+static void
+detail_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HcHub *self = g_task_get_source_object (task);
+  HcListKind kind = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  GError *error = NULL;
+  g_autoptr(HcItem) detail = NULL;
+  HcItem *stored;
+
+  detail = hc_client_detail_finish (HC_CLIENT (object), result, &error);
+  if (detail == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  stored = hc_item_store_upsert (self->stores[kind], detail);
+  g_task_return_pointer (task, g_object_ref (stored ? stored : detail), g_object_unref);
+}
+
+void
+hc_hub_fetch_detail_async (HcHub               *self,
+                           HcListKind           kind,
+                           const char          *id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HC_IS_HUB (self));
+  g_return_if_fail (kind < HC_LIST_N_KINDS);
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_hub_fetch_detail_async);
+  /* Errors are HC_ERROR even when cancelled, as the client's are. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);
+  hc_client_detail_async (self->client, kind, id, cancellable, detail_cb, task);
+}
+
+HcItem *
+hc_hub_fetch_detail_finish (HcHub         *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, hc_hub_fetch_detail_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -86,6 +86,19 @@ HcItemStore  *hc_hub_get_pools            (HcHub          *self);
 HcItemStore  *hc_hub_get_nodes            (HcHub          *self);
 HcItemStore  *hc_hub_get_alerts           (HcHub          *self);
 
+/* An item's detail (runs, rules and history, timeline), for the lists
+ * that have one (hc_list_kind_get_info()), merged into its row in place.
+ * Finish returns the row as the model now holds it. */
+void          hc_hub_fetch_detail_async   (HcHub               *self,
+                                           HcListKind           kind,
+                                           const char          *id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+HcItem       *hc_hub_fetch_detail_finish  (HcHub               *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
 /* Actions: the model is updated from the hub's answer right away (and
  * again by the event that follows). Finish returns the hub's answer: the
  * run started, or the alert as the model now holds it. */

@@ -362,35 +362,23 @@ on_retry_source (HcIngestionPage *page,
                              on_retried, g_object_ref (self));
 }
 
-typedef struct {
-  HcWindow   *self;
-  HcHub      *hub;
-  HcListKind  kind;
-} DetailFetch;
-
 /* A row's detail (runs, rules and history, timeline) fetched when it is
- * selected, and merged into the row in place. */
+ * selected; the hub merges it into the row in place. */
 static void
 on_detail (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  DetailFetch *fetch = user_data;
+  g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcItem) detail = NULL;
 
-  detail = hc_client_detail_finish (HC_CLIENT (object), result, &error);
-  if (detail != NULL)
-    hc_item_store_upsert (hc_hub_get_model (fetch->hub, fetch->kind), detail);
-  else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+  detail = hc_hub_fetch_detail_finish (HC_HUB (object), result, &error);
+  if (detail == NULL && !g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     {
       g_autofree char *message = hc_error_describe (error);
-      toast (fetch->self, message);
+      toast (self, message);
     }
-
-  g_object_unref (fetch->self);
-  g_object_unref (fetch->hub);
-  g_free (fetch);
 }
 
 static void
@@ -399,16 +387,11 @@ fetch_detail (HcWindow   *self,
               gpointer    item)
 {
   HcHub *hub = self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
-  const char *id = hc_item_get_id (HC_ITEM (item));
-  DetailFetch *fetch;
 
   if (hub == NULL)
     return;
-  fetch = g_new0 (DetailFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->hub = g_object_ref (hub);
-  fetch->kind = kind;
-  hc_client_detail_async (hc_hub_get_client (hub), kind, id, self->cancellable, on_detail, fetch);
+  hc_hub_fetch_detail_async (hub, kind, hc_item_get_id (HC_ITEM (item)), self->cancellable,
+                             on_detail, g_object_ref (self));
 }
 
 static void

@@ -325,8 +325,9 @@ on_retried (GObject      *object,
 {
   g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcRun) run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
+  HcRun *run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
 
+  g_clear_object (&run);
   if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     return;
   if (error != NULL)

@@ -3,13 +3,16 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "hc-enum-types.h"
 #include "hc-enums.h"
 #include "hc-list-kind.h"
 
 /*
  * One job: the table of the Hub API's lists (path, filters, item type,
- * parsers, event names), so adding a list is one row here.
+ * parsers, event names, their items in words), so adding a list is one
+ * row here.
  */
 
 static const char * const sources_filters[] = { "status", "agency", "q", NULL };
@@ -25,6 +28,8 @@ static const HcListKindInfo kinds[HC_LIST_N_KINDS] = {
     .item_type = hc_source_get_type,
     .parse = hc_parse_source,
     .parse_detail = hc_parse_source_detail,
+    /* Translators: fills "the hub's list of %s" */
+    .noun = N_("feeds"),
   },
   [HC_LIST_DATASETS] = {
     .path = "/quality/datasets",
@@ -33,6 +38,8 @@ static const HcListKindInfo kinds[HC_LIST_N_KINDS] = {
     .item_type = hc_dataset_get_type,
     .parse = hc_parse_dataset,
     .parse_detail = hc_parse_dataset_detail,
+    /* Translators: fills "the hub's list of %s" */
+    .noun = N_("datasets"),
   },
   [HC_LIST_POOLS] = {
     .path = "/storage/pools",
@@ -40,6 +47,8 @@ static const HcListKindInfo kinds[HC_LIST_N_KINDS] = {
     .filters = no_filters,
     .item_type = hc_pool_get_type,
     .parse = hc_parse_pool,
+    /* Translators: fills "the hub's list of %s" */
+    .noun = N_("storage pools"),
   },
   [HC_LIST_NODES] = {
     .path = "/storage/nodes",
@@ -47,6 +56,8 @@ static const HcListKindInfo kinds[HC_LIST_N_KINDS] = {
     .filters = no_filters,
     .item_type = hc_node_get_type,
     .parse = hc_parse_node,
+    /* Translators: fills "the hub's list of %s" */
+    .noun = N_("storage nodes"),
   },
   [HC_LIST_ALERTS] = {
     .path = "/security/alerts",
@@ -55,6 +66,8 @@ static const HcListKindInfo kinds[HC_LIST_N_KINDS] = {
     .item_type = hc_alert_get_type,
     .parse = hc_parse_alert,
     .parse_detail = hc_parse_alert_detail,
+    /* Translators: fills "the hub's list of %s" */
+    .noun = N_("alerts"),
   },
 };
 
@@ -83,6 +96,17 @@ hc_list_kind_item_type (HcListKind kind)
 {
   g_return_val_if_fail (kind < HC_LIST_N_KINDS, G_TYPE_INVALID);
   return kinds[kind].item_type ();
+}
+
+/**
+ * hc_list_kind_noun:
+ * The list's items in words, to fill "the hub's list of %s".
+ */
+const char *
+hc_list_kind_noun (HcListKind kind)
+{
+  g_return_val_if_fail (kind < HC_LIST_N_KINDS, "");
+  return _(kinds[kind].noun);
 }
 
 /* The data layer's item parser for one list. */

@@ -34,12 +34,14 @@ typedef struct {
   GType              (*item_type) (void);
   HcParseItemFunc      parse;         /* one row of a page or an event */
   HcParseItemFunc      parse_detail;  /* one item with its details; NULL: none */
+  const char          *noun;          /* N_(): the items in words, "feeds" */
 } HcListKindInfo;
 
 const HcListKindInfo *hc_list_kind_get_info   (HcListKind  kind);
 const char           *hc_list_kind_to_string  (HcListKind  kind);
 GType                 hc_list_kind_item_type  (HcListKind  kind);
 HcParseItemFunc       hc_list_kind_get_parser (HcListKind  kind);
+const char           *hc_list_kind_noun       (HcListKind  kind);
 gboolean              hc_list_kind_from_event (const char *name,
                                                HcListKind *kind,
                                                gboolean   *removed);

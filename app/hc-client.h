@@ -4,6 +4,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "hc-list-kind.h"
+#include "hc-list-page.h"
+
 G_BEGIN_DECLS
 
 /* Limits a client applies unless told otherwise. */
@@ -12,49 +15,6 @@ G_BEGIN_DECLS
 #define HC_CLIENT_DEFAULT_MAX_RESPONSE_SIZE (64 * 1024 * 1024)
 #define HC_CLIENT_DEFAULT_MAX_EVENT_SIZE    (1024 * 1024)
 #define HC_CLIENT_DEFAULT_PAGE_LIMIT        1000
-
-/**
- * HcListKind:
- * The five lists of the Hub API, each with its own path and filters.
- */
-typedef enum {
-  HC_LIST_SOURCES,
-  HC_LIST_DATASETS,
-  HC_LIST_POOLS,
-  HC_LIST_NODES,
-  HC_LIST_ALERTS,
-} HcListKind;
-
-#define HC_LIST_N_KINDS (HC_LIST_ALERTS + 1)
-
-const char *hc_list_kind_to_string (HcListKind kind);
-GType       hc_list_kind_item_type (HcListKind kind);
-
-/**
- * HcListPage:
- * One page of a list. @items holds #HcItem objects (strong refs); rows the
- * parser refused are counted in @n_rejected rather than failing the page,
- * so one bad row never hides the others. @not_modified is set when the hub
- * answered 304 to our If-None-Match; @body then is the body cached from
- * the earlier 200, so callers may treat both alike or skip the work.
- */
-typedef struct {
-  GPtrArray *items;
-  guint      n_rejected;
-  char      *next_cursor;
-  gint64     total;
-  gboolean   not_modified;
-  GBytes    *body;
-} HcListPage;
-
-#define HC_TYPE_LIST_PAGE (hc_list_page_get_type ())
-GType       hc_list_page_get_type (void) G_GNUC_CONST;
-void        hc_list_page_free     (HcListPage *page);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcListPage, hc_list_page_free)
-
-HcListPage *hc_list_page_parse    (GBytes      *body,
-                                   HcListKind   kind,
-                                   GError     **error);
 
 #define HC_TYPE_CLIENT (hc_client_get_type ())
 G_DECLARE_FINAL_TYPE (HcClient, hc_client, HC, CLIENT, GObject)
@@ -130,21 +90,21 @@ JsonNode   *hc_client_health_finish       (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* GET /me → HcMe */
+/* GET /me */
 void        hc_client_me_async            (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_me_finish           (HcClient            *self,
+HcMe       *hc_client_me_finish           (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* GET /overview → HcOverview */
+/* GET /overview */
 void        hc_client_overview_async      (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_overview_finish     (HcClient            *self,
+HcOverview *hc_client_overview_finish     (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
@@ -184,29 +144,15 @@ void        hc_client_list_alerts_async   (HcClient *self, const char *state, co
                                            GCancellable *cancellable,
                                            GAsyncReadyCallback callback, gpointer user_data);
 
-/* Details: each returns the data layer's detail object. */
-void        hc_client_source_async        (HcClient            *self,
+/* An item of a list with its detail lists filled (runs, rules and
+ * history, timeline): for the kinds with a detail (hc_list_kind_get_info()). */
+void        hc_client_detail_async        (HcClient            *self,
+                                           HcListKind           kind,
                                            const char          *id,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_source_finish       (HcClient            *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
-void        hc_client_dataset_async       (HcClient            *self,
-                                           const char          *id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-gpointer    hc_client_dataset_finish      (HcClient            *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
-void        hc_client_alert_async         (HcClient            *self,
-                                           const char          *id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-gpointer    hc_client_alert_finish        (HcClient            *self,
+HcItem     *hc_client_detail_finish       (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
@@ -218,7 +164,7 @@ void        hc_client_retry_source_async  (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_retry_source_finish (HcClient            *self,
+HcRun      *hc_client_retry_source_finish (HcClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 void        hc_client_acknowledge_alert_async (HcClient        *self,
@@ -228,7 +174,7 @@ void        hc_client_acknowledge_alert_async (HcClient        *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_acknowledge_alert_finish (HcClient       *self,
+HcAlert    *hc_client_acknowledge_alert_finish (HcClient       *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 void        hc_client_resolve_alert_async (HcClient            *self,
@@ -239,7 +185,7 @@ void        hc_client_resolve_alert_async (HcClient            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer    hc_client_resolve_alert_finish (HcClient           *self,
+HcAlert    *hc_client_resolve_alert_finish (HcClient           *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 

@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hc-enum-types.h"
+#include "hc-enums.h"
 #include "hc-error.h"
 #include "hc-format.h"
 
@@ -16,25 +18,9 @@ G_DEFINE_QUARK (hc-error-quark, hc_error)
 const char *
 hc_error_code_name (HcError code)
 {
-  switch (code)
-    {
-    case HC_ERROR_UNREACHABLE:        return "unreachable";
-    case HC_ERROR_TIMED_OUT:          return "timed-out";
-    case HC_ERROR_TLS_UNTRUSTED:      return "tls-untrusted";
-    case HC_ERROR_UNAUTHORIZED:       return "unauthorized";
-    case HC_ERROR_FORBIDDEN:          return "forbidden";
-    case HC_ERROR_NOT_FOUND:          return "not-found";
-    case HC_ERROR_CONFLICT:           return "conflict";
-    case HC_ERROR_INVALID_REQUEST:    return "invalid-request";
-    case HC_ERROR_RATE_LIMITED:       return "rate-limited";
-    case HC_ERROR_HUB_ERROR:          return "hub-error";
-    case HC_ERROR_MALFORMED_RESPONSE: return "malformed-response";
-    case HC_ERROR_RESPONSE_TOO_LARGE: return "response-too-large";
-    case HC_ERROR_PLAINTEXT_REFUSED:  return "plaintext-refused";
-    case HC_ERROR_CANCELLED:          return "cancelled";
-    case HC_ERROR_KEYRING:            return "keyring";
-    default:                          return "unknown";
-    }
+  const char *nick = hc_enum_to_nick (HC_TYPE_ERROR, code);
+
+  return nick != NULL ? nick : "unknown";
 }
 
 /**

@@ -11,9 +11,10 @@ G_BEGIN_DECLS
  * HcError:
  * The one error domain of the hub client. Each code is something an
  * operator can act on, and each has a translated message from
- * hc_error_describe().
+ * hc_error_describe(). Each value's nick (HC_TYPE_ERROR) is its stable
+ * machine name, hc_error_code_name().
  */
-typedef enum {
+typedef enum { /*< prefix=HC_ERROR >*/
   HC_ERROR_UNREACHABLE,        /* DNS, refused, reset, no route */
   HC_ERROR_TIMED_OUT,          /* connect or request deadline passed */
   HC_ERROR_TLS_UNTRUSTED,      /* certificate not trusted; its fingerprint: hc_client_get_untrusted_fingerprint() */
@@ -36,7 +37,7 @@ typedef enum {
  * What the loops that keep a hub current (the event stream, the hub's
  * refresh) do after an error.
  */
-typedef enum {
+typedef enum { /*< skip >*/
   HC_ERROR_RECOVERY_RETRY,    /* try again after a backoff (HcBackoff) */
   HC_ERROR_RECOVERY_SIGN_IN,  /* the token was refused: stop until a new one */
   HC_ERROR_RECOVERY_OPERATOR, /* stop until the operator changes something */

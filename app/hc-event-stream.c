@@ -265,7 +265,7 @@ read_cb (GObject      *object,
 
   if (chunk == NULL)
     {
-      fail (self, hc_client_map_error (self->client, error, NULL));
+      fail (self, hc_client_error_from_transport (self->client, error, NULL));
       return;
     }
 

@@ -452,7 +452,7 @@ on_verify_me (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer me = hc_client_me_finish (HC_CLIENT (object), result, &error);
+  HcMe *me = hc_client_me_finish (HC_CLIENT (object), result, &error);
 
   if (me == NULL)
     g_task_return_error (task, g_steal_pointer (&error));

@@ -26,29 +26,6 @@ static const HcListKind part_list[HC_SUMMARY_N_PARTS] = {
   [HC_SUMMARY_ALERTS]   = HC_LIST_ALERTS,
 };
 
-/**
- * hc_list_kind_noun:
- * The list's items in words, to fill "the hub's list of %s".
- */
-const char *
-hc_list_kind_noun (HcListKind kind)
-{
-  switch (kind)
-    {
-    /* Translators: fills "the hub's list of %s" */
-    case HC_LIST_SOURCES:  return _("feeds");
-    /* Translators: fills "the hub's list of %s" */
-    case HC_LIST_DATASETS: return _("datasets");
-    /* Translators: fills "the hub's list of %s" */
-    case HC_LIST_POOLS:    return _("storage pools");
-    /* Translators: fills "the hub's list of %s" */
-    case HC_LIST_NODES:    return _("storage nodes");
-    /* Translators: fills "the hub's list of %s" */
-    case HC_LIST_ALERTS:   return _("alerts");
-    default:               g_return_val_if_reached ("");
-    }
-}
-
 /* An error as a clause: no full stop at its end. */
 static char *
 clause (const GError *error)

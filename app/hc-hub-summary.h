@@ -53,7 +53,6 @@ typedef struct {
   HcPool          *worst_pool;          /* lists only; owned */
 } HcHubSummary;
 
-const char   *hc_list_kind_noun    (HcListKind    kind);
 HcHubSummary *hc_hub_summary_new   (HcHub        *hub);
 void          hc_hub_summary_free  (HcHubSummary *summary);
 gboolean      hc_hub_summary_known (const HcHubSummary *summary,

@@ -86,15 +86,29 @@ HcItemStore  *hc_hub_get_pools            (HcHub          *self);
 HcItemStore  *hc_hub_get_nodes            (HcHub          *self);
 HcItemStore  *hc_hub_get_alerts           (HcHub          *self);
 
+/* An item's detail (runs, rules and history, timeline), for the lists
+ * that have one (hc_list_kind_get_info()), merged into its row in place.
+ * Finish returns the row as the model now holds it. */
+void          hc_hub_fetch_detail_async   (HcHub               *self,
+                                           HcListKind           kind,
+                                           const char          *id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+HcItem       *hc_hub_fetch_detail_finish  (HcHub               *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
 /* Actions: the model is updated from the hub's answer right away (and
- * again by the event that follows). Finish returns the updated item. */
+ * again by the event that follows). Finish returns the hub's answer: the
+ * run started, or the alert as the model now holds it. */
 void          hc_hub_retry_source_async   (HcHub               *self,
                                            const char          *id,
                                            const char          *idempotency_key,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer      hc_hub_retry_source_finish  (HcHub               *self,
+HcRun        *hc_hub_retry_source_finish  (HcHub               *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 void          hc_hub_acknowledge_alert_async (HcHub            *self,
@@ -104,7 +118,7 @@ void          hc_hub_acknowledge_alert_async (HcHub            *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer      hc_hub_acknowledge_alert_finish (HcHub           *self,
+HcAlert      *hc_hub_acknowledge_alert_finish (HcHub           *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 void          hc_hub_resolve_alert_async  (HcHub               *self,
@@ -115,7 +129,7 @@ void          hc_hub_resolve_alert_async  (HcHub               *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
-gpointer      hc_hub_resolve_alert_finish (HcHub               *self,
+HcAlert      *hc_hub_resolve_alert_finish (HcHub               *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 

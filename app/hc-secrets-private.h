@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* What hc-secrets.c and hc-secrets-password.c share: one keyring
- * operation, and the mapping of libsecret's errors to the operator's. */
+/* What hc-secrets.c, hc-secrets-service.c and hc-secrets-password.c
+ * share: one keyring operation, and the mapping of libsecret's errors to
+ * the operator's. */
 
 typedef enum {
   HC_SECRETS_OP_STORE,
@@ -26,11 +27,18 @@ typedef struct
   GHashTable      *attributes;
 } HcSecretsOp;
 
-void     hc_secrets_return_error      (GTask        *task,
-                                       const GError *error);
-void     hc_secrets_stored            (GTask        *task);
+/* hc-secrets.c */
+void     hc_secrets_return_error        (GTask        *task,
+                                         const GError *error);
+void     hc_secrets_stored              (GTask        *task);
+void     hc_secrets_set_service_missing (HcSecrets    *self,
+                                         gboolean      missing);
 
-gboolean hc_secrets_password_wanted   (void);
-void     hc_secrets_password_run      (GTask        *task);
+/* hc-secrets-service.c: through the Secret Service on the session bus */
+void     hc_secrets_service_run         (GTask        *task);
+
+/* hc-secrets-password.c: through the password calls (and the portal) */
+gboolean hc_secrets_password_wanted     (void);
+void     hc_secrets_password_run        (GTask        *task);
 
 G_END_DECLS

@@ -459,6 +459,36 @@ test_acknowledge_in_place (void)
   g_assert_cmpint (hc_hub_get_state (hub), ==, HC_HUB_CONNECTED);
 }
 
+/* A row's detail is merged into the row the views already show. */
+static void
+test_fetch_detail (void)
+{
+  HcItemStore *sources = hc_hub_get_sources (hub);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (sources));
+  g_autoptr(HcItem) row = g_list_model_get_item (G_LIST_MODEL (sources), 0);
+  g_autoptr(HcItem) detail = NULL;
+  g_autoptr(HcItem) missing = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (row);
+  hc_hub_fetch_detail_async (hub, HC_LIST_SOURCES, hc_item_get_id (row), NULL, store_result, &result);
+  spin_until (is_set, &result, 30, "the source's detail");
+  detail = hc_hub_fetch_detail_finish (hub, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (detail == row);
+  g_assert_nonnull (hc_source_get_runs (HC_SOURCE (row)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sources)), ==, n_before);
+
+  hc_hub_fetch_detail_async (hub, HC_LIST_ALERTS, "no-such-alert", NULL, store_result, &result2);
+  spin_until (is_set, &result2, 30, "a missing alert's detail");
+  missing = hc_hub_fetch_detail_finish (hub, result2, &error);
+  g_assert_null (missing);
+  g_assert_error (error, HC_ERROR, HC_ERROR_NOT_FOUND);
+  g_assert_cmpint (hc_hub_get_state (hub), ==, HC_HUB_CONNECTED);
+}
+
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -927,6 +957,7 @@ main (int argc, char *argv[])
   /* In order: they share the operator's hub and the demo hub process. */
   g_test_add_func ("/client/hub/models-match-lists", test_models_match_lists);
   g_test_add_func ("/client/hub/acknowledge-in-place", test_acknowledge_in_place);
+  g_test_add_func ("/client/hub/fetch-detail", test_fetch_detail);
   g_test_add_func ("/client/hub/reset-reconciles", test_reset_reconciles);
   g_test_add_func ("/client/hub/viewer-forbidden", test_viewer_forbidden);
   g_test_add_func ("/client/hub/operator-retry", test_operator_retry);

@@ -325,7 +325,7 @@ on_retried (GObject      *object,
 {
   g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
+  HcRun *run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
 
   g_clear_object (&run);
   if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
@@ -363,47 +363,23 @@ on_retry_source (HcIngestionPage *page,
                              on_retried, g_object_ref (self));
 }
 
-typedef struct {
-  HcWindow   *self;
-  HcHub      *hub;
-  HcListKind  kind;
-} DetailFetch;
-
 /* A row's detail (runs, rules and history, timeline) fetched when it is
- * selected, and merged into the row in place. */
+ * selected; the hub merges it into the row in place. */
 static void
 on_detail (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  DetailFetch *fetch = user_data;
+  g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(HcItem) detail = NULL;
 
-  switch (fetch->kind)
-    {
-    case HC_LIST_SOURCES:
-      detail = hc_client_source_finish (HC_CLIENT (object), result, &error);
-      break;
-    case HC_LIST_DATASETS:
-      detail = hc_client_dataset_finish (HC_CLIENT (object), result, &error);
-      break;
-    default:
-      detail = hc_client_alert_finish (HC_CLIENT (object), result, &error);
-      break;
-    }
-
-  if (detail != NULL)
-    hc_item_store_upsert (hc_hub_get_model (fetch->hub, fetch->kind), detail);
-  else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+  detail = hc_hub_fetch_detail_finish (HC_HUB (object), result, &error);
+  if (detail == NULL && !g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     {
       g_autofree char *message = hc_error_describe (error);
-      toast (fetch->self, message);
+      toast (self, message);
     }
-
-  g_object_unref (fetch->self);
-  g_object_unref (fetch->hub);
-  g_free (fetch);
 }
 
 static void
@@ -412,31 +388,11 @@ fetch_detail (HcWindow   *self,
               gpointer    item)
 {
   HcHub *hub = self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
-  const char *id = hc_item_get_id (HC_ITEM (item));
-  HcClient *client;
-  DetailFetch *fetch;
 
   if (hub == NULL)
     return;
-  fetch = g_new0 (DetailFetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->hub = g_object_ref (hub);
-  fetch->kind = kind;
-  client = hc_hub_get_client (hub);
-  switch (kind)
-    {
-    case HC_LIST_SOURCES:
-      hc_client_source_async (client, id, self->cancellable, on_detail, fetch);
-      break;
-    case HC_LIST_DATASETS:
-      hc_client_dataset_async (client, id, self->cancellable, on_detail, fetch);
-      break;
-    case HC_LIST_ALERTS:
-      hc_client_alert_async (client, id, self->cancellable, on_detail, fetch);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  hc_hub_fetch_detail_async (hub, kind, hc_item_get_id (HC_ITEM (item)), self->cancellable,
+                             on_detail, g_object_ref (self));
 }
 
 static void
@@ -470,14 +426,13 @@ on_alert_acted (GObject      *object,
 {
   g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean acknowledged = g_task_get_source_tag (G_TASK (result)) == hc_hub_acknowledge_alert_async;
-  gpointer alert;
+  gboolean acknowledged = g_async_result_is_tagged (result, hc_hub_acknowledge_alert_async);
+  g_autoptr(HcAlert) alert = NULL;
 
   if (acknowledged)
     alert = hc_hub_acknowledge_alert_finish (HC_HUB (object), result, &error);
   else
     alert = hc_hub_resolve_alert_finish (HC_HUB (object), result, &error);
-  g_clear_object (&alert);
 
   if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     return;

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "hc-error.h"
+#include "hc-hub-private.h"
+
+/*
+ * One job: the hub's events applied to its models. While the lists are
+ * being fetched, events are held and applied after the last page, so
+ * none is lost and none is overtaken by an older page; the stream's
+ * state decides when the lists are fetched again.
+ */
+
+typedef struct {
+  char     *name;
+  JsonNode *data;
+} HeldEvent;
+
+static void
+held_event_free (gpointer data)
+{
+  HeldEvent *held = data;
+
+  g_free (held->name);
+  json_node_unref (held->data);
+  g_free (held);
+}
+
+static void
+apply_event (HcHub      *self,
+             const char *name,
+             JsonNode   *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcItem) item = NULL;
+  HcListKind kind;
+  gboolean removed;
+
+  if (!hc_list_kind_from_event (name, &kind, &removed))
+    {
+      g_debug ("Ignoring event “%s”", name);
+      return;
+    }
+
+  if (removed)
+    {
+      JsonNode *id = JSON_NODE_HOLDS_OBJECT (data)
+                     ? json_object_get_member (json_node_get_object (data), "id") : NULL;
+
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+        hc_item_store_remove (self->stores[kind], json_node_get_string (id));
+    }
+  else
+    {
+      item = hc_list_kind_get_parser (kind) (data, &error);
+      if (item == NULL)
+        {
+          g_debug ("Ignoring event “%s”: %s", name, error ? error->message : "unparsable");
+          return;
+        }
+      hc_item_store_upsert (self->stores[kind], item);
+    }
+
+  if (self->state == HC_HUB_CONNECTED)
+    hc_hub_touch_updated (self, NULL);
+  hc_hub_schedule_overview (self);
+}
+
+/* From now until hc_hub_events_take_held(), events wait. */
+void
+hc_hub_events_hold (HcHub *self)
+{
+  if (self->held_events == NULL)
+    self->held_events = g_ptr_array_new_with_free_func (held_event_free);
+}
+
+/* The events held so far (or NULL); events apply at once again. */
+GPtrArray *
+hc_hub_events_take_held (HcHub *self)
+{
+  return g_steal_pointer (&self->held_events);
+}
+
+void
+hc_hub_events_apply_held (HcHub     *self,
+                          GPtrArray *held)
+{
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    {
+      HeldEvent *event = g_ptr_array_index (held, i);
+      apply_event (self, event->name, event->data);
+    }
+}
+
+static void
+stream_event_cb (HcEventStream *stream,
+                 const char    *name,
+                 JsonNode      *data,
+                 const char    *id,
+                 HcHub         *self)
+{
+  if (self->fetch != NULL && self->held_events != NULL)
+    {
+      HeldEvent *held = g_new0 (HeldEvent, 1);
+
+      held->name = g_strdup (name);
+      held->data = json_node_ref (data);
+      g_ptr_array_add (self->held_events, held);
+      return;
+    }
+
+  apply_event (self, name, data);
+}
+
+static void
+stream_reset_cb (HcEventStream *stream,
+                 HcHub         *self)
+{
+  g_debug ("Hub %s asked for a fresh start", self->key);
+  hc_hub_fetch_start (self);
+}
+
+static void
+stream_state_cb (HcEventStream      *stream,
+                 HcEventStreamState  state,
+                 const GError       *error,
+                 HcHub              *self)
+{
+  if (self->me == NULL || self->state == HC_HUB_SIGNED_OUT)
+    return;
+
+  switch (state)
+    {
+    case HC_EVENT_STREAM_LIVE:
+      /* After every (re)connect the lists are fetched again: events missed
+       * while away may be beyond what the hub can replay. */
+      hc_hub_fetch_start (self);
+      break;
+
+    case HC_EVENT_STREAM_RECONNECTING:
+      if (self->fetch_pending)
+        hc_hub_fetch_start (self);
+      else if (error != NULL && self->state == HC_HUB_CONNECTED)
+        {
+          hc_hub_set_last_error (self, error);
+          hc_hub_set_state (self, HC_HUB_OFFLINE);
+        }
+      break;
+
+    case HC_EVENT_STREAM_STOPPED:
+      if (hc_error_get_recovery (error) == HC_ERROR_RECOVERY_SIGN_IN)
+        hc_hub_sign_out (self, error);
+      else if (error != NULL && hc_error_get_recovery (error) != HC_ERROR_RECOVERY_NONE)
+        {
+          hc_hub_set_last_error (self, error);
+          if (self->fetch_pending)
+            hc_hub_fetch_start (self);
+        }
+      break;
+
+    case HC_EVENT_STREAM_CONNECTING:
+    default:
+      break;
+    }
+}
+
+void
+hc_hub_events_connect (HcHub *self)
+{
+  g_signal_connect_object (self->stream, "event", G_CALLBACK (stream_event_cb), self, 0);
+  g_signal_connect_object (self->stream, "reset", G_CALLBACK (stream_reset_cb), self, 0);
+  g_signal_connect_object (self->stream, "state-changed", G_CALLBACK (stream_state_cb), self, 0);
+}

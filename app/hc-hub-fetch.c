@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hc-client-private.h"
+#include "hc-error.h"
+#include "hc-hub-private.h"
+
+/*
+ * One job: fetching from the hub into the models. Every list is read
+ * page by page, the next page asked for while this one is parsed in a
+ * thread; the models are reconciled once a list is whole. A list the hub
+ * cannot give is that list's error (and asked for again later); an error
+ * of the whole hub takes it offline. An item's detail is fetched when it
+ * is opened and merged into its row.
+ */
+
+typedef struct {
+  HcHubFetch *full;
+  HcListKind  kind;
+  GPtrArray  *items;          /* every row of every page, for replace_all */
+  GPtrArray  *bodies;         /* GBytes per page, for the snapshot */
+  GHashTable *cursors;        /* every cursor followed, to stop a loop */
+  guint       outstanding;    /* fetches and parses in flight */
+  gboolean    last_seen;      /* a page without next_cursor was read */
+  gboolean    all_not_modified;
+  gboolean    done;
+  GError     *error;          /* this list alone could not be read */
+} ListFetch;
+
+/* One fetch of every list; outlives an abandoned run until its last
+ * page comes back. */
+struct _HcHubFetch {
+  gatomicrefcount  ref;
+  HcHub           *hub;       /* NULL once abandoned */
+  GMainContext    *context;
+  GCancellable    *cancellable;
+  ListFetch        lists[HC_LIST_N_KINDS];
+  guint            lists_pending;
+  GError          *error;
+};
+
+typedef struct {
+  gatomicrefcount  ref;
+  ListFetch       *list;
+  guint            seq;
+  gboolean         cursor_handled;
+  GBytes          *body;
+  gboolean         not_modified;
+} PageCtx;
+
+static HcHubFetch *
+full_fetch_ref (HcHubFetch *full)
+{
+  g_atomic_ref_count_inc (&full->ref);
+  return full;
+}
+
+static void
+full_fetch_unref (HcHubFetch *full)
+{
+  if (!g_atomic_ref_count_dec (&full->ref))
+    return;
+
+  for (guint i = 0; i < HC_LIST_N_KINDS; i++)
+    {
+      g_clear_pointer (&full->lists[i].items, g_ptr_array_unref);
+      g_clear_pointer (&full->lists[i].bodies, g_ptr_array_unref);
+      g_clear_pointer (&full->lists[i].cursors, g_hash_table_unref);
+      g_clear_error (&full->lists[i].error);
+    }
+  g_clear_object (&full->cancellable);
+  g_clear_pointer (&full->context, g_main_context_unref);
+  g_clear_error (&full->error);
+  g_free (full);
+}
+
+void
+hc_hub_fetch_abandon (HcHub *self)
+{
+  HcHubFetch *full = g_steal_pointer (&self->fetch);
+
+  if (full == NULL)
+    return;
+
+  full->hub = NULL;
+  g_cancellable_cancel (full->cancellable);
+  full_fetch_unref (full);
+
+  hc_hub_notify (self, HC_HUB_PROP_LOADING);
+}
+
+static void
+bytes_unref_nullable (gpointer data)
+{
+  if (data != NULL)
+    g_bytes_unref (data);
+}
+
+static PageCtx *
+page_ctx_new (ListFetch *list,
+              guint      seq)
+{
+  PageCtx *ctx = g_new0 (PageCtx, 1);
+
+  g_atomic_ref_count_init (&ctx->ref);
+  ctx->list = list;
+  ctx->seq = seq;
+  full_fetch_ref (list->full);
+  return ctx;
+}
+
+static PageCtx *
+page_ctx_ref (PageCtx *ctx)
+{
+  g_atomic_ref_count_inc (&ctx->ref);
+  return ctx;
+}
+
+static void
+page_ctx_unref (PageCtx *ctx)
+{
+  if (!g_atomic_ref_count_dec (&ctx->ref))
+    return;
+
+  g_clear_pointer (&ctx->body, g_bytes_unref);
+  full_fetch_unref (ctx->list->full);
+  g_free (ctx);
+}
+
+static gboolean
+list_is_live (ListFetch *list)
+{
+  return list->full->hub != NULL && !list->done;
+}
+
+static void fetch_page (ListFetch *list, const char *cursor, guint seq);
+
+/* Errors that concern the whole hub (it cannot be reached, or will not
+ * let us in), as against one list or document it could not give. */
+static gboolean
+is_hub_wide (const GError *error)
+{
+  return error->domain != HC_ERROR
+         || error->code == HC_ERROR_UNREACHABLE
+         || error->code == HC_ERROR_TIMED_OUT
+         || error->code == HC_ERROR_TLS_UNTRUSTED
+         || error->code == HC_ERROR_UNAUTHORIZED
+         || error->code == HC_ERROR_PLAINTEXT_REFUSED
+         || error->code == HC_ERROR_RATE_LIMITED
+         || error->code == HC_ERROR_CANCELLED
+         || error->code == HC_ERROR_KEYRING;
+}
+
+static gboolean
+list_retry_cb (gpointer user_data)
+{
+  HcHub *self = user_data;
+
+  g_clear_pointer (&self->list_retry_source, g_source_unref);
+  if (self->started && self->state == HC_HUB_CONNECTED && self->fetch == NULL)
+    hc_hub_fetch_start (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A list the hub failed to give for a passing reason is asked for again,
+ * less often each time (15 s, 30 s, ... up to 5 minutes). */
+static void
+schedule_list_retry (HcHub *self)
+{
+  guint delay_s;
+
+  if (self->list_retry_source != NULL || !self->started)
+    return;
+
+  delay_s = MIN (15u << MIN (self->list_attempt, 5), 300u);
+  if (self->list_attempt < 32)
+    self->list_attempt++;
+  self->list_retry_source = g_timeout_source_new_seconds (delay_s);
+  g_source_set_callback (self->list_retry_source, list_retry_cb, self, NULL);
+  g_source_set_static_name (self->list_retry_source, "[hc] list retry");
+  g_source_attach (self->list_retry_source, g_main_context_get_thread_default ());
+}
+
+static void
+full_fetch_done (HcHubFetch *full)
+{
+  HcHub *self = full->hub;
+  g_autoptr(GPtrArray) held = NULL;
+  gboolean changed = FALSE;
+
+  g_assert (self != NULL && self->fetch == full);
+
+  self->fetch = NULL;
+  full->hub = NULL;
+  /* Pages of a list that failed may still be on their way. */
+  g_cancellable_cancel (full->cancellable);
+  held = hc_hub_events_take_held (self);
+
+  if (full->error == NULL)
+    {
+      gboolean transient = FALSE;
+      gboolean partial = FALSE;
+
+      for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+        {
+          ListFetch *list = &full->lists[kind];
+
+          changed |= !list->all_not_modified;
+          if (list->error != NULL)
+            {
+              g_message ("Hub %s: its %s could not be read: %s", self->key,
+                         hc_list_kind_to_string (kind), list->error->message);
+              partial = TRUE;
+              transient |= hc_error_is_transient (list->error);
+            }
+          self->list_complete[kind] = list->error == NULL;
+          hc_hub_set_list_error (self, kind, list->error);
+        }
+      if (!partial)
+        self->list_attempt = 0;
+      else if (transient)
+        schedule_list_retry (self);
+
+      hc_backoff_reset (&self->backoff);
+      self->have_live_data = TRUE;
+      hc_hub_set_showing_snapshot (self, 0);
+      hc_hub_set_last_error (self, NULL);
+      hc_hub_touch_updated (self, NULL);
+      hc_hub_set_state (self, HC_HUB_CONNECTED);
+      if (changed || !self->snapshot_saved)
+        {
+          GPtrArray *bodies[HC_LIST_N_KINDS];
+
+          /* A list that could not be read keeps its last complete copy. */
+          for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+            bodies[kind] = full->lists[kind].error == NULL ? full->lists[kind].bodies : NULL;
+          hc_hub_snapshot_save (self, bodies);
+        }
+      /* Counts may have moved while we were away. */
+      if (changed)
+        hc_hub_schedule_overview (self);
+    }
+
+  /* Events that came in while we fetched are newer than any page. */
+  hc_hub_events_apply_held (self, held);
+
+  if (full->error != NULL)
+    hc_hub_went_offline (self, full->error);
+
+  hc_hub_notify (self, HC_HUB_PROP_LOADING);
+  full_fetch_unref (full);
+}
+
+static void
+full_fetch_check (HcHubFetch *full)
+{
+  if (full->hub != NULL && full->lists_pending == 0)
+    full_fetch_done (full);
+}
+
+static void
+list_fail (ListFetch    *list,
+           const GError *error)
+{
+  if (!list_is_live (list))
+    return;
+
+  list->done = TRUE;
+  /* One list the hub cannot give (404, 500, not the contract's shape)
+   * leaves the others usable; an unreachable hub fails them all. */
+  if (!is_hub_wide (error))
+    list->error = g_error_copy (error);
+  else if (list->full->error == NULL)
+    list->full->error = g_error_copy (error);
+  list->full->lists_pending--;
+  full_fetch_check (list->full);
+}
+
+static void
+list_check_done (ListFetch *list)
+{
+  HcHub *self = list->full->hub;
+
+  if (!list_is_live (list) || list->outstanding > 0 || !list->last_seen)
+    return;
+
+  list->done = TRUE;
+  /* Reconcile even when every page was 304: the rows are already parsed,
+   * replace_all only touches what differs, and a model that drifted for
+   * any reason is put right. */
+  hc_item_store_replace_all (self->stores[list->kind], list->items);
+
+  list->full->lists_pending--;
+  full_fetch_check (list->full);
+}
+
+static void
+handle_cursor (PageCtx    *ctx,
+               const char *cursor)
+{
+  ListFetch *list = ctx->list;
+
+  if (ctx->cursor_handled)
+    return;
+  ctx->cursor_handled = TRUE;
+
+  if (!list_is_live (list))
+    return;
+
+  if (cursor == NULL)
+    {
+      list->last_seen = TRUE;
+      return;
+    }
+
+  /* A hub that hands out a cursor twice would have us page forever. */
+  if (!g_hash_table_add (list->cursors, g_strdup (cursor)))
+    {
+      g_autoptr(GError) error = g_error_new_literal (HC_ERROR, HC_ERROR_MALFORMED_RESPONSE,
+                                                     _("The hub’s list pages go round in a circle."));
+      list_fail (list, error);
+      return;
+    }
+
+  fetch_page (list, cursor, ctx->seq + 1);
+}
+
+typedef struct {
+  PageCtx *ctx;
+  char    *cursor;
+} CursorMsg;
+
+static void
+cursor_msg_free (gpointer data)
+{
+  CursorMsg *msg = data;
+
+  page_ctx_unref (msg->ctx);
+  g_free (msg->cursor);
+  g_free (msg);
+}
+
+static gboolean
+cursor_main_cb (gpointer data)
+{
+  CursorMsg *msg = data;
+
+  handle_cursor (msg->ctx, msg->cursor);
+  list_check_done (msg->ctx->list);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the parsing thread: start the next page from the main thread. */
+static void
+cursor_from_thread (const char *next_cursor,
+                    gpointer    user_data)
+{
+  PageCtx *ctx = user_data;
+  CursorMsg *msg = g_new0 (CursorMsg, 1);
+
+  msg->ctx = page_ctx_ref (ctx);
+  msg->cursor = g_strdup (next_cursor);
+  g_main_context_invoke_full (ctx->list->full->context, G_PRIORITY_DEFAULT,
+                              cursor_main_cb, msg, cursor_msg_free);
+}
+
+static void
+parse_page_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PageCtx *ctx = task_data;
+  GError *error = NULL;
+  HcListPage *page;
+
+  page = hc_list_page_parse_full (ctx->body, ctx->list->kind, cursor_from_thread, ctx, &error);
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) hc_list_page_free);
+}
+
+static void
+page_parsed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PageCtx *ctx = g_task_get_task_data (G_TASK (result));
+  ListFetch *list = ctx->list;
+  g_autoptr(HcListPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = g_task_propagate_pointer (G_TASK (result), &error);
+  list->outstanding--;
+
+  if (!list_is_live (list))
+    return;
+
+  if (page == NULL)
+    {
+      list_fail (list, error);
+      return;
+    }
+
+  handle_cursor (ctx, page->next_cursor);
+
+  g_ptr_array_extend (list->items, page->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  /* The first page is usable before the last one arrives. */
+  if (!ctx->not_modified)
+    hc_item_store_upsert_many (list->full->hub->stores[list->kind], page->items);
+
+  list_check_done (list);
+}
+
+static void
+page_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PageCtx *ctx = user_data;
+  ListFetch *list = ctx->list;
+  g_autoptr(HcResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  response = hc_client_list_raw_finish (HC_CLIENT (object), result, &error);
+  list->outstanding--;
+
+  if (!list_is_live (list))
+    {
+      page_ctx_unref (ctx);
+      return;
+    }
+
+  if (response == NULL)
+    {
+      list_fail (list, error);
+      page_ctx_unref (ctx);
+      return;
+    }
+
+  if (list->bodies->len <= ctx->seq)
+    g_ptr_array_set_size (list->bodies, ctx->seq + 1);
+  g_ptr_array_index (list->bodies, ctx->seq) = g_bytes_ref (response->body);
+  list->all_not_modified &= response->not_modified;
+  ctx->body = g_bytes_ref (response->body);
+  ctx->not_modified = response->not_modified;
+
+  list->outstanding++;
+  task = g_task_new (list->full->hub, NULL, page_parsed_cb, NULL);
+  g_task_set_source_tag (task, page_fetched_cb);
+  g_task_set_task_data (task, ctx, (GDestroyNotify) page_ctx_unref);
+  g_task_run_in_thread (task, parse_page_thread);
+}
+
+static void
+fetch_page (ListFetch  *list,
+            const char *cursor,
+            guint       seq)
+{
+  HcHub *self = list->full->hub;
+
+  list->outstanding++;
+  hc_client_list_raw_async (self->client, list->kind, NULL, cursor, self->page_limit,
+                            list->full->cancellable, page_fetched_cb, page_ctx_new (list, seq));
+}
+
+void
+hc_hub_fetch_start (HcHub *self)
+{
+  HcHubFetch *full;
+
+  hc_hub_fetch_abandon (self);
+  self->fetch_pending = FALSE;
+
+  full = g_new0 (HcHubFetch, 1);
+  g_atomic_ref_count_init (&full->ref);
+  full->hub = self;
+  full->context = g_main_context_ref_thread_default ();
+  full->cancellable = g_cancellable_new ();
+  full->lists_pending = HC_LIST_N_KINDS;
+  self->fetch = full;
+
+  hc_hub_events_hold (self);
+
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    {
+      ListFetch *list = &full->lists[kind];
+
+      list->full = full;
+      list->kind = kind;
+      list->items = g_ptr_array_new_with_free_func (g_object_unref);
+      list->bodies = g_ptr_array_new_with_free_func (bytes_unref_nullable);
+      list->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      list->all_not_modified = TRUE;
+    }
+
+  hc_hub_notify (self, HC_HUB_PROP_LOADING);
+
+  for (guint kind = 0; kind < HC_LIST_N_KINDS && self->fetch == full; kind++)
+    fetch_page (&full->lists[kind], NULL, 0);
+}
+
+/* ---- one item's detail ---------------------------------------------------- */
+
+static void
+detail_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HcHub *self = g_task_get_source_object (task);
+  HcListKind kind = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  GError *error = NULL;
+  g_autoptr(HcItem) detail = NULL;
+  HcItem *stored;
+
+  detail = hc_client_detail_finish (HC_CLIENT (object), result, &error);
+  if (detail == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  stored = hc_item_store_upsert (self->stores[kind], detail);
+  g_task_return_pointer (task, g_object_ref (stored ? stored : detail), g_object_unref);
+}
+
+void
+hc_hub_fetch_detail_async (HcHub               *self,
+                           HcListKind           kind,
+                           const char          *id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HC_IS_HUB (self));
+  g_return_if_fail (kind < HC_LIST_N_KINDS);
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hc_hub_fetch_detail_async);
+  /* Errors are HC_ERROR even when cancelled, as the client's are. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);
+  hc_client_detail_async (self->client, kind, id, cancellable, detail_cb, task);
+}
+
+HcItem *
+hc_hub_fetch_detail_finish (HcHub         *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, hc_hub_fetch_detail_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

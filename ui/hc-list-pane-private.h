@@ -35,6 +35,7 @@ struct _HcListPane
   HcBanner            *banner;
   AdwFlap             *flap;
   GtkStack            *state_stack;
+  GtkSpinner          *loading_spinner;
   GtkScrolledWindow   *list_scroller;
   AdwStatusPage       *empty_page;
   AdwStatusPage       *error_page;

@@ -30,6 +30,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Lists this long are filtered and sorted a slice per main-loop turn. */
+static void
+set_incremental (HcListPane *self,
+                 guint       n_items)
+{
+  gboolean large = n_items > 20000;
+
+  if (gtk_filter_list_model_get_incremental (self->filter_model) != large)
+    {
+      gtk_filter_list_model_set_incremental (self->filter_model, large);
+      gtk_sort_list_model_set_incremental (self->sort_model, large);
+    }
+}
+
 static void
 hc_list_pane_update_state (HcListPane *self)
 {
@@ -67,6 +81,15 @@ hc_list_pane_update_state (HcListPane *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), page) != 0)
     gtk_stack_set_visible_child_name (self->state_stack, page);
+  /* A spinner spins (and repaints the window every frame) even on a hidden
+   * page: only while it shows. */
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+
+  /* A hub may hold 100,000 alerts: once a list is that long, filter and
+   * sort it a slice per main-loop turn, so typing never freezes the
+   * window. Decided as the list grows, not when it is set (it is set
+   * empty, before the hub's pages arrive). */
+  set_incremental (self, n_all);
 
   /* Counts grouped as the locale groups them: a list may hold 100,000 rows. */
   visible_text = hc_format_count (n_visible);
@@ -294,6 +317,7 @@ hc_list_pane_class_init (HcListPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListPane, banner);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, flap);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, error_page);
@@ -382,13 +406,8 @@ hc_list_pane_set_model (HcListPane *self,
   g_return_if_fail (HC_IS_LIST_PANE (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
-  /* A hub may hold 100,000 alerts: filter and sort those a slice per main
-   * loop turn, so typing in the search never freezes the window. */
-  {
-    gboolean large = model != NULL && g_list_model_get_n_items (model) > 20000;
-    gtk_filter_list_model_set_incremental (self->filter_model, large);
-    gtk_sort_list_model_set_incremental (self->sort_model, large);
-  }
+  /* Before the rows arrive, so a long list never filters in one go. */
+  set_incremental (self, model != NULL ? g_list_model_get_n_items (model) : 0);
   gtk_filter_list_model_set_model (self->filter_model, model);
   hc_list_pane_update_state (self);
 }

@@ -16,40 +16,8 @@
 #include "hc-security-page.h"
 #include "hc-storage-page.h"
 #include "hc-widget-util.h"
-#include "hc-window.h"
+#include "hc-window-private.h"
 
-struct _HcWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  HcHubManager         *manager;
-  GCancellable         *cancellable;
-  char                 *section;
-  HcHub                *scope;         /* NULL: all hubs */
-  GListStore           *scope_items;   /* the hubs list: all_hubs + each hub */
-  GObject              *all_hubs;      /* sentinel item for "All Hubs" */
-
-  /* template children */
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  GtkListBox           *hubs_list;
-  GtkLabel             *hubs_heading;
-  GtkStack             *stack;
-  AdwWindowTitle       *content_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *overview_stack;
-  GtkStack             *ingestion_stack;
-  GtkStack             *quality_stack;
-  GtkStack             *storage_stack;
-  GtkStack             *security_stack;
-  HcIngestionPage      *ingestion_page;
-  HcOverviewPage       *overview_page;
-  HcQualityPage        *quality_page;
-  HcStoragePage        *storage_page;
-  HcSecurityPage       *security_page;
-  GListModel           *all_lists[HC_LIST_N_KINDS];  /* every hub's list, flattened */
-};
 
 G_DEFINE_FINAL_TYPE (HcWindow, hc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -83,8 +51,9 @@ toast (HcWindow   *self,
 }
 
 /* The hubs the current scope covers. */
-static GPtrArray *
-scope_hubs (HcWindow *self)
+/* The hubs the current scope covers. */
+GPtrArray *
+hc_window_get_scope_hubs (HcWindow *self)
 {
   GPtrArray *hubs = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *all = hc_hub_manager_get_hubs (self->manager);
@@ -103,7 +72,7 @@ scope_hubs (HcWindow *self)
 static void
 update_role_actions (HcWindow *self)
 {
-  g_autoptr(GPtrArray) hubs = scope_hubs (self);
+  g_autoptr(GPtrArray) hubs = hc_window_get_scope_hubs (self);
   gboolean can_retry = FALSE;
   gboolean can_acknowledge = FALSE;
   gboolean can_resolve = FALSE;
@@ -154,7 +123,7 @@ update_pages (HcWindow *self)
   static const HcListKind alerts[] = { HC_LIST_ALERTS };
   gboolean have_hubs = g_list_model_get_n_items (hc_hub_manager_get_hubs (self->manager)) > 0;
   const char *child = have_hubs ? "page" : "empty";
-  g_autoptr(GPtrArray) hubs = scope_hubs (self);
+  g_autoptr(GPtrArray) hubs = hc_window_get_scope_hubs (self);
   gboolean pools_read = TRUE, nodes_read = TRUE;
   HcLevel level;
   g_autofree char *text = NULL, *button = NULL, *action = NULL;
@@ -318,245 +287,6 @@ on_back_clicked (GtkButton *button,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-on_retried (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(HcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  HcRun *run = hc_hub_retry_source_finish (HC_HUB (object), result, &error);
-
-  g_clear_object (&run);
-  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-    return;
-  if (error != NULL)
-    {
-      g_autofree char *message = hc_error_describe (error);
-      toast (self, message);
-      return;
-    }
-  toast (self, _("Run started: it appears in the history as it goes."));
-}
-
-static void
-on_retry_source (HcIngestionPage *page,
-                 HcSource        *source,
-                 HcWindow        *self)
-{
-  HcHub *hub = self->scope ? self->scope
-                           : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_SOURCES, source);
-  g_autofree char *key = g_uuid_string_random ();
-
-  if (hub == NULL)
-    return;
-  /* In "all hubs" the role differs per hub: ask only where it may act. */
-  if (hc_hub_get_me (hub) == NULL || !hc_me_can_retry (hc_hub_get_me (hub)))
-    {
-      g_autoptr(GError) error = g_error_new_literal (HC_ERROR, HC_ERROR_FORBIDDEN,
-                                                     _("Your role on this hub cannot retry feeds."));
-      g_autofree char *message = hc_error_describe (error);
-      toast (self, message);
-      return;
-    }
-  hc_hub_retry_source_async (hub, hc_item_get_id (HC_ITEM (source)), key, self->cancellable,
-                             on_retried, g_object_ref (self));
-}
-
-/* A row's detail (runs, rules and history, timeline) fetched when it is
- * selected; the hub merges it into the row in place. */
-static void
-on_detail (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(HcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HcItem) detail = NULL;
-
-  detail = hc_hub_fetch_detail_finish (HC_HUB (object), result, &error);
-  if (detail == NULL && !g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-    {
-      g_autofree char *message = hc_error_describe (error);
-      toast (self, message);
-    }
-}
-
-static void
-fetch_detail (HcWindow   *self,
-              HcListKind  kind,
-              gpointer    item)
-{
-  HcHub *hub = self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
-
-  if (hub == NULL)
-    return;
-  hc_hub_fetch_detail_async (hub, kind, hc_item_get_id (HC_ITEM (item)), self->cancellable,
-                             on_detail, g_object_ref (self));
-}
-
-static void
-on_source_selected (HcIngestionPage *page,
-                    HcSource        *source,
-                    HcWindow        *self)
-{
-  fetch_detail (self, HC_LIST_SOURCES, source);
-}
-
-static void
-on_dataset_selected (HcQualityPage *page,
-                     HcDataset     *dataset,
-                     HcWindow      *self)
-{
-  fetch_detail (self, HC_LIST_DATASETS, dataset);
-}
-
-static HcHub *
-hub_of (HcWindow   *self,
-        HcListKind  kind,
-        gpointer    item)
-{
-  return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
-}
-
-static void
-on_alert_acted (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(HcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean acknowledged = g_async_result_is_tagged (result, hc_hub_acknowledge_alert_async);
-  g_autoptr(HcAlert) alert = NULL;
-
-  if (acknowledged)
-    alert = hc_hub_acknowledge_alert_finish (HC_HUB (object), result, &error);
-  else
-    alert = hc_hub_resolve_alert_finish (HC_HUB (object), result, &error);
-
-  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-    return;
-  if (error != NULL)
-    {
-      g_autofree char *message = hc_error_describe (error);
-      toast (self, message);
-      return;
-    }
-  toast (self, acknowledged ? _("Alert acknowledged.") : _("Alert resolved."));
-}
-
-static void
-on_acknowledge_alert (HcSecurityPage *page,
-                      HcAlert        *alert,
-                      const char     *comment,
-                      HcWindow       *self)
-{
-  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
-  g_autofree char *key = g_uuid_string_random ();
-
-  if (hub == NULL)
-    return;
-  hc_hub_acknowledge_alert_async (hub, hc_item_get_id (HC_ITEM (alert)), comment, key,
-                                  self->cancellable, on_alert_acted, g_object_ref (self));
-}
-
-static void
-on_resolve_alert (HcSecurityPage *page,
-                  HcAlert        *alert,
-                  const char     *comment,
-                  const char     *resolution,
-                  HcWindow       *self)
-{
-  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
-  g_autofree char *key = g_uuid_string_random ();
-
-  if (hub == NULL)
-    return;
-  hc_hub_resolve_alert_async (hub, hc_item_get_id (HC_ITEM (alert)), comment, resolution, key,
-                              self->cancellable, on_alert_acted, g_object_ref (self));
-}
-
-static void
-on_alert_selected (HcSecurityPage *page,
-                   HcAlert        *alert,
-                   HcWindow       *self)
-{
-  fetch_detail (self, HC_LIST_ALERTS, alert);
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  HcWindow *self = HC_WINDOW (widget);
-  g_autoptr(GPtrArray) hubs = scope_hubs (self);
-
-  for (guint i = 0; i < hubs->len; i++)
-    hc_hub_refresh (hubs->pdata[i]);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HcWindow *self = HC_WINDOW (widget);
-
-  if (g_strcmp0 (self->section, "ingestion") == 0)
-    hc_list_pane_focus_search (hc_ingestion_page_get_pane (self->ingestion_page));
-  else if (g_strcmp0 (self->section, "quality") == 0)
-    hc_list_pane_focus_search (hc_quality_page_get_pane (self->quality_page));
-  else if (g_strcmp0 (self->section, "storage") == 0)
-    hc_list_pane_focus_search (hc_storage_page_get_pane (self->storage_page));
-  else if (g_strcmp0 (self->section, "security") == 0)
-    hc_list_pane_focus_search (hc_security_page_get_pane (self->security_page));
-}
-
-/* The overview's figures open their page, filtered to what they count. */
-static void
-show_sources_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  HcWindow *self = HC_WINDOW (widget);
-
-  hc_ingestion_page_set_status_filter (self->ingestion_page, g_variant_get_string (parameter, NULL));
-  hc_window_set_section (self, "ingestion");
-}
-
-/* A plain action for buttons: "win.section" is stateful, and GTK 4.8
- * trips over a stateful property action as a button's target. */
-static void
-show_section_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  hc_window_set_section (HC_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-show_datasets_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  HcWindow *self = HC_WINDOW (widget);
-
-  hc_quality_page_show_below (self->quality_page, g_variant_get_string (parameter, NULL));
-  hc_window_set_section (self, "quality");
-}
-
-static void
-show_alerts_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  HcWindow *self = HC_WINDOW (widget);
-
-  hc_security_page_set_severity_filter (self->security_page, g_variant_get_string (parameter, NULL));
-  hc_window_set_section (self, "security");
-}
-
 static gboolean
 hc_window_close_request (GtkWindow *window)
 {
@@ -710,14 +440,7 @@ hc_window_class_init (HcWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.section", "s", sections[i]);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sources", "s", show_sources_action);
-  gtk_widget_class_install_action (widget_class, "win.show-datasets", "s", show_datasets_action);
-  gtk_widget_class_install_action (widget_class, "win.show-alerts", "s", show_alerts_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  hc_window_actions_class_init (widget_class);
 }
 
 static void
@@ -748,13 +471,8 @@ hc_window_init (HcWindow *self)
   self->section = g_strdup ("overview");
   g_settings_bind (self->settings, "last-section", self, "section", G_SETTINGS_BIND_DEFAULT);
 
-  g_signal_connect_object (self->ingestion_page, "retry", G_CALLBACK (on_retry_source), self, 0);
-  g_signal_connect_object (self->ingestion_page, "source-selected", G_CALLBACK (on_source_selected), self, 0);
-  g_signal_connect_object (self->quality_page, "dataset-selected", G_CALLBACK (on_dataset_selected), self, 0);
   hc_quality_page_set_settings (self->quality_page, self->settings);
-  g_signal_connect_object (self->security_page, "acknowledge", G_CALLBACK (on_acknowledge_alert), self, 0);
-  g_signal_connect_object (self->security_page, "resolve", G_CALLBACK (on_resolve_alert), self, 0);
-  g_signal_connect_object (self->security_page, "alert-selected", G_CALLBACK (on_alert_selected), self, 0);
+  hc_window_actions_connect (self);
 }
 
 static void

@@ -205,3 +205,65 @@ hc_test_init_ui (void)
 {
   g_log_set_writer_func (log_writer, NULL, NULL);
 }
+
+typedef struct {
+  char   *url;
+  GError *error;
+  gboolean done;
+} DemoStart;
+
+static void
+on_demo_started (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DemoStart *start = user_data;
+
+  start->url = hc_demo_launcher_start_finish (HC_DEMO_LAUNCHER (object), result, &start->error);
+  start->done = TRUE;
+}
+
+static gboolean
+demo_started (gpointer data)
+{
+  return ((DemoStart *) data)->done;
+}
+
+/**
+ * hc_test_start_demo_hub:
+ * Starts the demo hub with @launcher and returns its address.
+ */
+char *
+hc_test_start_demo_hub (HcDemoLauncher *launcher)
+{
+  DemoStart start = { 0 };
+
+  hc_demo_launcher_start_async (launcher, NULL, on_demo_started, &start);
+  hc_test_spin_until (demo_started, &start, 30);
+  g_assert_no_error (start.error);
+  g_assert_true (g_str_has_prefix (start.url, "http://127.0.0.1:"));
+  return start.url;
+}
+
+static gboolean
+hub_ready (gpointer data)
+{
+  HcHub *hub = data;
+  HcOverview *overview = hc_hub_get_overview (hub);
+
+  return hc_hub_get_state (hub) == HC_HUB_CONNECTED && overview != NULL &&
+         !hc_hub_get_loading (hub) &&
+         g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_sources (hub))) ==
+           (guint) hc_overview_get_sources_total (overview);
+}
+
+/**
+ * hc_test_wait_hub_ready:
+ * Waits until @hub is connected, its lists read and its overview in.
+ */
+void
+hc_test_wait_hub_ready (HcHub *hub,
+                        guint  timeout_seconds)
+{
+  hc_test_spin_until (hub_ready, hub, timeout_seconds);
+}

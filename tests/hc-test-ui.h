@@ -6,6 +6,9 @@
 
 #include <adwaita.h>
 
+#include "hc-demo-launcher.h"
+#include "hc-hub.h"
+
 G_BEGIN_DECLS
 
 void       hc_test_spin_until      (gboolean   (*done) (gpointer),
@@ -23,5 +26,8 @@ void       hc_test_assert_nothing_disguised (GtkWidget *root);
 void       hc_test_destroy_window  (GtkWindow   *window);
 void       hc_test_add_icons       (void);
 void       hc_test_init_ui         (void);
+char      *hc_test_start_demo_hub  (HcDemoLauncher *launcher);
+void       hc_test_wait_hub_ready  (HcHub       *hub,
+                                    guint        timeout_seconds);
 
 G_END_DECLS

@@ -23,34 +23,6 @@ typedef struct {
   const char     *lang;
 } Fixture;
 
-static gboolean
-url_known (gpointer data)
-{
-  return ((Fixture *) data)->url != NULL;
-}
-
-static void
-on_started (GObject *object, GAsyncResult *result, gpointer data)
-{
-  Fixture *f = data;
-  g_autoptr(GError) error = NULL;
-
-  f->url = hc_demo_launcher_start_finish (HC_DEMO_LAUNCHER (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-hub_ready (gpointer data)
-{
-  Fixture *f = data;
-  HcOverview *overview = hc_hub_get_overview (f->hub);
-
-  return hc_hub_get_state (f->hub) == HC_HUB_CONNECTED && overview != NULL &&
-         !hc_hub_get_loading (f->hub) &&
-         g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_sources (f->hub))) ==
-           (guint) hc_overview_get_sources_total (overview);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data, const char *token)
 {
@@ -61,9 +33,7 @@ fixture_set_up (Fixture *f, gconstpointer data, const char *token)
   f->lang = shared->lang;
 
   f->launcher = hc_demo_launcher_new ();
-  hc_demo_launcher_start_async (f->launcher, NULL, on_started, f);
-  hc_test_spin_until (url_known, f, 30);
-  g_assert_true (g_str_has_prefix (f->url, "http://127.0.0.1:"));
+  f->url = hc_test_start_demo_hub (f->launcher);
 
   f->window = hc_window_new (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
@@ -73,7 +43,7 @@ fixture_set_up (Fixture *f, gconstpointer data, const char *token)
   manager = hc_application_get_hub_manager (f->app);
   hc_hub_manager_start (manager);
   f->hub = hc_hub_manager_add_session_hub (manager, "Demo hub", f->url, token);
-  hc_test_spin_until (hub_ready, f, 60);
+  hc_test_wait_hub_ready (f->hub, 60);
 }
 
 static void

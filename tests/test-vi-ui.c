@@ -291,34 +291,6 @@ check_shown (Fixture    *f,
 
 /* ---- driving the console ------------------------------------------------ */
 
-static gboolean
-url_known (gpointer data)
-{
-  return ((Fixture *) data)->url != NULL;
-}
-
-static void
-on_started (GObject *object, GAsyncResult *result, gpointer data)
-{
-  Fixture *f = data;
-  g_autoptr(GError) error = NULL;
-
-  f->url = hc_demo_launcher_start_finish (HC_DEMO_LAUNCHER (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-hub_ready (gpointer data)
-{
-  Fixture *f = data;
-  HcOverview *overview = hc_hub_get_overview (f->hub);
-
-  return hc_hub_get_state (f->hub) == HC_HUB_CONNECTED && overview != NULL &&
-         !hc_hub_get_loading (f->hub) &&
-         g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_sources (f->hub))) ==
-           (guint) hc_overview_get_sources_total (overview);
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -423,12 +395,11 @@ test_vi_everything (gconstpointer data)
     }
 
   f->launcher = hc_demo_launcher_new ();
-  hc_demo_launcher_start_async (f->launcher, NULL, on_started, f);
-  hc_test_spin_until (url_known, f, 30);
+  f->url = hc_test_start_demo_hub (f->launcher);
   hc_hub_manager_start (manager);
   /* A supervisor may acknowledge and resolve: both dialogs can be opened. */
   f->hub = hc_hub_manager_add_session_hub (manager, "Trung tâm mẫu", f->url, "demo-supervisor-token");
-  hc_test_spin_until (hub_ready, f, 60);
+  hc_test_wait_hub_ready (f->hub, 60);
 
   check_section (f, "overview", NULL);
   check_section (f, "ingestion", hc_ingestion_page_get_pane (hc_window_get_ingestion_page (f->window)));

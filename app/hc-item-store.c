@@ -88,31 +88,32 @@ hc_item_store_changed (HcItemStore *self,
 }
 
 /*
- * Re-announces the items in @updated (a set of resident items) as
- * items-changed (position, n, n) per contiguous run, so sort and filter
- * models look at them again. One pass over the store.
+ * Re-announces the items in @updated (a set of resident items) as one
+ * items-changed over the span from the first of them to the last, so sort
+ * and filter models look at them again. One span, not one per run: the
+ * items were all changed before the first announcement, and a sort model
+ * that re-sorted one run while the others already held new, unannounced
+ * values would find its order contradicting itself ("Comparison method
+ * violates its general contract"). One pass over the store.
  */
 static void
 hc_item_store_announce (HcItemStore *self,
                         GHashTable  *updated)
 {
-  guint i = 0;
+  guint first = G_MAXUINT, last = 0;
 
   if (!self->announce_updates || g_hash_table_size (updated) == 0)
     return;
 
-  while (i < self->items->len)
-    {
-      guint start = i;
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_hash_table_contains (updated, g_ptr_array_index (self->items, i)))
+      {
+        first = MIN (first, i);
+        last = i;
+      }
 
-      while (i < self->items->len && g_hash_table_contains (updated, g_ptr_array_index (self->items, i)))
-        i++;
-
-      if (i > start)
-        g_list_model_items_changed (G_LIST_MODEL (self), start, i - start, i - start);
-      else
-        i++;
-    }
+  if (first != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
 }
 
 static void

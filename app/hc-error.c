@@ -93,6 +93,26 @@ hc_error_describe (const GError *error)
 }
 
 /**
+ * hc_error_describe_clause:
+ * hc_error_describe() as a clause, for a sentence around it that ends with
+ * its own full stop: no full stop (nor space) at its end.
+ */
+char *
+hc_error_describe_clause (const GError *error)
+{
+  char *text;
+  gsize len;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  text = hc_error_describe (error);
+  len = strlen (text);
+  while (len > 0 && (text[len - 1] == '.' || text[len - 1] == ' '))
+    text[--len] = '\0';
+  return text;
+}
+
+/**
  * hc_error_get_recovery:
  * The one classification of errors for the retry loops: whether retrying
  * later may succeed without the operator doing anything.

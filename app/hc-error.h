@@ -48,6 +48,7 @@ GQuark       hc_error_quark       (void);
 const char  *hc_error_code_name   (HcError code);
 const char  *hc_error_title       (HcError code);
 char        *hc_error_describe    (const GError *error);
+char        *hc_error_describe_clause (const GError *error);
 HcErrorRecovery hc_error_get_recovery (const GError *error);
 gboolean     hc_error_is_transient (const GError *error);
 

@@ -26,25 +26,13 @@ static const HcListKind part_list[HC_SUMMARY_N_PARTS] = {
   [HC_SUMMARY_ALERTS]   = HC_LIST_ALERTS,
 };
 
-/* An error as a clause: no full stop at its end. */
-static char *
-clause (const GError *error)
-{
-  char *text = hc_error_describe (error);
-  gsize len = strlen (text);
-
-  while (len > 0 && (text[len - 1] == '.' || text[len - 1] == ' '))
-    text[--len] = '\0';
-  return text;
-}
-
 /* The error's headline alone ("Hub error"): the page says the rest once. */
 static char *
 headline (const GError *error)
 {
   if (error->domain == HC_ERROR)
     return g_strdup (hc_error_title (error->code));
-  return clause (error);
+  return hc_error_describe_clause (error);
 }
 
 /* ---- counting from the lists ------------------------------------------ */
@@ -284,7 +272,7 @@ unknown_reason (HcHub        *hub,
 
   if (list_error != NULL && overview_error != NULL)
     {
-      g_autofree char *a = clause (list_error);
+      g_autofree char *a = hc_error_describe_clause (list_error);
       g_autofree char *b = headline (overview_error);
       /* Translators: "Not read: the hub's list of feeds could not be read (Hub error: …), nor its overview (…)." */
       return g_strdup_printf (_("Not read: the hub’s list of %s could not be read (%s), nor its overview (%s)."),
@@ -292,7 +280,7 @@ unknown_reason (HcHub        *hub,
     }
   if (list_error != NULL)
     {
-      g_autofree char *a = clause (list_error);
+      g_autofree char *a = hc_error_describe_clause (list_error);
       /* Translators: "Not read: the hub's list of feeds could not be read (Not found: …)." */
       return g_strdup_printf (_("Not read: the hub’s list of %s could not be read (%s)."), noun, a);
     }
@@ -348,7 +336,7 @@ summarize_part (HcHubSummary  *s,
       take_overview (s, part, overview);
       if (list_error != NULL)
         {
-          g_autofree char *a = clause (list_error);
+          g_autofree char *a = hc_error_describe_clause (list_error);
           /* Translators: small print under a card taken from /overview */
           s->note[part] = g_strdup_printf (_("The hub’s list of %s could not be read (%s)."), noun, a);
         }

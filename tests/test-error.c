@@ -51,6 +51,11 @@ test_error_describe_hub_text (void)
                    "The hub reported an error: \u2068Lỗi [U+202E]gnp.exe[U+202C] ở máy chủ \uFFFD\u2069.");
   /* The closing full stop stays outside, for a sentence around it to drop. */
   g_assert_cmpstr (stop_text, ==, "Hub did not answer in time: \u2068The hub did not answer in time\u2069.");
+  /* ... and hc_error_describe_clause() drops it, for a sentence of its own. */
+  {
+    g_autofree char *clause = hc_error_describe_clause (stop);
+    g_assert_cmpstr (clause, ==, "Hub did not answer in time: \u2068The hub did not answer in time\u2069");
+  }
 }
 
 /* The one table the event stream and the hub both follow. */

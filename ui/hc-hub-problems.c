@@ -25,20 +25,15 @@ describe_problem (HcHubManager *manager,
   const GError *error = hc_hub_get_last_error (hub);
   const char *name = hc_hub_manager_get_hub_name (manager, hub);
   g_autofree char *detail = NULL;
-  gsize len;
 
+  /* The sentence around it ends with its own full stop. */
   if (hc_hub_get_state (hub) == HC_HUB_SIGNED_OUT && error == NULL)
     detail = g_strdup (_("Signed out"));
   else if (g_error_matches (error, HC_ERROR, HC_ERROR_TLS_UNTRUSTED))
     /* The headline alone: the fingerprint is for the certificate dialog. */
     detail = g_strdup (hc_error_title (error->code));
   else
-    detail = error ? hc_error_describe (error) : g_strdup (_("No connection"));
-
-  /* The sentence around it ends with its own full stop. */
-  len = strlen (detail);
-  if (len > 0 && detail[len - 1] == '.')
-    detail[len - 1] = '\0';
+    detail = error ? hc_error_describe_clause (error) : g_strdup (_("No connection"));
 
   if (hc_hub_get_snapshot_age (hub) >= 0)
     {
@@ -60,11 +55,8 @@ describe_missing_list (HcHubManager *manager,
                        HcListKind    kind)
 {
   const GError *error = hc_hub_get_list_error (hub, kind);
-  g_autofree char *detail = hc_error_describe (error);
-  gsize len = strlen (detail);
+  g_autofree char *detail = hc_error_describe_clause (error);
 
-  if (len > 0 && detail[len - 1] == '.')
-    detail[len - 1] = '\0';
   /* Translators: "Hà Nội — its list of storage nodes could not be read: Not found: …" */
   return g_strdup_printf (_("%s — its list of %s could not be read: %s"),
                           hc_hub_manager_get_hub_name (manager, hub), hc_list_kind_noun (kind), detail);

@@ -91,6 +91,10 @@ void        hc_hub_sign_out             (HcHub        *self,
                                          const GError *error);
 void        hc_hub_went_offline         (HcHub        *self,
                                          const GError *error);
+void        hc_hub_clear_source         (GSource     **source);
+
+/* hc-hub-session.c */
+void        hc_hub_session_start        (HcHub        *self);
 void        hc_hub_schedule_overview    (HcHub        *self);
 gpointer    hc_hub_parse_body           (GBytes       *body,
                                          gpointer    (*func) (JsonNode *, GError **),

@@ -7,9 +7,9 @@
 #include "hc-parser.h"
 
 /*
- * One job: the HcHub object: its state, /me and /overview, the retry
- * after a failure, and the public getters. Fetching the lists
- * (hc-hub-fetch.c), events (hc-hub-events.c), the offline copy
+ * One job: the HcHub object: its state, the retry after a failure, and
+ * the public getters. The session, /me and /overview (hc-hub-session.c),
+ * fetching the lists (hc-hub-fetch.c), events (hc-hub-events.c), the offline copy
  * (hc-hub-snapshot.c) and actions (hc-hub-actions.c) share the struct in
  * hc-hub-private.h.
  */
@@ -26,7 +26,6 @@ G_DEFINE_ENUM_TYPE (HcHubState, hc_hub_state,
 
 static GParamSpec *properties[HC_HUB_N_PROPS];
 
-static void start_me (HcHub *self);
 
 void
 hc_hub_notify (HcHub     *self,
@@ -81,8 +80,8 @@ hc_hub_set_showing_snapshot (HcHub  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[HC_HUB_PROP_SNAPSHOT_AGE]);
 }
 
-static void
-clear_source (GSource **source)
+void
+hc_hub_clear_source (GSource **source)
 {
   if (*source != NULL)
     {
@@ -122,7 +121,7 @@ retry_cb (gpointer user_data)
   HcHub *self = user_data;
 
   g_clear_pointer (&self->retry_source, g_source_unref);
-  start_me (self);
+  hc_hub_session_start (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -148,8 +147,8 @@ hc_hub_sign_out (HcHub        *self,
 {
   /* Stopped until a new token: hc_hub_set_token() or hc_hub_start(). */
   self->started = FALSE;
-  clear_source (&self->retry_source);
-  clear_source (&self->overview_source);
+  hc_hub_clear_source (&self->retry_source);
+  hc_hub_clear_source (&self->overview_source);
   hc_hub_fetch_abandon (self);
   self->fetch_pending = FALSE;
   hc_event_stream_stop (self->stream);
@@ -177,159 +176,6 @@ hc_hub_went_offline (HcHub        *self,
   hc_hub_set_state (self, HC_HUB_OFFLINE);
   if (recovery == HC_ERROR_RECOVERY_RETRY)
     schedule_retry (self);
-}
-
-/* ---- /me and /overview ---------------------------------------------------- */
-
-/* @body parsed by @func, as the client would in hc_client_call_async(). */
-gpointer
-hc_hub_parse_body (GBytes          *body,
-                   gpointer       (*func) (JsonNode *, GError **),
-                   GError         **error)
-{
-  g_autoptr(JsonNode) node = hc_parse_json_bytes (body, error);
-
-  if (node == NULL)
-    return NULL;
-
-  return func (node, error);
-}
-
-static gboolean overview_timeout_cb (gpointer user_data);
-
-void
-hc_hub_schedule_overview (HcHub *self)
-{
-  /* Coalesce: a burst of events costs one /overview. */
-  if (self->overview_source != NULL)
-    return;
-
-  self->overview_source = g_timeout_source_new (self->overview_delay_ms);
-  g_source_set_callback (self->overview_source, overview_timeout_cb, self, NULL);
-  g_source_set_static_name (self->overview_source, "[hc] overview refresh");
-  g_source_attach (self->overview_source, g_main_context_get_thread_default ());
-}
-
-static void
-overview_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(HcHub) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(HcOverview) overview = NULL;
-
-  self->overview_inflight = FALSE;
-  body = hc_client_get_bytes_finish (HC_CLIENT (object), result, &error);
-  if (body != NULL)
-    overview = hc_hub_parse_body (body, (gpointer (*) (JsonNode *, GError **)) hc_parse_overview, &error);
-
-  if (overview == NULL)
-    {
-      if (hc_error_get_recovery (error) == HC_ERROR_RECOVERY_SIGN_IN)
-        hc_hub_sign_out (self, error);
-      else if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-        {
-          if (self->overview_error == NULL)
-            g_message ("Hub %s: its overview could not be read: %s", self->key, error->message);
-          hc_hub_set_overview_error (self, error);
-        }
-      return;
-    }
-
-  hc_hub_set_overview_error (self, NULL);
-
-  g_clear_pointer (&self->overview_body, g_bytes_unref);
-  self->overview_body = g_steal_pointer (&body);
-  g_set_object (&self->overview, overview);
-  hc_hub_notify (self, HC_HUB_PROP_OVERVIEW);
-
-  hc_hub_snapshot_save_overview (self);
-
-  if (self->overview_again)
-    {
-      self->overview_again = FALSE;
-      hc_hub_schedule_overview (self);
-    }
-}
-
-static void
-refresh_overview (HcHub *self)
-{
-  if (self->overview_inflight)
-    {
-      self->overview_again = TRUE;
-      return;
-    }
-
-  self->overview_inflight = TRUE;
-  hc_client_get_bytes_async (self->client, "/overview", self->cancellable,
-                             overview_cb, g_object_ref (self));
-}
-
-static gboolean
-overview_timeout_cb (gpointer user_data)
-{
-  HcHub *self = user_data;
-
-  g_clear_pointer (&self->overview_source, g_source_unref);
-  if (self->state != HC_HUB_SIGNED_OUT)
-    refresh_overview (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-me_cb (GObject      *object,
-       GAsyncResult *result,
-       gpointer      user_data)
-{
-  g_autoptr(HcHub) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(HcMe) me = NULL;
-
-  body = hc_client_get_bytes_finish (HC_CLIENT (object), result, &error);
-  if (body != NULL)
-    me = hc_hub_parse_body (body, (gpointer (*) (JsonNode *, GError **)) hc_parse_me, &error);
-
-  if (!self->started)
-    return;
-
-  if (me == NULL)
-    {
-      HcErrorRecovery recovery = hc_error_get_recovery (error);
-
-      if (recovery != HC_ERROR_RECOVERY_SIGN_IN && recovery != HC_ERROR_RECOVERY_NONE)
-        hc_hub_snapshot_load (self);
-      hc_hub_went_offline (self, error);
-      return;
-    }
-
-  g_clear_pointer (&self->me_body, g_bytes_unref);
-  self->me_body = g_steal_pointer (&body);
-  g_set_object (&self->me, me);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[HC_HUB_PROP_ME]);
-
-  refresh_overview (self);
-
-  if (hc_event_stream_get_state (self->stream) == HC_EVENT_STREAM_LIVE)
-    hc_hub_fetch_start (self);
-  else
-    {
-      /* Fetch once the stream is up, so no event falls in between. */
-      self->fetch_pending = TRUE;
-      hc_event_stream_start (self->stream);
-    }
-}
-
-static void
-start_me (HcHub *self)
-{
-  clear_source (&self->retry_source);
-  if (self->state != HC_HUB_OFFLINE)
-    hc_hub_set_state (self, HC_HUB_CONNECTING);
-  hc_client_get_bytes_async (self->client, "/me", self->cancellable, me_cb, g_object_ref (self));
 }
 
 /* ---- object ----------------------------------------------------------------- */
@@ -360,9 +206,9 @@ hc_hub_dispose (GObject *object)
 
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
-  clear_source (&self->retry_source);
-  clear_source (&self->overview_source);
-  clear_source (&self->list_retry_source);
+  hc_hub_clear_source (&self->retry_source);
+  hc_hub_clear_source (&self->overview_source);
+  hc_hub_clear_source (&self->list_retry_source);
   hc_hub_fetch_abandon (self);
   if (self->stream != NULL)
     hc_event_stream_stop (self->stream);
@@ -595,7 +441,7 @@ hc_hub_start (HcHub *self)
 
   self->started = TRUE;
   hc_backoff_reset (&self->backoff);
-  start_me (self);
+  hc_hub_session_start (self);
 }
 
 void
@@ -605,9 +451,9 @@ hc_hub_stop (HcHub *self)
 
   self->started = FALSE;
   self->fetch_pending = FALSE;
-  clear_source (&self->retry_source);
-  clear_source (&self->overview_source);
-  clear_source (&self->list_retry_source);
+  hc_hub_clear_source (&self->retry_source);
+  hc_hub_clear_source (&self->overview_source);
+  hc_hub_clear_source (&self->list_retry_source);
   hc_hub_fetch_abandon (self);
   hc_event_stream_stop (self->stream);
   g_cancellable_cancel (self->cancellable);
@@ -636,7 +482,7 @@ hc_hub_refresh (HcHub *self)
     }
 
   hc_backoff_reset (&self->backoff);
-  start_me (self);
+  hc_hub_session_start (self);
 }
 
 /**

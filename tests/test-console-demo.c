@@ -35,7 +35,7 @@ fixture_set_up (Fixture *f, gconstpointer data, const char *token)
   f->launcher = hc_demo_launcher_new ();
   f->url = hc_test_start_demo_hub (f->launcher);
 
-  f->window = hc_window_new (f->app);
+  f->window = hc_application_new_window (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   hc_test_wait_mapped (GTK_WIDGET (f->window));

@@ -158,7 +158,7 @@ test_hubs_through_preferences (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   manager = hc_application_get_hub_manager (app);
   hc_hub_manager_start (manager);
-  window = hc_window_new (app);
+  window = hc_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
   hc_test_wait_mapped (GTK_WIDGET (window));

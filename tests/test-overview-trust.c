@@ -77,7 +77,7 @@ partial_settled (gpointer data)
 static HcWindow *
 new_window (HcApplication *app)
 {
-  HcWindow *window = hc_window_new (app);
+  HcWindow *window = hc_application_new_window (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));

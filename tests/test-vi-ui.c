@@ -384,7 +384,7 @@ test_vi_everything (gconstpointer data)
   HcSecurityPage *security;
   GtkWindow *prefs;
 
-  f->window = hc_window_new (f->app);
+  f->window = hc_application_new_window (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   hc_test_wait_mapped (GTK_WIDGET (f->window));

@@ -115,7 +115,7 @@ test_window_sections (void)
   gpointer weak;
 
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = hc_window_new (app);
+  window = hc_application_new_window (app);
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
 

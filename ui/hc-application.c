@@ -62,13 +62,22 @@ hc_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (hc_application_parent_class)->handle_local_options (app, options);
 }
 
+/* A new main window over this application's hubs. */
+HcWindow *
+hc_application_new_window (HcApplication *self)
+{
+  g_return_val_if_fail (HC_IS_APPLICATION (self), NULL);
+
+  return hc_window_new (GTK_APPLICATION (self), hc_application_get_hub_manager (self));
+}
+
 static GtkWindow *
 hc_application_get_main_window (HcApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (hc_window_new (self));
+    window = GTK_WINDOW (hc_application_new_window (self));
 
   return window;
 }

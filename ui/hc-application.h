@@ -5,6 +5,7 @@
 
 #include "hc-hub-manager.h"
 #include "hc-notifier.h"
+#include "hc-window.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (HcApplication, hc_application, HC, APPLICATION, AdwApplica
 HcApplication *hc_application_new          (void);
 GSettings     *hc_application_get_settings (HcApplication *self);
 HcHubManager  *hc_application_get_hub_manager (HcApplication *self);
+HcWindow      *hc_application_new_window      (HcApplication *self);
 void           hc_application_open_hub     (HcApplication *self,
                                             const char    *url);
 HcNotifier    *hc_application_get_notifier (HcApplication *self);

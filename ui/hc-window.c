@@ -497,13 +497,14 @@ hc_window_set_manager (HcWindow     *self,
 }
 
 HcWindow *
-hc_window_new (HcApplication *application)
+hc_window_new (GtkApplication *application,
+               HcHubManager   *manager)
 {
   HcWindow *self = g_object_new (HC_TYPE_WINDOW,
                                  "application", application,
                                  NULL);
 
-  hc_window_set_manager (self, hc_application_get_hub_manager (application));
+  hc_window_set_manager (self, manager);
   return self;
 }
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "hc-application.h"
+#include "hc-hub-manager.h"
 #include "hc-ingestion-page.h"
 #include "hc-overview-page.h"
 #include "hc-quality-page.h"
@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HcWindow, hc_window, HC, WINDOW, AdwApplicationWindow)
 
-HcWindow   *hc_window_new         (HcApplication *application);
+HcWindow   *hc_window_new         (GtkApplication *application,
+                                   HcHubManager  *manager);
 const char *hc_window_get_section (HcWindow      *self);
 void        hc_window_set_section (HcWindow      *self,
                                    const char    *section);

@@ -878,7 +878,7 @@ main (int argc, char *argv[])
 
   console.app = hc_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (console.app), NULL, NULL));
-  console.window = hc_window_new (console.app);
+  console.window = hc_application_new_window (console.app);
   gtk_window_set_default_size (GTK_WINDOW (console.window), 1280, 800);
   gtk_window_present (GTK_WINDOW (console.window));
   hc_test_wait_mapped (GTK_WIDGET (console.window));

@@ -348,6 +348,38 @@ parse_action_alert (JsonNode  *node,
   return hc_parse_alert (node, error);
 }
 
+/* POST /security/alerts/{id}/{verb} with the operator's comment (and a
+ * resolution when given), under one idempotency key. */
+static void
+post_alert_action (HcClient            *self,
+                   const char          *id,
+                   const char          *verb,
+                   const char          *comment,
+                   const char          *resolution,
+                   const char          *idempotency_key,
+                   GCancellable        *cancellable,
+                   gpointer             source_tag,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object;
+
+  path = item_path ("/security/alerts", id, verb);
+  key = idempotency_key ? g_strdup (idempotency_key) : g_uuid_string_random ();
+  object = json_object_new ();
+  json_object_set_string_member (object, "comment", comment ? comment : "");
+  if (resolution != NULL)
+    json_object_set_string_member (object, "resolution", resolution);
+  body = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  hc_client_call_async (self, "POST", path, NULL, body, key, HC_REQUEST_AUTH,
+                        parse_action_alert, g_object_unref,
+                        cancellable, source_tag, callback, user_data);
+}
+
 void
 hc_client_acknowledge_alert_async (HcClient            *self,
                                    const char          *id,
@@ -357,23 +389,11 @@ hc_client_acknowledge_alert_async (HcClient            *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  JsonObject *object;
-
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (id != NULL);
 
-  path = item_path ("/security/alerts", id, "/acknowledge");
-  key = idempotency_key ? g_strdup (idempotency_key) : g_uuid_string_random ();
-  object = json_object_new ();
-  json_object_set_string_member (object, "comment", comment ? comment : "");
-  body = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-  hc_client_call_async (self, "POST", path, NULL, body, key, HC_REQUEST_AUTH,
-                        parse_action_alert, g_object_unref,
-                        cancellable, hc_client_acknowledge_alert_async, callback, user_data);
+  post_alert_action (self, id, "/acknowledge", comment, NULL, idempotency_key,
+                     cancellable, hc_client_acknowledge_alert_async, callback, user_data);
 }
 
 HcAlert *
@@ -394,24 +414,11 @@ hc_client_resolve_alert_async (HcClient            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  JsonObject *object;
-
   g_return_if_fail (HC_IS_CLIENT (self));
   g_return_if_fail (id != NULL);
 
-  path = item_path ("/security/alerts", id, "/resolve");
-  key = idempotency_key ? g_strdup (idempotency_key) : g_uuid_string_random ();
-  object = json_object_new ();
-  json_object_set_string_member (object, "comment", comment ? comment : "");
-  json_object_set_string_member (object, "resolution", resolution ? resolution : "");
-  body = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-  hc_client_call_async (self, "POST", path, NULL, body, key, HC_REQUEST_AUTH,
-                        parse_action_alert, g_object_unref,
-                        cancellable, hc_client_resolve_alert_async, callback, user_data);
+  post_alert_action (self, id, "/resolve", comment, resolution ? resolution : "", idempotency_key,
+                     cancellable, hc_client_resolve_alert_async, callback, user_data);
 }
 
 HcAlert *

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include <string.h>
 
@@ -198,4 +199,28 @@ hc_test_assert_code (GError *error,
              g_quark_to_string (error->domain), error->code, error->message);
   g_assert_nonnull (error->message);
   g_assert_cmpuint (strlen (error->message), >, 10);
+}
+
+/**
+ * hc_test_fault_post:
+ * Drives the fault server's hub/@spec: @command is "_inject", "_drop" or
+ * "_down", @json its body (see tests/hc-fault-server.py).
+ */
+void
+hc_test_fault_post (guint       port,
+                    const char *spec,
+                    const char *command,
+                    const char *json)
+{
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hub/%s/%s", port, spec, command);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) answer = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  answer = soup_session_send_and_read (soup, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (soup_message_get_status (msg), ==, 200);
 }

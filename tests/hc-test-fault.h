@@ -22,6 +22,11 @@ typedef struct {
 HcTestFaultServer *hc_test_fault_server_start (gboolean           with_tls);
 void               hc_test_fault_server_stop  (HcTestFaultServer *server);
 
+void               hc_test_fault_post         (guint       port,
+                                               const char *spec,
+                                               const char *command,
+                                               const char *json);
+
 /* The token every client of the fault server sends. */
 #define HC_TEST_FAULT_TOKEN "fault-token"
 

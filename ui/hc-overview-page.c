@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-banner.h"
+#include "hc-card-grid.h"
 #include "hc-error.h"
 #include "hc-format.h"
 #include "hc-hub-totals.h"
@@ -525,6 +526,7 @@ hc_overview_page_class_init (HcOverviewPageClass *klass)
   widget_class->map = hc_overview_page_map;
 
   g_type_ensure (HC_TYPE_BANNER);
+  g_type_ensure (HC_TYPE_CARD_GRID);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Overview at a glance, in a real window on the demo hub: the four
  * cards two by two, every verdict on screen without scrolling, at
- * 1280 × 800 and 800 × 600; one column at 360 px. Screenshots of each. */
+ * 1280 × 800 and 800 × 600; one column at 360 px. The wall (F11): large
+ * verdicts at 1920 × 1080, the next hub every few seconds, Escape leaves.
+ * Screenshots of each. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +13,7 @@
 #include "hc-card-grid.h"
 #include "hc-demo-launcher.h"
 #include "hc-test-ui.h"
+#include "hc-wall.h"
 #include "hc-window.h"
 
 typedef struct {
@@ -83,6 +86,12 @@ resize (GtkWindow *window, int width, int height)
   for (guint i = 0; i < 50 && !has_size (&size); i++)
     hc_test_settle (100);
   hc_test_settle (400);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static graphene_rect_t
@@ -193,6 +202,136 @@ test_overview_glance (Fixture *f, gconstpointer data)
   screenshot (f, "360");
 }
 
+/* Activates what @key is bound to on @widget, as pressing it would: the
+ * widget's shortcut controllers hold its class's key bindings. */
+static void
+press_key (GtkWidget *widget, guint key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (key, 0);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL));
+              return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static HcWall *
+find_wall (HcApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (HC_IS_WALL (l->data))
+      return l->data;
+  return NULL;
+}
+
+typedef struct {
+  HcWall *wall;
+  HcHub  *first;
+} Rotation;
+
+static gboolean
+rotated (gpointer data)
+{
+  Rotation *r = data;
+
+  return hc_wall_get_hub (r->wall) != r->first;
+}
+
+static void
+test_wall (Fixture *f, gconstpointer data)
+{
+  static const char * const cards[] = { "sources", "quality", "storage", "alerts" };
+  HcHubManager *manager = hc_application_get_hub_manager (f->app);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HcDemoLauncher) second_launcher = NULL;
+  g_autofree char *second_url = NULL;
+  HcHub *second;
+  HcWall *wall;
+  Rotation rotation;
+  gint64 started;
+  double waited;
+  g_autofree char *shot = g_strdup_printf ("wall-1920x1080-%s.png", f->lang);
+  g_autofree char *shot2 = g_strdup_printf ("wall-second-hub-%s.png", f->lang);
+
+  g_settings_set_uint (settings, "wall-rotate-seconds", 2);
+  /* A second hub: another demo hub, under another name. */
+  second_launcher = hc_demo_launcher_new ();
+  second_url = hc_test_start_demo_hub (second_launcher);
+  second = hc_hub_manager_add_session_hub (manager, "Trung tâm Đà Nẵng", second_url, "demo-operator-token");
+  hc_test_wait_hub_ready (second, 60);
+
+  /* F11 on the window opens the wall, fullscreen; Escape leaves it. */
+  press_key (GTK_WIDGET (f->window), GDK_KEY_F11);
+  wall = find_wall (f->app);
+  g_assert_nonnull (wall);
+  g_object_add_weak_pointer (G_OBJECT (wall), (gpointer *) &wall);
+  hc_test_wait_mapped (GTK_WIDGET (wall));
+  press_key (GTK_WIDGET (wall), GDK_KEY_Escape);
+  hc_test_spin_until (pointer_is_null, &wall, 10);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* On the operations room's 1920 × 1080 screen (meson runs this test on
+   * an X server of that size, with no window manager to make a window
+   * fullscreen: the size is asked for). */
+  wall = hc_wall_new (manager);
+  g_object_add_weak_pointer (G_OBJECT (wall), (gpointer *) &wall);
+  gtk_window_set_application (GTK_WINDOW (wall), GTK_APPLICATION (f->app));
+  gtk_window_set_default_size (GTK_WINDOW (wall), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (wall));
+  hc_test_wait_mapped (GTK_WIDGET (wall));
+  resize (GTK_WINDOW (wall), 1920, 1080);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wall)), >=, 1900);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (wall)), >=, 1060);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (wall)), <=, 1080);
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      GtkWidget *verdict = hc_wall_get_verdict_widget (wall, cards[i]);
+      graphene_rect_t r = bounds_in (verdict, GTK_WIDGET (wall));
+
+      /* Readable from three metres: at least 48 px high, and on screen. */
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (verdict)), !=, "");
+      g_assert_cmpint (gtk_widget_get_height (verdict), >=, 48);
+      g_assert_cmpfloat (r.origin.y + r.size.height, <=, gtk_widget_get_height (GTK_WIDGET (wall)));
+      g_assert_cmpfloat (r.origin.x + r.size.width, <=, gtk_widget_get_width (GTK_WIDGET (wall)));
+    }
+  hc_test_screenshot (GTK_WIDGET (wall), shot);
+
+  /* The next hub after wall-rotate-seconds, and round again. */
+  rotation.wall = wall;
+  rotation.first = hc_wall_get_hub (wall);
+  g_assert_nonnull (rotation.first);
+  started = g_get_monotonic_time ();
+  hc_test_spin_until (rotated, &rotation, 10);
+  waited = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_assert_cmpfloat (waited, <=, 4);
+  hc_test_settle (300);
+  hc_test_screenshot (GTK_WIDGET (wall), shot2);
+  rotation.first = hc_wall_get_hub (wall);
+  hc_test_spin_until (rotated, &rotation, 10);
+
+  press_key (GTK_WIDGET (wall), GDK_KEY_Escape);
+  hc_test_spin_until (pointer_is_null, &wall, 10);
+
+  hc_hub_manager_remove_session_hub (manager, second);
+  hc_demo_launcher_stop (second_launcher);
+  g_settings_reset (settings, "wall-rotate-seconds");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -211,6 +350,7 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add ("/overview/glance", Fixture, NULL, fixture_set_up, test_overview_glance, fixture_tear_down);
+  g_test_add ("/overview/wall", Fixture, NULL, fixture_set_up, test_wall, fixture_tear_down);
   status = g_test_run ();
   g_clear_object (&shared.app);
   return status;

@@ -215,9 +215,12 @@ show_alerts (HcWall             *self,
     {
       HcAlert *alert = rows->pdata[i];
       g_autofree char *title = hc_format_hub_text (hc_alert_get_title (alert), HC_HUB_TEXT_LINE);
+      g_autofree char *asset = hc_format_hub_text (hc_alert_get_asset (alert), HC_HUB_TEXT_LINE);
+      /* Many alerts share a title: the asset tells them apart. */
+      g_autofree char *text = g_strdup_printf ("%s · %s", title, asset);
 
       add_row (self->alerts_box, hc_severity_level (hc_alert_get_severity (alert)),
-               hc_severity_label (hc_alert_get_severity (alert)), title);
+               hc_severity_label (hc_alert_get_severity (alert)), text);
     }
   add_more (self->alerts_box, rows->len > MAX_ROWS ? rows->len - MAX_ROWS : 0);
   if (!show_unread (self->alerts_box, hub, HC_LIST_ALERTS, summary, HC_SUMMARY_ALERTS) && rows->len == 0)

@@ -309,6 +309,8 @@ test_wall (Fixture *f, gconstpointer data)
       g_assert_cmpfloat (r.origin.y + r.size.height, <=, gtk_widget_get_height (GTK_WIDGET (wall)));
       g_assert_cmpfloat (r.origin.x + r.size.width, <=, gtk_widget_get_width (GTK_WIDGET (wall)));
     }
+  /* Nothing on it needs a mouse. */
+  g_assert_null (hc_test_find_by_type (GTK_WIDGET (wall), GTK_TYPE_BUTTON));
   hc_test_screenshot (GTK_WIDGET (wall), shot);
 
   /* The next hub after wall-rotate-seconds, and round again. */

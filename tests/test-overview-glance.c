@@ -252,6 +252,37 @@ rotated (gpointer data)
   return hc_wall_get_hub (r->wall) != r->first;
 }
 
+/* The wall's line under the hub's name, when it names a problem. */
+static GtkWidget *
+find_problem_line (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "wall-meta")
+          && gtk_widget_has_css_class (child, "warning"))
+        return child;
+      if ((found = find_problem_line (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  HcWall *wall;
+  HcHub  *hub;
+} Showing;
+
+static gboolean
+shows_offline_hub (gpointer data)
+{
+  Showing *s = data;
+
+  return hc_wall_get_hub (s->wall) == s->hub && hc_hub_get_state (s->hub) == HC_HUB_OFFLINE
+         && find_problem_line (GTK_WIDGET (s->wall)) != NULL;
+}
+
 static void
 test_wall (Fixture *f, gconstpointer data)
 {
@@ -325,6 +356,27 @@ test_wall (Fixture *f, gconstpointer data)
   hc_test_screenshot (GTK_WIDGET (wall), shot2);
   rotation.first = hc_wall_get_hub (wall);
   hc_test_spin_until (rotated, &rotation, 10);
+
+  /* A hub that goes down says so on the wall, and gives no good news. */
+  hc_demo_launcher_stop (second_launcher);
+  {
+    Showing showing = { wall, second };
+    g_autofree char *offline_shot = g_strdup_printf ("wall-offline-hub-%s.png", f->lang);
+    g_autofree char *alerts_clear = NULL;
+
+    hc_test_spin_until (shows_offline_hub, &showing, 40);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_problem_line (GTK_WIDGET (wall)))),
+                              "Trung tâm Đà Nẵng"));
+    for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+      {
+        const char *verdict = gtk_label_get_label (GTK_LABEL (hc_wall_get_verdict_widget (wall, cards[i])));
+
+        g_assert_cmpstr (verdict, !=, _("All feeds on time"));
+        g_assert_cmpstr (verdict, !=, _("All pools healthy"));
+        g_assert_cmpstr (verdict, !=, _("No open alerts"));
+      }
+    hc_test_screenshot (GTK_WIDGET (wall), offline_shot);
+  }
 
   press_key (GTK_WIDGET (wall), GDK_KEY_Escape);
   hc_test_spin_until (pointer_is_null, &wall, 10);

@@ -5,6 +5,7 @@
 
 #include "hc-alert.h"
 #include "hc-format.h"
+#include "hc-hub-problems.h"
 #include "hc-hub-totals.h"
 #include "hc-labels.h"
 #include "hc-source.h"
@@ -295,7 +296,22 @@ show_hub (HcWall *self)
   gtk_label_set_label (self->position_label, position);
   last = hc_hub_get_last_updated (hub);
   updated = hc_format_updated (last ? g_date_time_to_unix (last) : 0, now);
-  gtk_label_set_label (self->updated_label, updated);
+  {
+    /* An offline or signed-out hub says so, as the window's banner does:
+     * its figures are the last read, or not known. */
+    g_autoptr(GPtrArray) one = g_ptr_array_new ();
+    g_autofree char *problem = NULL, *button = NULL, *action = NULL;
+    HcLevel level = HC_LEVEL_OK;
+    g_autofree char *line = NULL;
+
+    g_ptr_array_add (one, hub);
+    if (hc_hub_problems_describe (self->manager, one, NULL, 0, &level, &problem, &button, &action))
+      line = g_strjoin (" · ", updated, problem, NULL);
+    gtk_label_set_label (self->updated_label, line ? line : updated);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->updated_label), "warning");
+    gtk_widget_remove_css_class (GTK_WIDGET (self->updated_label), "dim-label");
+    gtk_widget_add_css_class (GTK_WIDGET (self->updated_label), line ? "warning" : "dim-label");
+  }
 
   show_verdicts (self, totals);
   show_alerts (self, hub, summary);

@@ -502,6 +502,7 @@ test_security_page_newest_first (void)
   g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 0))), ==, "a-001");
   g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 1))), ==, "a-005");
   g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 2))), ==, "a-009");
+  hc_test_settle (300);
   hc_test_screenshot (GTK_WIDGET (window), "security-newest-first.png");
 
   hc_test_destroy_window (window);

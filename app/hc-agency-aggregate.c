@@ -235,3 +235,83 @@ hc_agency_aggregate (GListModel           *datasets,
   g_ptr_array_sort (agencies, compare_weakest);
   return agencies;
 }
+
+void
+hc_agency_rule_free (HcAgencyRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->description);
+  g_free (rule);
+}
+
+static int
+compare_most_failed (gconstpointer a,
+                     gconstpointer b)
+{
+  const HcAgencyRule *x = *(HcAgencyRule **) a;
+  const HcAgencyRule *y = *(HcAgencyRule **) b;
+
+  if (x->failed != y->failed)
+    return x->failed > y->failed ? -1 : 1;
+  return g_utf8_collate (x->description, y->description);
+}
+
+/**
+ * hc_agency_top_rules:
+ * @n_read: (out): the agency's datasets whose rules were read
+ *
+ * The rules that fail most records in @agency's datasets whose rules are
+ * known, summed by criterion and description, at most @max of them.
+ *
+ * Returns: (transfer full): a GPtrArray of HcAgencyRule
+ */
+GPtrArray *
+hc_agency_top_rules (GListModel *datasets,
+                     const char *agency,
+                     guint       max,
+                     guint      *n_read)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *rules = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_agency_rule_free);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (datasets), rules);
+  g_return_val_if_fail (agency != NULL && n_read != NULL, rules);
+
+  *n_read = 0;
+  for (guint i = 0, n = g_list_model_get_n_items (datasets); i < n; i++)
+    {
+      g_autoptr(HcDataset) dataset = g_list_model_get_item (datasets, i);
+      GListModel *list = hc_dataset_get_rules (dataset);
+
+      if (list == NULL || g_strcmp0 (hc_dataset_get_owner_agency (dataset), agency) != 0)
+        continue;
+      (*n_read)++;
+      for (guint r = 0, m = g_list_model_get_n_items (list); r < m; r++)
+        {
+          g_autoptr(HcRule) rule = g_list_model_get_item (list, r);
+          g_autofree char *key = NULL;
+          HcAgencyRule *sum;
+
+          if (hc_rule_get_failed (rule) <= 0)
+            continue;
+          key = g_strdup_printf ("%d\n%s", hc_rule_get_criterion (rule), hc_rule_get_description (rule));
+          sum = g_hash_table_lookup (by_key, key);
+          if (sum == NULL)
+            {
+              sum = g_new0 (HcAgencyRule, 1);
+              sum->description = g_strdup (hc_rule_get_description (rule));
+              sum->criterion = hc_rule_get_criterion (rule);
+              g_hash_table_insert (by_key, g_steal_pointer (&key), sum);
+              g_ptr_array_add (rules, sum);
+            }
+          sum->failed += hc_rule_get_failed (rule);
+          sum->checked += hc_rule_get_checked (rule);
+          sum->datasets++;
+        }
+    }
+  g_ptr_array_sort (rules, compare_most_failed);
+  if (rules->len > max)
+    g_ptr_array_set_size (rules, max);
+  return rules;
+}

@@ -59,7 +59,23 @@ const HcAgencyPoint *hc_agency_get_trend             (HcAgency    *self,
 GPtrArray           *hc_agency_aggregate             (GListModel           *datasets,
                                                       GListModel           *sources,
                                                       const HcAgencyParams *params);
+/* A rule that fails in an agency's datasets, summed over them. */
+typedef struct {
+  char        *description;
+  HcCriterion  criterion;
+  gint64       failed;      /* records */
+  gint64       checked;
+  guint        datasets;
+} HcAgencyRule;
+
+void                 hc_agency_rule_free             (HcAgencyRule         *rule);
+GPtrArray           *hc_agency_top_rules             (GListModel           *datasets,
+                                                      const char           *agency,
+                                                      guint                 max,
+                                                      guint                *n_read);
 gboolean             hc_agency_update                (HcAgency             *self,
                                                       HcAgency             *from);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcAgencyRule, hc_agency_rule_free)
 
 G_END_DECLS

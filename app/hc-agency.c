@@ -22,6 +22,7 @@ enum {
   PROP_SCORE_OVERALL,
   PROP_SORT_SCORE,
   PROP_CHANGE,
+  PROP_SORT_CHANGE,
   PROP_CHANGE_KNOWN,
   PROP_BELOW_WARNING,
   PROP_BELOW_CRITICAL,
@@ -54,6 +55,7 @@ hc_agency_get_property (GObject    *object,
     case PROP_SCORE_OVERALL:     g_value_set_double (value, self->scores[prop_id - PROP_SCORE_CORRECT]); break;
     case PROP_SORT_SCORE:        g_value_set_double (value, isnan (self->scores[4]) ? 1000.0 : self->scores[4]); break;
     case PROP_CHANGE:            g_value_set_double (value, self->change); break;
+    case PROP_SORT_CHANGE:       g_value_set_double (value, isnan (self->change) ? 1000.0 : self->change); break;
     case PROP_CHANGE_KNOWN:      g_value_set_int64 (value, self->change_known); break;
     case PROP_BELOW_WARNING:     g_value_set_int64 (value, self->below_warning); break;
     case PROP_BELOW_CRITICAL:    g_value_set_int64 (value, self->below_critical); break;
@@ -110,6 +112,7 @@ hc_agency_class_init (HcAgencyClass *klass)
   properties[PROP_SCORE_OVERALL] = double_spec ("score-overall");
   properties[PROP_SORT_SCORE] = double_spec ("sort-score");
   properties[PROP_CHANGE] = double_spec ("change");
+  properties[PROP_SORT_CHANGE] = double_spec ("sort-change");
   properties[PROP_CHANGE_KNOWN] = int64_spec ("change-known");
   properties[PROP_BELOW_WARNING] = int64_spec ("below-warning");
   properties[PROP_BELOW_CRITICAL] = int64_spec ("below-critical");
@@ -303,6 +306,7 @@ hc_agency_update (HcAgency *self,
     {
       self->change = from->change;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_CHANGE]);
       changed = TRUE;
     }
   if (self->trend->len != from->trend->len ||

@@ -34,7 +34,8 @@ typedef struct {
  * weighted by records; NaN when the agency has no dataset), "sort-score"
  * (overall, or above any score when unknown, so a numeric sort puts the
  * unknown last), "change" (of the overall mean over the period, NaN while
- * no dataset's history is known), "change-known" (datasets whose history
+ * no dataset's history is known), "sort-change" (the change, the unknown
+ * last), "change-known" (datasets whose history
  * the change comes from), "below-warning", "below-critical" (datasets by
  * overall score), "feeds", "feeds-failed", "feeds-lagging",
  * "weakest-criterion" (an HcCriterion, -1 when unknown).

@@ -120,6 +120,16 @@ static const HcCsvColumn csv_columns[] = {
 };
 
 static void
+update_change_title (HcAgenciesPage *self)
+{
+  /* Translators: a column's title: the change of the scores over the period */
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Change, %u Day", "Change, %u Days",
+                                                         self->period), self->period);
+
+  gtk_column_view_column_set_title (self->change_column, title);
+}
+
+static void
 update_history_label (HcAgenciesPage *self)
 {
   guint known = hc_agency_history_get_known (self->history);
@@ -276,6 +286,7 @@ hc_agencies_page_set_property (GObject      *object,
         {
           self->period = g_value_get_int (value);
           g_object_notify_by_pspec (object, pspec);
+          update_change_title (self);
           hc_agencies_page_recount (self);
           on_selected_item (self->pane, NULL, self);
         }
@@ -367,6 +378,7 @@ hc_agencies_page_init (HcAgenciesPage *self)
     gtk_column_view_column_set_factory (self->change_column, factory);
   }
   hc_agency_detail_set_thresholds (self->detail, self->thresholds);
+  update_change_title (self);
 
   hc_list_pane_set_filter_menu (self->pane, self->filter_menu);
   hc_list_pane_set_search_expression (self->pane,

@@ -622,6 +622,14 @@ hc_window_get_overview_page (HcWindow *self)
   return self->overview_page;
 }
 
+HcAgenciesPage *
+hc_window_get_agencies_page (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->agencies_page;
+}
+
 HcQualityPage *
 hc_window_get_quality_page (HcWindow *self)
 {

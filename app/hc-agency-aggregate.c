@@ -102,7 +102,7 @@ add_dataset (GHashTable           *table,
              gint64                first_day,
              const HcAgencyParams *params)
 {
-  Acc *acc = acc_lookup (table, hc_dataset_get_owner_agency (dataset), params);
+  Acc *acc = acc_lookup (table, params->as_one ? "" : hc_dataset_get_owner_agency (dataset), params);
   HcAgency *agency = acc->agency;
   /* A dataset with no records still counts in the history, barely. */
   double weight = (double) hc_dataset_get_records (dataset);
@@ -132,7 +132,7 @@ add_source (GHashTable           *table,
             HcSource             *source,
             const HcAgencyParams *params)
 {
-  HcAgency *agency = acc_lookup (table, hc_source_get_agency (source), params)->agency;
+  HcAgency *agency = acc_lookup (table, params->as_one ? "" : hc_source_get_agency (source), params)->agency;
 
   agency->feeds++;
   if (hc_source_get_status (source) == HC_SOURCE_STATUS_FAILED)

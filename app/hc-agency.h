@@ -25,6 +25,7 @@ typedef struct {
   double critical_below;
   guint  period_days;   /* 7, 30 or 90 */
   gint64 now;           /* unix seconds */
+  gboolean as_one;      /* every dataset and feed in one agency, named "" */
 } HcAgencyParams;
 
 /*

@@ -205,6 +205,28 @@ test_agencies (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (hc_quality_page_get_pane (hc_window_get_quality_page (f->window)))),
                     >=, (guint) hc_agency_get_datasets (weakest));
 
+  /* "Quality Report…" asks for the hub, the period and the language. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quality-report", NULL));
+  hc_test_settle (300);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    g_assert_true (adw_message_dialog_has_response (dialog, "print"));
+    found = (g_free (found), hc_test_find_text (GTK_WIDGET (dialog), "Demo hub"));
+    g_assert_nonnull (found);
+    {
+      g_autofree char *name = g_strdup_printf ("agencies-report-dialog-%s.png", f->lang);
+      hc_test_screenshot (GTK_WIDGET (dialog), name);
+    }
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   hc_hub_manager_remove_session_hub (manager, f->hub);
   hc_test_destroy_window (GTK_WINDOW (f->window));
   hc_demo_launcher_stop (f->launcher);

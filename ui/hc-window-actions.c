@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-error.h"
+#include "hc-report-dialog.h"
 #include "hc-window-private.h"
 
 /*
@@ -253,6 +254,17 @@ show_alerts_action (GtkWidget  *widget,
   hc_window_set_section (self, "security");
 }
 
+static void
+quality_report_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (hc_report_dialog_new (GTK_WINDOW (self), self->manager, self->scope,
+                                                        self->settings)));
+}
+
 /* An agency's detail opens its rows: the lists, searched for its name. */
 static void
 show_agency_datasets_action (GtkWidget  *widget,
@@ -288,6 +300,7 @@ hc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sources", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-datasets", "s", show_datasets_action);
   gtk_widget_class_install_action (widget_class, "win.show-alerts", "s", show_alerts_action);
+  gtk_widget_class_install_action (widget_class, "win.quality-report", NULL, quality_report_action);
   gtk_widget_class_install_action (widget_class, "win.show-agency-datasets", "s", show_agency_datasets_action);
   gtk_widget_class_install_action (widget_class, "win.show-agency-feeds", "s", show_agency_feeds_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

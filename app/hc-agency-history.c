@@ -16,10 +16,13 @@ struct _HcAgencyHistory
 
   GPtrArray    *hubs;
   GCancellable *cancellable;
-  GHashTable   *tried;       /* HcDataset → (done), by pointer; weak use */
+  GHashTable   *tried;       /* HcDataset whose detail was asked for */
+  GHashTable   *read;        /* HcDataset with history: "known" is its size */
   guint         in_flight;
   guint         known, total, failed;
   gboolean      running;
+  guint         hub_cursor;  /* where the next fetch is looked for */
+  guint         item_cursor;
 };
 
 G_DEFINE_FINAL_TYPE (HcAgencyHistory, hc_agency_history, G_TYPE_OBJECT)
@@ -35,6 +38,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void pump (HcAgencyHistory *self);
+static void fetch_more (HcAgencyHistory *self);
 
 static void
 set_count (HcAgencyHistory *self,
@@ -63,43 +67,67 @@ on_detail (GObject      *object,
     return;
   if (item == NULL)
     set_count (self, &self->failed, self->failed + 1, PROP_FAILED);
-  pump (self);
+  else if (hc_dataset_get_history (HC_DATASET (item)) != NULL)
+    {
+      g_hash_table_add (self->read, g_object_ref (item));
+      set_count (self, &self->known, g_hash_table_size (self->read), PROP_KNOWN);
+    }
+  fetch_more (self);
 }
 
-/* Counts what is known and starts the next fetches. */
+/* Starts fetches from where the last one was found, so a list of 10,000
+ * datasets is walked once, not once per answer. */
+static void
+fetch_more (HcAgencyHistory *self)
+{
+  while (self->running && self->in_flight < MAX_IN_FLIGHT &&
+         self->hubs != NULL && self->hub_cursor < self->hubs->len)
+    {
+      HcHub *hub = self->hubs->pdata[self->hub_cursor];
+      GListModel *datasets = G_LIST_MODEL (hc_hub_get_datasets (hub));
+      g_autoptr(HcDataset) dataset = NULL;
+
+      if (self->item_cursor >= g_list_model_get_n_items (datasets) || hc_hub_get_state (hub) != HC_HUB_CONNECTED)
+        {
+          self->hub_cursor++;
+          self->item_cursor = 0;
+          continue;
+        }
+      dataset = g_list_model_get_item (datasets, self->item_cursor++);
+      if (hc_dataset_get_history (dataset) != NULL || g_hash_table_contains (self->tried, dataset))
+        continue;
+      g_hash_table_add (self->tried, g_object_ref (dataset));
+      self->in_flight++;
+      hc_hub_fetch_detail_async (hub, HC_LIST_DATASETS, hc_item_get_id (HC_ITEM (dataset)),
+                                 self->cancellable, on_detail, g_object_ref (self));
+    }
+}
+
+/* Counts what is known (the lists changed) and walks them again. */
 static void
 pump (HcAgencyHistory *self)
 {
-  guint known = 0, total = 0;
+  guint total = 0;
 
+  g_hash_table_remove_all (self->read);
   for (guint h = 0; self->hubs != NULL && h < self->hubs->len; h++)
     {
-      HcHub *hub = self->hubs->pdata[h];
-      GListModel *datasets = G_LIST_MODEL (hc_hub_get_datasets (hub));
+      GListModel *datasets = G_LIST_MODEL (hc_hub_get_datasets (self->hubs->pdata[h]));
       guint n = g_list_model_get_n_items (datasets);
 
       total += n;
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(HcDataset) dataset = g_list_model_get_item (datasets, i);
-
           if (hc_dataset_get_history (dataset) != NULL)
-            {
-              known++;
-              continue;
-            }
-          if (!self->running || self->in_flight >= MAX_IN_FLIGHT ||
-              hc_hub_get_state (hub) != HC_HUB_CONNECTED ||
-              g_hash_table_contains (self->tried, dataset))
-            continue;
-          g_hash_table_add (self->tried, g_object_ref (dataset));
-          self->in_flight++;
-          hc_hub_fetch_detail_async (hub, HC_LIST_DATASETS, hc_item_get_id (HC_ITEM (dataset)),
-                                     self->cancellable, on_detail, g_object_ref (self));
+            g_hash_table_add (self->read, g_steal_pointer (&dataset));
         }
     }
-  set_count (self, &self->known, known, PROP_KNOWN);
   set_count (self, &self->total, total, PROP_TOTAL);
+  set_count (self, &self->known, g_hash_table_size (self->read), PROP_KNOWN);
+  self->hub_cursor = 0;
+  self->item_cursor = 0;
+  fetch_more (self);
 }
 
 static void
@@ -128,6 +156,7 @@ hc_agency_history_dispose (GObject *object)
   hc_agency_history_stop (self);
   g_clear_pointer (&self->hubs, g_ptr_array_unref);
   g_clear_pointer (&self->tried, g_hash_table_unref);
+  g_clear_pointer (&self->read, g_hash_table_unref);
 
   G_OBJECT_CLASS (hc_agency_history_parent_class)->dispose (object);
 }
@@ -153,6 +182,7 @@ static void
 hc_agency_history_init (HcAgencyHistory *self)
 {
   self->tried = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->read = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 HcAgencyHistory *

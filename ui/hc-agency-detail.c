@@ -25,6 +25,7 @@ struct _HcAgencyDetail
   GListModel     *datasets;
   guint           period_days;
   HcThresholds   *thresholds;
+  guint           update_id;
 
   /* template children */
   GtkLabel       *name_label;
@@ -197,6 +198,7 @@ hc_agency_detail_dispose (GObject *object)
 
   if (self->agency != NULL)
     g_signal_handlers_disconnect_by_data (self->agency, self);
+  g_clear_handle_id (&self->update_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_AGENCY_DETAIL);
   hc_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->agency);
@@ -243,10 +245,22 @@ hc_agency_detail_init (HcAgencyDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static gboolean
+update_cb (gpointer user_data)
+{
+  HcAgencyDetail *self = user_data;
+
+  self->update_id = 0;
+  update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A recount notifies many figures at once: one update for them all. */
 static void
 on_agency_notify (HcAgencyDetail *self)
 {
-  update (self);
+  if (self->update_id == 0)
+    self->update_id = g_idle_add (update_cb, self);
 }
 
 /**

@@ -9,9 +9,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
+#include <glib/gstdio.h>
 
 #include "hc-agency-detail.h"
 #include "hc-application.h"
+#include "hc-report-print.h"
+#include "hc-report.h"
 #include "hc-demo-launcher.h"
 #include "hc-test-ui.h"
 #include "hc-window.h"
@@ -204,6 +207,28 @@ test_agencies (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hc_window_get_section (f->window), ==, "quality");
   g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (hc_quality_page_get_pane (hc_window_get_quality_page (f->window)))),
                     >=, (guint) hc_agency_get_datasets (weakest));
+
+  /* The report through GtkPrintOperation (exported, as "Print to File"
+   * does), in Vietnamese whatever the window's language. */
+  {
+    g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_report_data_free);
+    g_autofree char *dir = g_dir_make_tmp ("hc-print-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_ptr_array_add (reports, hc_report_count (f->hub, "Demo hub", f->url, 30, 80, 60, g_get_real_time () / G_USEC_PER_SEC));
+    g_assert_true (hc_report_print_run (GTK_WINDOW (f->window), reports, "vi", path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 10000);
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    /* The window's language is back. */
+    g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, shared->lang);
+    g_remove (path);
+    g_rmdir (dir);
+  }
 
   /* "Quality Report…" asks for the hub, the period and the language. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quality-report", NULL));

@@ -83,7 +83,7 @@ read_next (Job *job)
 
   if (job->hubs->len == 0)
     {
-      if (!hc_report_print_run (job->parent, job->reports, job->language, &error))
+      if (!hc_report_print_run (job->parent, job->reports, job->language, NULL, &error))
         tell (job, error->message);
       job_free (job);
       return;

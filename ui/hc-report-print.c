@@ -67,14 +67,16 @@ on_draw_page (GtkPrintOperation *operation,
  * hc_report_print_run:
  * @reports: HcReportData, one per hub
  * @language: "en" or "vi": the reports' words, numbers and dates
+ * @export_path: (nullable): a PDF to write without a dialog
  *
- * Shows the print dialog for @reports and prints them; returns when the
- * dialog has closed.
+ * Shows the print dialog for @reports and prints them (or exports them to
+ * @export_path); returns when the dialog has closed.
  */
 gboolean
 hc_report_print_run (GtkWindow   *parent,
                      GPtrArray   *reports,
                      const char  *language,
+                     const char  *export_path,
                      GError     **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
@@ -100,7 +102,12 @@ hc_report_print_run (GtkWindow   *parent,
   /* The report's language for as long as it is drawn. */
   g_setenv ("LANGUAGE", language, TRUE);
   ++_nl_msg_cat_cntr;
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  result = gtk_print_operation_run (operation,
+                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, error);
   if (saved != NULL)
     g_setenv ("LANGUAGE", saved, TRUE);
   else

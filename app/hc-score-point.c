@@ -108,3 +108,27 @@ hc_score_point_get_overall (HcScorePoint *self)
 
   return self->overall;
 }
+
+/**
+ * hc_score_point_new:
+ * A point made by the console itself (an agency's daily mean), with its
+ * @overall as computed, not rounded again.
+ */
+HcScorePoint *
+hc_score_point_new (gint64 date,
+                    double correct,
+                    double complete,
+                    double clean,
+                    double live,
+                    double overall)
+{
+  HcScorePoint *self = g_object_new (HC_TYPE_SCORE_POINT, NULL);
+
+  self->date = date;
+  self->correct = correct;
+  self->complete = complete;
+  self->clean = clean;
+  self->live = live;
+  self->overall = overall;
+  return self;
+}

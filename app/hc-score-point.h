@@ -18,5 +18,11 @@ gint64  hc_score_point_get_date    (HcScorePoint *self);
 double  hc_score_point_get_score   (HcScorePoint *self,
                                     HcCriterion   criterion);
 double  hc_score_point_get_overall (HcScorePoint *self);
+HcScorePoint *hc_score_point_new   (gint64 date,
+                                    double correct,
+                                    double complete,
+                                    double clean,
+                                    double live,
+                                    double overall);
 
 G_END_DECLS

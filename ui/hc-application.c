@@ -8,6 +8,7 @@
 #include "hc-demo-launcher.h"
 #include "hc-notify-actions.h"
 #include "hc-preferences-window.h"
+#include "hc-report-cli.h"
 #include "hc-window.h"
 
 struct _HcApplication
@@ -34,6 +35,12 @@ static const GOptionEntry option_entries[] = {
     N_("Watch the hubs without showing the window"), NULL },
   { "wall", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show every hub fullscreen for a wall screen; Escape leaves"), NULL },
+  { "report", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Write a report (“quality”) to the --output file, without a window"), N_("NAME") },
+  { "output", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("The file the report goes to (PDF)"), N_("FILE") },
+  { "period", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("The days the report covers: 7, 30 or 90 (30 if not given)"), N_("DAYS") },
   { NULL }
 };
 
@@ -60,6 +67,11 @@ hc_application_handle_local_options (GApplication *app,
         return 1;
       }
   }
+
+  /* A report for a scheduled job: made here, in this process, and never
+   * through a running console or a window. */
+  if (g_variant_dict_contains (options, "report"))
+    return hc_report_cli_run (options);
 
   return G_APPLICATION_CLASS (hc_application_parent_class)->handle_local_options (app, options);
 }

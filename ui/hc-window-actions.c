@@ -5,6 +5,7 @@
 
 #include "hc-error.h"
 #include "hc-wall.h"
+#include "hc-report-dialog.h"
 #include "hc-window-private.h"
 
 /*
@@ -206,6 +207,8 @@ search_action (GtkWidget  *widget,
     hc_list_pane_focus_search (hc_storage_page_get_pane (self->storage_page));
   else if (g_strcmp0 (self->section, "security") == 0)
     hc_list_pane_focus_search (hc_security_page_get_pane (self->security_page));
+  else if (g_strcmp0 (self->section, "agencies") == 0)
+    hc_list_pane_focus_search (hc_agencies_page_get_pane (self->agencies_page));
 }
 
 /* The overview's figures open their page, filtered to what they count. */
@@ -279,6 +282,42 @@ wall_action (GtkWidget  *widget,
   hc_window_open_wall (HC_WINDOW (widget));
 }
 
+static void
+quality_report_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (hc_report_dialog_new (GTK_WINDOW (self), self->manager, self->scope,
+                                                        self->settings)));
+}
+
+/* An agency's detail opens its rows: the lists, searched for its name. */
+static void
+show_agency_datasets_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+
+  g_object_set (self->quality_page, "criterion", "any", "below", "all", NULL);
+  hc_list_pane_set_search_text (hc_quality_page_get_pane (self->quality_page), g_variant_get_string (parameter, NULL));
+  hc_window_set_section (self, "quality");
+}
+
+static void
+show_agency_feeds_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+
+  hc_ingestion_page_set_status_filter (self->ingestion_page, "all");
+  hc_list_pane_set_search_text (hc_ingestion_page_get_pane (self->ingestion_page), g_variant_get_string (parameter, NULL));
+  hc_window_set_section (self, "ingestion");
+}
+
 void
 hc_window_actions_class_init (GtkWidgetClass *widget_class)
 {
@@ -289,6 +328,9 @@ hc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sources", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-datasets", "s", show_datasets_action);
   gtk_widget_class_install_action (widget_class, "win.show-alerts", "s", show_alerts_action);
+  gtk_widget_class_install_action (widget_class, "win.quality-report", NULL, quality_report_action);
+  gtk_widget_class_install_action (widget_class, "win.show-agency-datasets", "s", show_agency_datasets_action);
+  gtk_widget_class_install_action (widget_class, "win.show-agency-feeds", "s", show_agency_feeds_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.wall", NULL, wall_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.wall", NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "hc-agencies-page.h"
 #include "hc-ingestion-page.h"
 #include "hc-overview-page.h"
 #include "hc-quality-page.h"
@@ -37,11 +38,13 @@ struct _HcWindow
   GtkStack             *quality_stack;
   GtkStack             *storage_stack;
   GtkStack             *security_stack;
+  GtkStack             *agencies_stack;
   HcIngestionPage      *ingestion_page;
   HcOverviewPage       *overview_page;
   HcQualityPage        *quality_page;
   HcStoragePage        *storage_page;
   HcSecurityPage       *security_page;
+  HcAgenciesPage       *agencies_page;
   GListModel           *all_lists[HC_LIST_N_KINDS];  /* every hub's list, flattened */
 };
 

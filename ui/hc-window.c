@@ -29,9 +29,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The sections in sidebar order; Ctrl+1..5 follow it. */
+/* The sections in sidebar order; Ctrl+1..6 follow it. */
 static const char * const sections[] = {
-  "overview", "ingestion", "quality", "storage", "security",
+  "overview", "ingestion", "quality", "storage", "security", "agencies",
 };
 
 static gboolean
@@ -121,6 +121,7 @@ update_pages (HcWindow *self)
   static const HcListKind datasets[] = { HC_LIST_DATASETS };
   static const HcListKind storage[] = { HC_LIST_POOLS, HC_LIST_NODES };
   static const HcListKind alerts[] = { HC_LIST_ALERTS };
+  static const HcListKind agencies[] = { HC_LIST_DATASETS, HC_LIST_SOURCES };
   gboolean have_hubs = g_list_model_get_n_items (hc_hub_manager_get_hubs (self->manager)) > 0;
   const char *child = have_hubs ? "page" : "empty";
   g_autoptr(GPtrArray) hubs = hc_window_get_scope_hubs (self);
@@ -133,6 +134,7 @@ update_pages (HcWindow *self)
   gtk_stack_set_visible_child_name (self->quality_stack, child);
   gtk_stack_set_visible_child_name (self->storage_stack, child);
   gtk_stack_set_visible_child_name (self->security_stack, child);
+  gtk_stack_set_visible_child_name (self->agencies_stack, child);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_heading), have_hubs);
   gtk_widget_set_visible (GTK_WIDGET (self->hubs_list), have_hubs);
 
@@ -144,6 +146,8 @@ update_pages (HcWindow *self)
                                storage, G_N_ELEMENTS (storage));
   hc_hub_problems_update_pane (self->manager, hubs, hc_security_page_get_pane (self->security_page),
                                alerts, G_N_ELEMENTS (alerts));
+  hc_hub_problems_update_pane (self->manager, hubs, hc_agencies_page_get_pane (self->agencies_page),
+                               agencies, G_N_ELEMENTS (agencies));
   /* What was not read is never reported healthy. */
   for (guint i = 0; i < hubs->len; i++)
     {
@@ -197,6 +201,12 @@ apply_scope (HcWindow *self)
   hc_storage_page_set_pools (self->storage_page, scope_list (self, HC_LIST_POOLS));
   hc_storage_page_set_nodes (self->storage_page, scope_list (self, HC_LIST_NODES));
   hc_security_page_set_alerts (self->security_page, scope_list (self, HC_LIST_ALERTS));
+  hc_agencies_page_set_lists (self->agencies_page, scope_list (self, HC_LIST_DATASETS),
+                              scope_list (self, HC_LIST_SOURCES));
+  {
+    g_autoptr(GPtrArray) hubs = hc_window_get_scope_hubs (self);
+    hc_agencies_page_set_hubs (self->agencies_page, hubs);
+  }
   update_pages (self);
 }
 
@@ -402,7 +412,8 @@ hc_window_class_init (HcWindowClass *klass)
 
   /**
    * HcWindow:section:
-   * The section shown: overview, ingestion, quality, storage or security.
+   * The section shown: overview, ingestion, quality, storage, security or
+   * agencies.
    */
   properties[PROP_SECTION] =
     g_param_spec_string ("section", NULL, NULL, "overview",
@@ -414,6 +425,7 @@ hc_window_class_init (HcWindowClass *klass)
   g_type_ensure (HC_TYPE_QUALITY_PAGE);
   g_type_ensure (HC_TYPE_STORAGE_PAGE);
   g_type_ensure (HC_TYPE_SECURITY_PAGE);
+  g_type_ensure (HC_TYPE_AGENCIES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, sidebar);
@@ -427,11 +439,13 @@ hc_window_class_init (HcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcWindow, quality_stack);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, storage_stack);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, security_stack);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, agencies_stack);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, ingestion_page);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, quality_page);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, storage_page);
   gtk_widget_class_bind_template_child (widget_class, HcWindow, security_page);
+  gtk_widget_class_bind_template_child (widget_class, HcWindow, agencies_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_hub_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -472,6 +486,7 @@ hc_window_init (HcWindow *self)
   g_settings_bind (self->settings, "last-section", self, "section", G_SETTINGS_BIND_DEFAULT);
 
   hc_quality_page_set_settings (self->quality_page, self->settings);
+  hc_agencies_page_set_settings (self->agencies_page, self->settings);
   hc_window_actions_connect (self);
 }
 
@@ -605,6 +620,14 @@ hc_window_get_overview_page (HcWindow *self)
   g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
 
   return self->overview_page;
+}
+
+HcAgenciesPage *
+hc_window_get_agencies_page (HcWindow *self)
+{
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  return self->agencies_page;
 }
 
 HcQualityPage *

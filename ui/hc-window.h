@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hc-agencies-page.h"
 #include "hc-hub-manager.h"
 #include "hc-ingestion-page.h"
 #include "hc-overview-page.h"
@@ -45,6 +46,7 @@ HcIngestionPage *hc_window_get_ingestion_page (HcWindow *self);
 HcOverviewPage  *hc_window_get_overview_page  (HcWindow *self);
 HcWall          *hc_window_open_wall          (HcWindow *self);
 HcQualityPage   *hc_window_get_quality_page   (HcWindow *self);
+HcAgenciesPage  *hc_window_get_agencies_page  (HcWindow *self);
 HcStoragePage   *hc_window_get_storage_page   (HcWindow *self);
 HcSecurityPage  *hc_window_get_security_page  (HcWindow *self);
 

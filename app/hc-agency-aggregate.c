@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Counting agencies' figures from datasets and feeds: means weighted by
+ * records, thresholds, the change and the trend over a period from the
+ * datasets' histories that are known. */
+#include "config.h"
+
+#include <math.h>
+
+#include "hc-agency-private.h"
+#include "hc-dataset.h"
+#include "hc-source.h"
+
+#define DAY ((gint64) 86400)
+
+/* Sums per agency; the unweighted ones stand in when an agency's datasets
+ * hold no records at all, so a mean is still a mean. */
+typedef struct {
+  HcAgency *agency;
+  double    sum[5], weight;
+  double    plain_sum[5];
+  double   *day_sum;       /* (period + 1) × 5 */
+  double   *day_weight;    /* period + 1 */
+  double    change_sum, change_weight;
+} Acc;
+
+static void
+acc_free (gpointer data)
+{
+  Acc *acc = data;
+
+  g_clear_object (&acc->agency);
+  g_free (acc->day_sum);
+  g_free (acc->day_weight);
+  g_free (acc);
+}
+
+static Acc *
+acc_lookup (GHashTable           *table,
+            const char           *name,
+            const HcAgencyParams *params)
+{
+  Acc *acc = g_hash_table_lookup (table, name);
+
+  if (acc == NULL)
+    {
+      acc = g_new0 (Acc, 1);
+      acc->agency = hc_agency_new (name);
+      acc->day_sum = g_new0 (double, (params->period_days + 1) * 5);
+      acc->day_weight = g_new0 (double, params->period_days + 1);
+      g_hash_table_insert (table, acc->agency->name, acc);
+    }
+  return acc;
+}
+
+static double
+point_score (HcScorePoint *point,
+             guint         i)
+{
+  return i < 4 ? hc_score_point_get_score (point, i) : hc_score_point_get_overall (point);
+}
+
+/* One dataset's history within the period: into the daily sums, and its
+ * change when the history reaches back to the period's first day. */
+static void
+add_history (Acc                  *acc,
+             GListModel           *history,
+             double                weight,
+             gint64                first_day,
+             const HcAgencyParams *params)
+{
+  guint n = g_list_model_get_n_items (history);
+  g_autoptr(HcScorePoint) first = NULL;
+  g_autoptr(HcScorePoint) last = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HcScorePoint) point = g_list_model_get_item (history, i);
+      gint64 day = hc_score_point_get_date (point) / DAY - first_day;
+
+      if (day < 0 || day > (gint64) params->period_days)
+        continue;
+      for (guint c = 0; c < 5; c++)
+        acc->day_sum[day * 5 + c] += weight * point_score (point, c);
+      acc->day_weight[day] += weight;
+      if (first == NULL || hc_score_point_get_date (point) < hc_score_point_get_date (first))
+        g_set_object (&first, point);
+      if (last == NULL || hc_score_point_get_date (point) > hc_score_point_get_date (last))
+        g_set_object (&last, point);
+    }
+
+  if (first != NULL && first != last && hc_score_point_get_date (first) / DAY == first_day)
+    {
+      acc->change_sum += weight * (hc_score_point_get_overall (last) - hc_score_point_get_overall (first));
+      acc->change_weight += weight;
+      acc->agency->change_known++;
+    }
+}
+
+static void
+add_dataset (GHashTable           *table,
+             HcDataset            *dataset,
+             gint64                first_day,
+             const HcAgencyParams *params)
+{
+  Acc *acc = acc_lookup (table, params->as_one ? "" : hc_dataset_get_owner_agency (dataset), params);
+  HcAgency *agency = acc->agency;
+  /* A dataset with no records still counts in the history, barely. */
+  double weight = (double) hc_dataset_get_records (dataset);
+  double overall = hc_dataset_get_overall (dataset);
+  GListModel *history = hc_dataset_get_history (dataset);
+
+  agency->datasets++;
+  agency->records += hc_dataset_get_records (dataset);
+  for (guint c = 0; c < 4; c++)
+    {
+      acc->sum[c] += weight * hc_dataset_get_score (dataset, c);
+      acc->plain_sum[c] += hc_dataset_get_score (dataset, c);
+    }
+  acc->sum[4] += weight * overall;
+  acc->plain_sum[4] += overall;
+  acc->weight += weight;
+  if (overall < params->warning_below)
+    agency->below_warning++;
+  if (overall < params->critical_below)
+    agency->below_critical++;
+  if (history != NULL)
+    add_history (acc, history, MAX (weight, 1e-9), first_day, params);
+}
+
+static void
+add_source (GHashTable           *table,
+            HcSource             *source,
+            const HcAgencyParams *params)
+{
+  HcAgency *agency = acc_lookup (table, params->as_one ? "" : hc_source_get_agency (source), params)->agency;
+
+  agency->feeds++;
+  if (hc_source_get_status (source) == HC_SOURCE_STATUS_FAILED)
+    agency->feeds_failed++;
+  else if (hc_source_get_status (source) == HC_SOURCE_STATUS_LAGGING)
+    agency->feeds_lagging++;
+}
+
+static void
+acc_finish (Acc                  *acc,
+            gint64                first_day,
+            const HcAgencyParams *params)
+{
+  HcAgency *agency = acc->agency;
+
+  if (agency->datasets > 0)
+    {
+      for (guint c = 0; c < 5; c++)
+        agency->scores[c] = acc->weight > 0 ? acc->sum[c] / acc->weight
+                                            : acc->plain_sum[c] / (double) agency->datasets;
+      agency->weakest = HC_CRITERION_CORRECT;
+      for (guint c = 1; c < 4; c++)
+        if (agency->scores[c] < agency->scores[agency->weakest])
+          agency->weakest = c;
+    }
+  if (acc->change_weight > 0)
+    agency->change = acc->change_sum / acc->change_weight;
+
+  for (guint d = 0; d <= params->period_days; d++)
+    if (acc->day_weight[d] > 0)
+      {
+        HcAgencyPoint point = { .date = (first_day + d) * DAY };
+
+        for (guint c = 0; c < 5; c++)
+          point.scores[c] = acc->day_sum[d * 5 + c] / acc->day_weight[d];
+        g_array_append_val (agency->trend, point);
+      }
+}
+
+/* Weakest first; an agency whose score is unknown (feeds only) last. */
+static int
+compare_weakest (gconstpointer a,
+                 gconstpointer b)
+{
+  HcAgency *x = *(HcAgency **) a;
+  HcAgency *y = *(HcAgency **) b;
+  gboolean x_unknown = isnan (x->scores[4]);
+  gboolean y_unknown = isnan (y->scores[4]);
+
+  if (x_unknown != y_unknown)
+    return x_unknown ? 1 : -1;
+  if (!x_unknown && x->scores[4] != y->scores[4])
+    return x->scores[4] < y->scores[4] ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+/**
+ * hc_agency_aggregate:
+ * @datasets: HcDataset items, their history read where it is known
+ * @sources: (nullable): HcSource items
+ *
+ * One HcAgency per agency that owns a dataset or runs a feed, weakest
+ * first. Scores are means weighted by records; the change and the trend
+ * come from the datasets whose history is known, and say how many those
+ * are ("change-known").
+ *
+ * Returns: (transfer full): a GPtrArray of HcAgency
+ */
+GPtrArray *
+hc_agency_aggregate (GListModel           *datasets,
+                     GListModel           *sources,
+                     const HcAgencyParams *params)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, acc_free);
+  gint64 first_day = params->now / DAY - params->period_days;
+  GPtrArray *agencies = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  Acc *acc;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (datasets), agencies);
+  g_return_val_if_fail (params != NULL && params->period_days > 0, agencies);
+
+  for (guint i = 0, n = g_list_model_get_n_items (datasets); i < n; i++)
+    {
+      g_autoptr(HcDataset) dataset = g_list_model_get_item (datasets, i);
+      add_dataset (table, dataset, first_day, params);
+    }
+  for (guint i = 0, n = sources ? g_list_model_get_n_items (sources) : 0; i < n; i++)
+    {
+      g_autoptr(HcSource) source = g_list_model_get_item (sources, i);
+      add_source (table, source, params);
+    }
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &acc))
+    {
+      acc_finish (acc, first_day, params);
+      g_ptr_array_add (agencies, g_steal_pointer (&acc->agency));
+    }
+  g_ptr_array_sort (agencies, compare_weakest);
+  return agencies;
+}
+
+void
+hc_agency_rule_free (HcAgencyRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->description);
+  g_free (rule);
+}
+
+static int
+compare_most_failed (gconstpointer a,
+                     gconstpointer b)
+{
+  const HcAgencyRule *x = *(HcAgencyRule **) a;
+  const HcAgencyRule *y = *(HcAgencyRule **) b;
+
+  if (x->failed != y->failed)
+    return x->failed > y->failed ? -1 : 1;
+  return g_utf8_collate (x->description, y->description);
+}
+
+/**
+ * hc_agency_top_rules:
+ * @n_read: (out): the agency's datasets whose rules were read
+ *
+ * The rules that fail most records in @agency's datasets whose rules are
+ * known, summed by criterion and description, at most @max of them.
+ *
+ * Returns: (transfer full): a GPtrArray of HcAgencyRule
+ */
+GPtrArray *
+hc_agency_top_rules (GListModel *datasets,
+                     const char *agency,
+                     guint       max,
+                     guint      *n_read)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *rules = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_agency_rule_free);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (datasets), rules);
+  g_return_val_if_fail (agency != NULL && n_read != NULL, rules);
+
+  *n_read = 0;
+  for (guint i = 0, n = g_list_model_get_n_items (datasets); i < n; i++)
+    {
+      g_autoptr(HcDataset) dataset = g_list_model_get_item (datasets, i);
+      GListModel *list = hc_dataset_get_rules (dataset);
+
+      if (list == NULL || g_strcmp0 (hc_dataset_get_owner_agency (dataset), agency) != 0)
+        continue;
+      (*n_read)++;
+      for (guint r = 0, m = g_list_model_get_n_items (list); r < m; r++)
+        {
+          g_autoptr(HcRule) rule = g_list_model_get_item (list, r);
+          g_autofree char *key = NULL;
+          HcAgencyRule *sum;
+
+          if (hc_rule_get_failed (rule) <= 0)
+            continue;
+          key = g_strdup_printf ("%d\n%s", hc_rule_get_criterion (rule), hc_rule_get_description (rule));
+          sum = g_hash_table_lookup (by_key, key);
+          if (sum == NULL)
+            {
+              sum = g_new0 (HcAgencyRule, 1);
+              sum->description = g_strdup (hc_rule_get_description (rule));
+              sum->criterion = hc_rule_get_criterion (rule);
+              g_hash_table_insert (by_key, g_steal_pointer (&key), sum);
+              g_ptr_array_add (rules, sum);
+            }
+          sum->failed += hc_rule_get_failed (rule);
+          sum->checked += hc_rule_get_checked (rule);
+          sum->datasets++;
+        }
+    }
+  g_ptr_array_sort (rules, compare_most_failed);
+  if (rules->len > max)
+    g_ptr_array_set_size (rules, max);
+  return rules;
+}

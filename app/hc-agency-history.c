@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Fetching the datasets' score histories the agencies' change and trend
+ * need, in the background, a few at a time. */
+#include "config.h"
+
+#include "hc-agency-history.h"
+#include "hc-dataset.h"
+#include "hc-error.h"
+
+/* Enough to fill the pipe, few enough to leave the hub for the lists. */
+#define MAX_IN_FLIGHT 4
+
+struct _HcAgencyHistory
+{
+  GObject       parent_instance;
+
+  GPtrArray    *hubs;
+  GCancellable *cancellable;
+  GHashTable   *tried;       /* HcDataset whose detail was asked for */
+  GHashTable   *read;        /* HcDataset with history: "known" is its size */
+  guint         in_flight;
+  guint         known, total, failed;
+  gboolean      running;
+  guint         hub_cursor;  /* where the next fetch is looked for */
+  guint         item_cursor;
+};
+
+G_DEFINE_FINAL_TYPE (HcAgencyHistory, hc_agency_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KNOWN,
+  PROP_TOTAL,
+  PROP_FAILED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void pump (HcAgencyHistory *self);
+static void fetch_more (HcAgencyHistory *self);
+
+static void
+set_count (HcAgencyHistory *self,
+           guint           *field,
+           guint            value,
+           guint            prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+on_detail (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HcAgencyHistory) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcItem) item = hc_hub_fetch_detail_finish (HC_HUB (object), result, &error);
+
+  self->in_flight--;
+  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED) || self->cancellable == NULL ||
+      g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (item == NULL)
+    set_count (self, &self->failed, self->failed + 1, PROP_FAILED);
+  else if (hc_dataset_get_history (HC_DATASET (item)) != NULL)
+    {
+      g_hash_table_add (self->read, g_object_ref (item));
+      set_count (self, &self->known, g_hash_table_size (self->read), PROP_KNOWN);
+    }
+  fetch_more (self);
+}
+
+/* Starts fetches from where the last one was found, so a list of 10,000
+ * datasets is walked once, not once per answer. */
+static void
+fetch_more (HcAgencyHistory *self)
+{
+  while (self->running && self->in_flight < MAX_IN_FLIGHT &&
+         self->hubs != NULL && self->hub_cursor < self->hubs->len)
+    {
+      HcHub *hub = self->hubs->pdata[self->hub_cursor];
+      GListModel *datasets = G_LIST_MODEL (hc_hub_get_datasets (hub));
+      g_autoptr(HcDataset) dataset = NULL;
+
+      if (self->item_cursor >= g_list_model_get_n_items (datasets) || hc_hub_get_state (hub) != HC_HUB_CONNECTED)
+        {
+          self->hub_cursor++;
+          self->item_cursor = 0;
+          continue;
+        }
+      dataset = g_list_model_get_item (datasets, self->item_cursor++);
+      if (hc_dataset_get_history (dataset) != NULL || g_hash_table_contains (self->tried, dataset))
+        continue;
+      g_hash_table_add (self->tried, g_object_ref (dataset));
+      self->in_flight++;
+      hc_hub_fetch_detail_async (hub, HC_LIST_DATASETS, hc_item_get_id (HC_ITEM (dataset)),
+                                 self->cancellable, on_detail, g_object_ref (self));
+    }
+}
+
+/* Counts what is known (the lists changed) and walks them again. */
+static void
+pump (HcAgencyHistory *self)
+{
+  guint total = 0;
+
+  g_hash_table_remove_all (self->read);
+  for (guint h = 0; self->hubs != NULL && h < self->hubs->len; h++)
+    {
+      GListModel *datasets = G_LIST_MODEL (hc_hub_get_datasets (self->hubs->pdata[h]));
+      guint n = g_list_model_get_n_items (datasets);
+
+      total += n;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HcDataset) dataset = g_list_model_get_item (datasets, i);
+          if (hc_dataset_get_history (dataset) != NULL)
+            g_hash_table_add (self->read, g_steal_pointer (&dataset));
+        }
+    }
+  set_count (self, &self->total, total, PROP_TOTAL);
+  set_count (self, &self->known, g_hash_table_size (self->read), PROP_KNOWN);
+  self->hub_cursor = 0;
+  self->item_cursor = 0;
+  fetch_more (self);
+}
+
+static void
+hc_agency_history_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HcAgencyHistory *self = HC_AGENCY_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_KNOWN:  g_value_set_uint (value, self->known); break;
+    case PROP_TOTAL:  g_value_set_uint (value, self->total); break;
+    case PROP_FAILED: g_value_set_uint (value, self->failed); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_agency_history_dispose (GObject *object)
+{
+  HcAgencyHistory *self = HC_AGENCY_HISTORY (object);
+
+  hc_agency_history_stop (self);
+  g_clear_pointer (&self->hubs, g_ptr_array_unref);
+  g_clear_pointer (&self->tried, g_hash_table_unref);
+  g_clear_pointer (&self->read, g_hash_table_unref);
+
+  G_OBJECT_CLASS (hc_agency_history_parent_class)->dispose (object);
+}
+
+static void
+hc_agency_history_class_init (HcAgencyHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = hc_agency_history_get_property;
+  object_class->dispose = hc_agency_history_dispose;
+
+  properties[PROP_KNOWN] = g_param_spec_uint ("known", NULL, NULL, 0, G_MAXUINT, 0,
+                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOTAL] = g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0,
+                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILED] = g_param_spec_uint ("failed", NULL, NULL, 0, G_MAXUINT, 0,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hc_agency_history_init (HcAgencyHistory *self)
+{
+  self->tried = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->read = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+}
+
+HcAgencyHistory *
+hc_agency_history_new (void)
+{
+  return g_object_new (HC_TYPE_AGENCY_HISTORY, NULL);
+}
+
+static void
+on_datasets_changed (HcAgencyHistory *self)
+{
+  pump (self);
+}
+
+/**
+ * hc_agency_history_set_hubs:
+ * The hubs whose datasets' history to read (the window's scope).
+ */
+void
+hc_agency_history_set_hubs (HcAgencyHistory *self,
+                            GPtrArray       *hubs)
+{
+  g_return_if_fail (HC_IS_AGENCY_HISTORY (self));
+
+  for (guint i = 0; self->hubs != NULL && i < self->hubs->len; i++)
+    g_signal_handlers_disconnect_by_data (hc_hub_get_datasets (self->hubs->pdata[i]), self);
+  g_clear_pointer (&self->hubs, g_ptr_array_unref);
+  if (hubs != NULL)
+    {
+      self->hubs = g_ptr_array_ref (hubs);
+      for (guint i = 0; i < hubs->len; i++)
+        g_signal_connect_object (hc_hub_get_datasets (hubs->pdata[i]), "items-changed",
+                                 G_CALLBACK (on_datasets_changed), self, G_CONNECT_SWAPPED);
+    }
+  set_count (self, &self->failed, 0, PROP_FAILED);
+  g_hash_table_remove_all (self->tried);
+  pump (self);
+}
+
+void
+hc_agency_history_start (HcAgencyHistory *self)
+{
+  g_return_if_fail (HC_IS_AGENCY_HISTORY (self));
+
+  if (self->running)
+    return;
+  self->running = TRUE;
+  self->cancellable = g_cancellable_new ();
+  /* What failed before may work now. */
+  g_hash_table_remove_all (self->tried);
+  set_count (self, &self->failed, 0, PROP_FAILED);
+  pump (self);
+}
+
+void
+hc_agency_history_stop (HcAgencyHistory *self)
+{
+  g_return_if_fail (HC_IS_AGENCY_HISTORY (self));
+
+  self->running = FALSE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+guint
+hc_agency_history_get_known (HcAgencyHistory *self)
+{
+  g_return_val_if_fail (HC_IS_AGENCY_HISTORY (self), 0);
+  return self->known;
+}
+
+guint
+hc_agency_history_get_total (HcAgencyHistory *self)
+{
+  g_return_val_if_fail (HC_IS_AGENCY_HISTORY (self), 0);
+  return self->total;
+}
+
+guint
+hc_agency_history_get_failed (HcAgencyHistory *self)
+{
+  g_return_val_if_fail (HC_IS_AGENCY_HISTORY (self), 0);
+  return self->failed;
+}

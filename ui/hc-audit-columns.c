@@ -171,10 +171,10 @@ bind_link (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
   if (hc_audit_entry_get_action (entry) == HC_AUDIT_ACTION_SOURCE_RETRY)
     /* Translators: %s is a feed's id */
-    tooltip = g_strdup_printf (_("Open the feed %s in Ingestion"), target);
+    tooltip = g_strdup_printf (_("Show the feed %s in Ingestion"), target);
   else
     /* Translators: %s is an alert's id */
-    tooltip = g_strdup_printf (_("Open the alert %s in Security"), target);
+    tooltip = g_strdup_printf (_("Show the alert %s in Security"), target);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "entry", g_object_ref (entry), g_object_unref);

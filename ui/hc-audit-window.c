@@ -187,7 +187,7 @@ on_page (GObject      *object,
       g_free (log->problem);
       log->problem = log->refused
         /* Translators: %s is a hub's name, then the hub's answer */
-        ? g_strdup_printf (_("%s: your role may not read the audit log (%s)."), log->name, clause)
+        ? g_strdup_printf (_("%s: your role is not allowed to see the audit log (%s)."), log->name, clause)
         /* Translators: %s is a hub's name, then the error */
         : g_strdup_printf (_("The audit log of %s could not be read: %s."), log->name, clause);
       update_state (self);
@@ -254,7 +254,7 @@ reload (HcAuditWindow *self)
         {
           log->refused = TRUE;
           /* Translators: the hub's name, then a role such as “Operator” */
-          log->problem = g_strdup_printf (_("%s: your role (%s) may not read the audit log; it is for supervisors."),
+          log->problem = g_strdup_printf (_("%s: your role (%s) is not allowed to see the audit log; it is for supervisors."),
                                           log->name, hc_role_label (hc_me_get_role (me)));
           continue;
         }

@@ -320,6 +320,58 @@ test_audit_operator (Fixture *f, gconstpointer data)
   fixture_tear_down (f);
 }
 
+/* All hubs: one where the role may read the log, one where it may not.
+ * The log shows the first's entries with their hub, and names the
+ * second with the reason. */
+static void
+test_audit_all_hubs (Fixture *f, gconstpointer data)
+{
+  HcHubManager *manager;
+  HcHub *other;
+  g_autofree char *other_url = NULL;
+  HcAuditWindow *audit;
+  HcListPane *pane;
+  GListModel *visible;
+  const char *banner;
+
+  fixture_set_up (f, data, SUPERVISOR_TOKEN);
+  manager = hc_application_get_hub_manager (f->app);
+  /* The same demo hub by another name, so the manager holds it twice. */
+  g_assert_true (g_str_has_prefix (f->url, "http://127.0.0.1:"));
+  other_url = g_strconcat ("http://localhost:", f->url + strlen ("http://127.0.0.1:"), NULL);
+  other = hc_hub_manager_add_session_hub (manager, "Operator hub", other_url, HC_DEMO_OPERATOR_TOKEN);
+  hc_test_wait_hub_ready (other, 60);
+  hc_window_set_scope (f->window, NULL);
+
+  audit = open_audit (f);
+  pane = hc_audit_window_get_pane (audit);
+  wait_loaded (audit);
+
+  g_assert_null (hc_audit_window_get_denied (audit));
+  banner = hc_audit_window_get_problems (audit);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "Operator hub"));
+  g_assert_nonnull (strstr (banner, hc_role_label (HC_ROLE_OPERATOR)));
+  visible = hc_list_pane_get_visible_model (pane);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(HcAuditEntry) entry = g_list_model_get_item (visible, i);
+      g_assert_true (hc_audit_columns_get_hub (entry) == f->hub);
+    }
+  {
+    g_autoptr(GtkColumnViewColumn) hub_column =
+      g_list_model_get_item (gtk_column_view_get_columns (hc_list_pane_get_view (pane)), 1);
+    g_assert_true (gtk_column_view_column_get_visible (hub_column));
+  }
+  g_free (hc_test_find_text (GTK_WIDGET (audit), "Demo hub"));
+  screenshot (f, GTK_WIDGET (audit), "all-hubs");
+
+  gtk_window_destroy (GTK_WINDOW (audit));
+  hc_hub_manager_remove_session_hub (manager, other);
+  fixture_tear_down (f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,6 +391,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/audit/supervisor", Fixture, &fixture, NULL, test_audit_supervisor, NULL);
   g_test_add ("/audit/operator", Fixture, &fixture, NULL, test_audit_operator, NULL);
+  g_test_add ("/audit/all-hubs", Fixture, &fixture, NULL, test_audit_all_hubs, NULL);
   {
     int status = g_test_run ();
     g_clear_object (&fixture.app);

@@ -328,7 +328,7 @@ hc_audit_columns_setup (GtkColumnView   *view,
   add_column (view, _("Time"), "time", label_factory ("time"), 150, FALSE);
   add_column (view, _("Hub"), "hub", label_factory ("hub"), 120, FALSE);
   add_column (view, _("Actor"), "actor", label_factory ("actor"), 130, FALSE);
-  add_column (view, _("Action"), "action", label_factory ("action"), 140, FALSE);
+  add_column (view, _("Action"), "action", label_factory ("action"), 190, FALSE);
   add_column (view, _("Target"), "target", link, 150, FALSE);
   add_column (view, _("Result"), "result", label_factory ("result"), 120, FALSE);
   add_column (view, _("Comment"), "comment", label_factory ("comment"), 160, TRUE);

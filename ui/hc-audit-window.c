@@ -56,6 +56,8 @@ struct _HcAuditWindow
   HcListPane     *pane;
   GtkColumnView  *view;
   GtkLabel       *count_label;
+  GtkWidget      *problems_box;
+  GtkLabel       *problems_label;
   GtkButton      *more_button;
 };
 
@@ -145,9 +147,11 @@ update_state (HcAuditWindow *self)
   else if (refusals->len > 0)
     g_string_assign (problems, refusals->str);
   if (problems->len > 0 && self->pending == 0)
-    hc_list_pane_set_banner (self->pane, HC_LEVEL_WARNING, problems->str, NULL, NULL);
-  else
-    hc_list_pane_clear_banner (self->pane);
+    {
+      gtk_label_set_text (self->problems_label, problems->str);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->problems_label), problems->str);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_box), problems->len > 0 && self->pending == 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), more);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.load-more", more && self->pending == 0);
@@ -383,6 +387,8 @@ hc_audit_window_class_init (HcAuditWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcAuditWindow, pane);
   gtk_widget_class_bind_template_child (widget_class, HcAuditWindow, view);
   gtk_widget_class_bind_template_child (widget_class, HcAuditWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditWindow, problems_box);
+  gtk_widget_class_bind_template_child (widget_class, HcAuditWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, HcAuditWindow, more_button);
 
   gtk_widget_class_install_action (widget_class, "audit.refresh", NULL, refresh_action);
@@ -466,6 +472,19 @@ hc_audit_window_get_pane (HcAuditWindow *self)
  * Why the log is hidden (no hub in scope lets this role read it), or
  * %NULL while it is shown.
  */
+/**
+ * hc_audit_window_get_problems:
+ * What the log shown leaves out (hubs whose log could not be read, with
+ * why), or %NULL when it is every hub's.
+ */
+const char *
+hc_audit_window_get_problems (HcAuditWindow *self)
+{
+  g_return_val_if_fail (HC_IS_AUDIT_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (self->problems_box) ? gtk_label_get_text (self->problems_label) : NULL;
+}
+
 const char *
 hc_audit_window_get_denied (HcAuditWindow *self)
 {
@@ -561,6 +580,8 @@ hc_audit_window_open_target (HcAuditWindow *self,
     ? g_strdup_printf (_("The feed %s is not in the hub's list of feeds (yet, or any more)."), target)
     /* Translators: %s is an alert's id */
     : g_strdup_printf (_("The alert %s is not in the hub's list of alerts (yet, or any more)."), target);
-  hc_list_pane_set_banner (self->pane, HC_LEVEL_WARNING, message, NULL, NULL);
+  gtk_label_set_text (self->problems_label, message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->problems_label), message);
+  gtk_widget_set_visible (self->problems_box, TRUE);
   return FALSE;
 }

@@ -18,6 +18,7 @@ HcAuditWindow *hc_audit_window_new          (HcWindow      *window,
                                              GPtrArray     *hubs);
 HcListPane    *hc_audit_window_get_pane     (HcAuditWindow *self);
 const char    *hc_audit_window_get_denied   (HcAuditWindow *self);
+const char    *hc_audit_window_get_problems (HcAuditWindow *self);
 gboolean       hc_audit_window_is_loading   (HcAuditWindow *self);
 void           hc_audit_window_set_actor    (HcAuditWindow *self,
                                              const char    *actor);

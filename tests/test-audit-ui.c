@@ -162,6 +162,32 @@ find_link (GtkWidget *root, const char *text)
   return NULL;
 }
 
+static GtkWidget *
+search_button (GtkWidget *root, const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = search_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @root that activates @action. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *action)
+{
+  GtkWidget *button = search_button (root, action);
+
+  if (button == NULL)
+    g_error ("no button for %s", action);
+  return button;
+}
+
 static void
 store_result (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -249,6 +275,21 @@ test_audit_supervisor (Fixture *f, gconstpointer data)
   hc_test_assert_nothing_disguised (GTK_WIDGET (audit));
   screenshot (f, GTK_WIDGET (audit), "supervisor");
   n_all = g_list_model_get_n_items (hc_list_pane_get_visible_model (pane));
+
+  /* A page at a time: the hub's cursor gives the next page on request. */
+  g_assert_cmpuint (n_all, >=, 3);
+  hc_audit_window_set_page_limit (audit, 2);
+  wait_loaded (audit);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (pane)), ==, 2);
+  g_assert_true (gtk_widget_is_visible (find_button (GTK_WIDGET (audit), "audit.load-more")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (audit), "audit.load-more", NULL));
+  wait_loaded (audit);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (pane)), ==, 4 <= n_all ? 4 : n_all);
+  screenshot (f, GTK_WIDGET (audit), "paged");
+  hc_audit_window_set_page_limit (audit, 1000);
+  wait_loaded (audit);
+  g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (pane)), ==, n_all);
+  g_assert_false (gtk_widget_is_visible (find_button (GTK_WIDGET (audit), "audit.load-more")));
 
   /* Filters go to the hub: each narrows the log to what it names. */
   hc_audit_window_set_action (audit, "source.retry");

@@ -19,7 +19,7 @@
  * hidden behind that reason, never shown as an empty list.
  */
 
-#define PAGE_LIMIT 100
+#define DEFAULT_PAGE_LIMIT 100
 
 typedef struct {
   HcHub    *hub;
@@ -42,6 +42,7 @@ struct _HcAuditWindow
   char           *actor;
   char           *action;
   guint           period_days;
+  guint           page_limit;
   GCancellable   *cancellable;
   guint           pending;
   char           *denied;
@@ -232,7 +233,7 @@ fetch (HcAuditWindow *self,
   req->log = log;
   self->pending++;
   hc_client_audit_async (hc_hub_get_client (log->hub), self->actor, self->action, since, cursor,
-                         PAGE_LIMIT, self->cancellable, on_page, req);
+                         self->page_limit, self->cancellable, on_page, req);
 }
 
 /* From the first page, as the filters now say. */
@@ -405,6 +406,7 @@ hc_audit_window_init (HcAuditWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_weak_ref_init (&self->window, NULL);
+  self->page_limit = DEFAULT_PAGE_LIMIT;
   self->hubs = g_ptr_array_new_with_free_func (hub_log_free);
   self->entries = g_list_store_new (HC_TYPE_AUDIT_ENTRY);
   self->actor_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -518,6 +520,18 @@ hc_audit_window_set_actor (HcAuditWindow *self,
         return;
       }
   gtk_drop_down_set_selected (self->actor_dropdown, 0);
+}
+
+/* Entries per page (the hub may give fewer); the log is read again. */
+void
+hc_audit_window_set_page_limit (HcAuditWindow *self,
+                                guint          limit)
+{
+  g_return_if_fail (HC_IS_AUDIT_WINDOW (self));
+  g_return_if_fail (limit > 0);
+
+  self->page_limit = limit;
+  reload (self);
 }
 
 /* @action: an HcAuditAction nick, or %NULL for every action. */

@@ -24,6 +24,8 @@ void           hc_audit_window_set_actor    (HcAuditWindow *self,
                                              const char    *actor);
 void           hc_audit_window_set_action   (HcAuditWindow *self,
                                              const char    *action);
+void           hc_audit_window_set_page_limit (HcAuditWindow *self,
+                                             guint          limit);
 void           hc_audit_window_set_period   (HcAuditWindow *self,
                                              guint          days);
 gboolean       hc_audit_window_open_target  (HcAuditWindow *self,

@@ -45,6 +45,7 @@ struct _HcAuditWindow
   guint           page_limit;
   GCancellable   *cancellable;
   guint           pending;
+  guint           generation;   /* a reload's: answers to an older one are dropped */
   char           *denied;
 
   /* template children */
@@ -71,6 +72,7 @@ static const guint period_days[] = { 0, 1, 7, 30 };
 typedef struct {
   HcAuditWindow *self;
   HubLog        *log;
+  guint          generation;
 } Request;
 
 static void
@@ -126,7 +128,6 @@ update_state (HcAuditWindow *self)
       self->denied = self->hubs->len == 0
         ? g_strdup (_("No hub is connected. Add one in Preferences."))
         : g_strdup (refusals->str);
-      adw_status_page_set_description (self->denied_page, NULL);
       {
         g_autofree char *escaped = g_markup_escape_text (self->denied, -1);
         adw_status_page_set_description (self->denied_page, escaped);
@@ -179,9 +180,14 @@ on_page (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(HcListPage) page = hc_client_audit_finish (HC_CLIENT (object), result, &error);
 
+  /* Cancelled, closed, or asked before the filters changed: not ours now. */
+  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED) || self->hubs == NULL ||
+      req->generation != self->generation)
+    {
+      g_free (req);
+      return;
+    }
   g_free (req);
-  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-    return;
   self->pending--;
   g_clear_pointer (&log->cursor, g_free);
   if (page == NULL)
@@ -231,6 +237,7 @@ fetch (HcAuditWindow *self,
     }
   req->self = g_object_ref (self);
   req->log = log;
+  req->generation = self->generation;
   self->pending++;
   hc_client_audit_async (hc_hub_get_client (log->hub), self->actor, self->action, since, cursor,
                          self->page_limit, self->cancellable, on_page, req);
@@ -244,6 +251,7 @@ reload (HcAuditWindow *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->pending = 0;
+  self->generation++;
   g_list_store_remove_all (self->entries);
 
   for (guint i = 0; i < self->hubs->len; i++)

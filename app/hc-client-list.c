@@ -214,17 +214,26 @@ parse_audit_page (JsonNode  *node,
 
 void
 hc_client_audit_async (HcClient            *self,
+                       const char          *actor,
+                       const char          *action,
+                       const char          *since,
                        const char          *cursor,
                        guint                limit,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  const char *filters[7];
+  guint n = 0;
   g_autofree char *query = NULL;
 
   g_return_if_fail (HC_IS_CLIENT (self));
 
-  query = build_query (NULL, cursor, limit ? limit : HC_CLIENT_DEFAULT_PAGE_LIMIT);
+  if (actor)  { filters[n++] = "actor";  filters[n++] = actor; }
+  if (action) { filters[n++] = "action"; filters[n++] = action; }
+  if (since)  { filters[n++] = "since";  filters[n++] = since; }
+  filters[n] = NULL;
+  query = build_query (filters, cursor, limit ? limit : HC_CLIENT_DEFAULT_PAGE_LIMIT);
   hc_client_call_async (self, "GET", "/audit", query, NULL, NULL, HC_REQUEST_AUTH,
                         parse_audit_page, (GDestroyNotify) hc_list_page_free,
                         cancellable, hc_client_audit_async, callback, user_data);

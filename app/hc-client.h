@@ -189,8 +189,13 @@ HcAlert    *hc_client_resolve_alert_finish (HcClient           *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
-/* GET /audit: supervisor only; a page of HcAuditEntry rows. */
+/* GET /audit: supervisor only; a page of HcAuditEntry rows, newest
+ * first. @actor, @action (an HcAuditAction nick) and @since (RFC 3339)
+ * narrow it; %NULL leaves a filter off. */
 void        hc_client_audit_async         (HcClient            *self,
+                                           const char          *actor,
+                                           const char          *action,
+                                           const char          *since,
                                            const char          *cursor,
                                            guint                limit,
                                            GCancellable        *cancellable,

@@ -340,14 +340,53 @@ test_resolve_and_audit (void)
   g_clear_error (&error);
 
   /* The audit log: supervisors only. */
-  hc_client_audit_async (supervisor, NULL, 50, NULL, hc_test_demo_store_result, &result4);
+  hc_client_audit_async (supervisor, NULL, NULL, NULL, NULL, 50, NULL, hc_test_demo_store_result, &result4);
   hc_test_demo_spin_until (hc_test_demo_is_set, &result4, 30, "the audit log");
   audit = hc_client_audit_finish (supervisor, result4, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->items->len, >, 0);
   g_assert_true (HC_IS_AUDIT_ENTRY (g_ptr_array_index (audit->items, 0)));
 
-  hc_client_audit_async (hc_hub_get_client (hub), NULL, 50, NULL, hc_test_demo_store_result, &result5);
+  /* Narrowed by actor and action: only the supervisor's resolves, ours among them. */
+  {
+    g_autoptr(GAsyncResult) result6 = NULL;
+    g_autoptr(HcListPage) mine = NULL;
+    gboolean found = FALSE;
+
+    hc_client_audit_async (supervisor, "nguyen.thi.lan", "alert.resolve", "2000-01-01T00:00:00Z", NULL, 50,
+                           NULL, hc_test_demo_store_result, &result6);
+    hc_test_demo_spin_until (hc_test_demo_is_set, &result6, 30, "the filtered audit log");
+    mine = hc_client_audit_finish (supervisor, result6, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (mine->items->len, >, 0);
+    g_assert_cmpuint (mine->items->len, <, audit->items->len);
+    for (guint i = 0; i < mine->items->len; i++)
+      {
+        HcAuditEntry *entry = g_ptr_array_index (mine->items, i);
+
+        g_assert_cmpstr (hc_audit_entry_get_actor (entry), ==, "nguyen.thi.lan");
+        g_assert_cmpint (hc_audit_entry_get_action (entry), ==, HC_AUDIT_ACTION_ALERT_RESOLVE);
+        found |= g_strcmp0 (hc_audit_entry_get_target (entry), hc_item_get_id (HC_ITEM (row))) == 0;
+      }
+    g_assert_true (found);
+  }
+
+  /* A period that starts tomorrow holds nothing. */
+  {
+    g_autoptr(GAsyncResult) result7 = NULL;
+    g_autoptr(HcListPage) none = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+    g_autofree char *since = g_date_time_format_iso8601 (tomorrow);
+
+    hc_client_audit_async (supervisor, NULL, NULL, since, NULL, 50, NULL, hc_test_demo_store_result, &result7);
+    hc_test_demo_spin_until (hc_test_demo_is_set, &result7, 30, "the audit log from tomorrow");
+    none = hc_client_audit_finish (supervisor, result7, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (none->items->len, ==, 0);
+  }
+
+  hc_client_audit_async (hc_hub_get_client (hub), NULL, NULL, NULL, NULL, 50, NULL, hc_test_demo_store_result, &result5);
   hc_test_demo_spin_until (hc_test_demo_is_set, &result5, 30, "the operator's audit");
   nothing = hc_client_audit_finish (hc_hub_get_client (hub), result5, &error);
   g_assert_null (nothing);

@@ -146,7 +146,9 @@ def main():
                                  ('/storage/pools', {'limit': '-1'}), ('/storage/nodes', {'cursor': 'eA'}),
                                  ('/security/alerts', {'since': 'yesterday'}), ('/security/alerts', {'state': 'closed'}),
                                  ('/security/alerts', {'severity': 'urgent'}), ('/security/alerts', {'category': 'spam'}),
-                                 ('/security/alerts', {'q': ''}), ('/audit', {'limit': '99999'})):
+                                 ('/security/alerts', {'q': ''}), ('/audit', {'limit': '99999'}),
+                                 ('/audit', {'action': 'delete'}), ('/audit', {'actor': ''}),
+                                 ('/audit', {'since': 'yesterday'})):
             status, _, problem = call('GET', template, role='supervisor', params=params)
             assert status == 400, (template, params, status)
             assert problem['status'] == 400
@@ -204,6 +206,13 @@ def main():
         call('POST', '/security/alerts/{id}/acknowledge', role='operator', body={'comment': 'x'}, expect=409, id=ids['resolved'])
         _, _, audit = call('GET', '/audit', role='supervisor', expect=200)
         assert {'alert.acknowledge', 'alert.resolve', 'source.retry'} <= {e['action'] for e in audit['items']}
+        # The audit log's filters narrow it to what they name.
+        _, _, acks = call('GET', '/audit', role='supervisor', expect=200,
+                          params={'action': 'alert.acknowledge', 'actor': 'tran.van.minh', 'since': '2020-01-01T00:00:00Z'})
+        assert acks['items'] and all(e['action'] == 'alert.acknowledge' and e['actor'] == 'tran.van.minh'
+                                     for e in acks['items'])
+        _, _, later = call('GET', '/audit', role='supervisor', expect=200, params={'since': '2999-01-01T00:00:00Z'})
+        assert later['items'] == []
 
         # Every event the actions produced matches its schema.
         seen = set()

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hc-application.h"
+#include "hc-audit-window.h"
 #include "hc-demo-launcher.h"
 #include "hc-hub-dialog.h"
 #include "hc-preferences-window.h"
@@ -429,6 +430,10 @@ test_vi_everything (gconstpointer data)
     check_dialog (f, HC_TYPE_TRIAGE_DIALOG, "triage dialog, resolve");
   else
     g_test_message ("the resolve dialog is not offered for the first alert");
+
+  /* The audit log, as the supervisor reads it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.audit", NULL));
+  check_dialog (f, HC_TYPE_AUDIT_WINDOW, "audit log");
 
   /* Preferences, each page, and the hub dialog. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-audit-window.h"
 #include "hc-error.h"
 #include "hc-wall.h"
 #include "hc-report-dialog.h"
@@ -180,6 +181,19 @@ on_alert_selected (HcSecurityPage *page,
   fetch_detail (self, HC_LIST_ALERTS, alert);
 }
 
+/* The audit log of the hubs in scope, in a window of its own. */
+static void
+audit_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+  g_autoptr(GPtrArray) hubs = hc_window_get_scope_hubs (self);
+  HcAuditWindow *audit = hc_audit_window_new (self, self->manager, hubs);
+
+  gtk_window_present (GTK_WINDOW (audit));
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -322,6 +336,7 @@ void
 hc_window_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.audit", NULL, audit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);

@@ -276,14 +276,29 @@ hc_demo_server_reads_alert (HcDemoRequest *req)
 void
 hc_demo_server_reads_audit (HcDemoRequest *req)
 {
-  static const char * const allowed[] = { "limit", "cursor", NULL };
+  static const char * const allowed[] = { "limit", "cursor", "actor", "action", "since", NULL };
+  static const char * const actions[] = { "alert.acknowledge", "alert.resolve", "source.retry", NULL };
   HcDemoListQuery q = { 0 };
   g_autofree char *after = NULL;
+  g_autofree char *actor = NULL;
   g_autofree char *next = NULL;
   g_autoptr(JsonNode) page = NULL;
+  const char *since = hc_demo_http_param (req, "since");
 
-  if (!hc_demo_http_check_params (req, allowed) || !hc_demo_http_page_params (req, 'u', TRUE, &q, &after))
+  if (!hc_demo_http_check_params (req, allowed) || !hc_demo_http_page_params (req, 'u', TRUE, &q, &after) ||
+      !hc_demo_http_enum_param (req, "action", actions, &q.action) ||
+      !hc_demo_http_text_param (req, "actor", &actor, FALSE))
     return;
+  if (since != NULL)
+    {
+      if (!hc_demo_text_parse_time (since, &q.since))
+        {
+          hc_demo_http_bad_param (req, "since", "must be an RFC 3339 time with a zone, such as 2026-01-05T08:30:00Z.");
+          return;
+        }
+      q.has_since = TRUE;
+    }
+  q.actor = actor;
   page = hc_demo_store_list_audit (req->server->store, &q, &next);
   hc_demo_http_send_page (req, page, 'u', next);
 }

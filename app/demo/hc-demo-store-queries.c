@@ -276,6 +276,12 @@ hc_demo_store_list_audit (HcDemoStore           *self,
   JsonNode *node;
 
   filter_init (&f);
+  if (query->actor)
+    filter_text (&f, "actor = ?", query->actor);
+  if (query->action)
+    filter_text (&f, "action = ?", query->action);
+  if (query->has_since)
+    filter_int (&f, "at >= ?", query->since);
   node = list_page (self, HC_DEMO_STORE_AUDIT_COLS, "audit", "id", TRUE, TRUE, &f, query, hc_demo_store_json_build_audit, next_key);
   filter_clear (&f);
   return node;

@@ -43,6 +43,9 @@ typedef struct {
   const char  *category;
   gboolean     has_since;
   gint64       since;
+  /* audit (and has_since, since) */
+  const char  *actor;
+  const char  *action;
 } HcDemoListQuery;
 
 #define HC_TYPE_DEMO_STORE (hc_demo_store_get_type ())

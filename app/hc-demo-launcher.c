@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include <signal.h>
 #include <string.h>
@@ -18,6 +19,7 @@ struct _HcDemoLauncher
   GSubprocess      *process;
   GDataInputStream *stdout_stream;
   char             *url;
+  char             *data_dir;   /* a fresh one for each start, removed at stop */
 };
 
 G_DEFINE_FINAL_TYPE (HcDemoLauncher, hc_demo_launcher, G_TYPE_OBJECT)
@@ -112,10 +114,19 @@ hc_demo_launcher_start_async (HcDemoLauncher      *self,
       return;
     }
 
+  /* Nothing of the demo is kept: its database lives in a folder of its
+   * own, made now and removed when it stops. */
+  self->data_dir = g_dir_make_tmp ("hub-console-demo-XXXXXX", &error);
+  if (self->data_dir == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   /* stdin is a pipe we never write: the hub exits when it closes. */
   self->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                                     &error, program, "--listen", "127.0.0.1:0",
-                                    "--exit-with-stdin", NULL);
+                                    "--data-dir", self->data_dir, "--exit-with-stdin", NULL);
   if (self->process == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -146,19 +157,54 @@ hc_demo_launcher_get_url (HcDemoLauncher *self)
   return self->url;
 }
 
+/* The demo hub's folder holds its database and SQLite's journal files,
+ * nothing else. */
+static void
+remove_data_dir (HcDemoLauncher *self)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (self->data_dir == NULL)
+    return;
+
+  dir = g_dir_open (self->data_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->data_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (self->data_dir);
+  g_clear_pointer (&self->data_dir, g_free);
+}
+
+/**
+ * hc_demo_launcher_get_data_dir:
+ * The folder of the running demo hub's database; NULL when stopped.
+ */
+const char *
+hc_demo_launcher_get_data_dir (HcDemoLauncher *self)
+{
+  g_return_val_if_fail (HC_IS_DEMO_LAUNCHER (self), NULL);
+
+  return self->data_dir;
+}
+
 void
 hc_demo_launcher_stop (HcDemoLauncher *self)
 {
   g_return_if_fail (HC_IS_DEMO_LAUNCHER (self));
 
-  if (self->process == NULL)
-    return;
-
-  /* Closing stdin asks it to exit cleanly; the signal makes sure. */
-  g_output_stream_close (g_subprocess_get_stdin_pipe (self->process), NULL, NULL);
-  g_subprocess_send_signal (self->process, SIGTERM);
-  g_clear_object (&self->stdout_stream);
-  g_clear_object (&self->process);
+  if (self->process != NULL)
+    {
+      /* Closing stdin asks it to exit cleanly; the signal makes sure. */
+      g_output_stream_close (g_subprocess_get_stdin_pipe (self->process), NULL, NULL);
+      g_subprocess_send_signal (self->process, SIGTERM);
+      g_clear_object (&self->stdout_stream);
+      g_clear_object (&self->process);
+    }
+  remove_data_dir (self);
 }
 
 static void

@@ -26,6 +26,7 @@ char           *hc_demo_launcher_start_finish (HcDemoLauncher      *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 const char     *hc_demo_launcher_get_url      (HcDemoLauncher      *self);
+const char     *hc_demo_launcher_get_data_dir (HcDemoLauncher      *self);
 void            hc_demo_launcher_stop         (HcDemoLauncher      *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "hc-report-print.h"
 #include "hc-report.h"
 #include "hc-demo-launcher.h"
+#include "hc-event-stream.h"
 #include "hc-test-ui.h"
 #include "hc-window.h"
 
@@ -173,9 +174,22 @@ test_agencies (Fixture *f, gconstpointer data)
   pane = hc_agencies_page_get_pane (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "agencies"));
   hc_test_wait_mapped (GTK_WIDGET (page));
+  /* The page's menu leads supervisors to the audit log. */
+  {
+    GMenuModel *extra = G_MENU_MODEL (hc_agencies_page_get_extra_menu (page));
+    g_autofree char *action = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (extra), ==, 1);
+    g_assert_true (g_menu_model_get_item_attribute (extra, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.audit");
+  }
   /* Rows come at once, from the lists; the history follows. */
   g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (pane)), >, 0);
   hc_test_spin_until (history_read, hc_agencies_page_get_history (page), 60);
+  /* The demo hub lives on: hold its events from here, so the page and the
+   * figures counted below read the same rows. */
+  hc_event_stream_stop (hc_hub_get_event_stream (f->hub));
+  hc_test_settle (100);
   hc_agencies_page_recount (page);
   hc_test_settle (200);
   check_agencies (f->hub, pane, 30);

@@ -255,7 +255,16 @@ test_hubs_through_preferences (void)
 
   hc_hub_manager_stop (manager);
   hc_test_destroy_window (GTK_WINDOW (window));
-  hc_demo_launcher_stop (launcher);
+  {
+    /* The demo keeps nothing: its database goes with it. */
+    g_autofree char *demo_dir = g_strdup (hc_demo_launcher_get_data_dir (launcher));
+    g_autofree char *db = g_build_filename (demo_dir, "demo-hub.sqlite3", NULL);
+
+    g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+    hc_demo_launcher_stop (launcher);
+    g_assert_false (g_file_test (demo_dir, G_FILE_TEST_EXISTS));
+    g_assert_null (hc_demo_launcher_get_data_dir (launcher));
+  }
 
   /* No trace on disk, in our logs, environment or command line. */
   assert_not_in_tree (g_get_home_dir (), TOKEN);

@@ -103,10 +103,18 @@ static HcClient *
 client_for_profile (HcProfile  *profile,
                     const char *token)
 {
-  return hc_client_new (hc_profile_get_url (profile), token,
-                        hc_profile_get_ca_file (profile),
-                        hc_profile_get_pinned_fingerprint (profile),
-                        hc_profile_get_allow_plaintext (profile));
+  HcClient *client = hc_client_new (hc_profile_get_url (profile), token,
+                                    hc_profile_get_ca_file (profile),
+                                    hc_profile_get_pinned_fingerprint (profile),
+                                    hc_profile_get_allow_plaintext (profile));
+
+  if (hc_profile_is_alertmanager (profile))
+    {
+      hc_client_set_api_prefix (client, "/api/v2");
+      /* A user name and a token: basic auth; a token alone: bearer. */
+      hc_client_set_basic_user (client, hc_profile_get_username (profile));
+    }
+  return client;
 }
 
 static void
@@ -129,7 +137,8 @@ on_profile_notify (HcProfile    *profile,
   /* How to reach the hub changed: a new client, so a new hub. */
   if (g_str_equal (pspec->name, "url") || g_str_equal (pspec->name, "ca-file") ||
       g_str_equal (pspec->name, "pinned-fingerprint") || g_str_equal (pspec->name, "allow-plaintext") ||
-      g_str_equal (pspec->name, "username"))
+      g_str_equal (pspec->name, "username") || g_str_equal (pspec->name, "kind") ||
+      g_str_equal (pspec->name, "poll-interval"))
     {
       g_hash_table_remove (self->entries, hc_profile_get_id (profile));
       hc_hub_manager_sync (self);
@@ -144,6 +153,9 @@ add_profile_entry (HcHubManager *self,
   Entry *entry = g_new0 (Entry, 1);
 
   entry->hub = hc_hub_new (hc_profile_get_id (profile), client);
+  hc_hub_set_kind (entry->hub, hc_profile_get_kind (profile));
+  hc_hub_set_poll_interval (entry->hub, hc_profile_get_poll_interval (profile));
+  hc_hub_set_user_name (entry->hub, hc_profile_get_username (profile));
   if (self->snapshot != NULL)
     hc_hub_set_snapshot (entry->hub, self->snapshot);
   entry->profile = g_object_ref (profile);

@@ -49,6 +49,16 @@ member_object (JsonObject *object,
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* At most @max bytes of @text, valid UTF-8: shown, never trusted. */
+static char *
+clip_text (const char *text,
+           gsize       max)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (text, MIN (strlen (text), max));
+}
+
 HcAlertmanagerStatus *
 hc_alertmanager_parse_status (JsonNode  *node,
                               GError   **error)
@@ -70,9 +80,9 @@ hc_alertmanager_parse_status (JsonNode  *node,
 
   version_info = member_object (root, "versionInfo");
   status = g_new0 (HcAlertmanagerStatus, 1);
-  status->cluster_status = g_utf8_make_valid (cluster_status, MIN (strlen (cluster_status), 64));
-  status->version = g_utf8_make_valid (member_string (version_info, "version") ? member_string (version_info, "version") : "", 64);
-  status->cluster_name = g_utf8_make_valid (member_string (cluster, "name") ? member_string (cluster, "name") : "", 128);
+  status->cluster_status = clip_text (cluster_status, 64);
+  status->version = clip_text (member_string (version_info, "version"), 64);
+  status->cluster_name = clip_text (member_string (cluster, "name"), 128);
   if (json_object_has_member (cluster, "peers") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (cluster, "peers")))
     status->n_peers = json_array_get_length (json_object_get_array_member (cluster, "peers"));

@@ -527,6 +527,36 @@ hc_hub_manager_verify_finish (HcHubManager  *self,
   return me;
 }
 
+/**
+ * hc_hub_manager_detect_async:
+ * What answers at @profile's address: a hub, who @token is there, or an
+ * Alertmanager, its version and cluster (see hc-hub-detect.h). @token may
+ * be NULL or "" (an Alertmanager may need none).
+ */
+void
+hc_hub_manager_detect_async (HcHubManager        *self,
+                             HcProfile           *profile,
+                             const char          *token,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (HC_IS_HUB_MANAGER (self));
+
+  hc_hub_detect_async (profile, token, client_for_profile, cancellable, callback, user_data);
+}
+
+HcHubDetection *
+hc_hub_manager_detect_finish (HcHubManager  *self,
+                              GAsyncResult  *result,
+                              char         **untrusted_fingerprint,
+                              GError       **error)
+{
+  g_return_val_if_fail (HC_IS_HUB_MANAGER (self), NULL);
+
+  return hc_hub_detect_finish (result, untrusted_fingerprint, error);
+}
+
 typedef struct {
   HcProfile *profile;
   char      *token;
@@ -596,14 +626,21 @@ hc_hub_manager_sign_in_async (HcHubManager        *self,
 
   g_return_if_fail (HC_IS_HUB_MANAGER (self));
   g_return_if_fail (HC_IS_PROFILE (profile));
-  g_return_if_fail (token != NULL && *token != '\0');
+  /* An Alertmanager may be open to anyone on its network: no token. */
+  g_return_if_fail ((token != NULL && *token != '\0') || hc_profile_is_alertmanager (profile));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_hub_manager_sign_in_async);
   sign_in = g_new0 (SignIn, 1);
   sign_in->profile = g_object_ref (profile);
-  sign_in->token = g_strdup (token);
+  sign_in->token = g_strdup (token && *token ? token : NULL);
   g_task_set_task_data (task, sign_in, sign_in_free);
+
+  if (sign_in->token == NULL)
+    {
+      sign_in_complete (task);
+      return;
+    }
 
   if (session_only)
     {

@@ -5,12 +5,16 @@
  * from the Alertmanager, expire, a resolved alert leaving, no churn when
  * nothing changed, offline and live again after a restart.
  */
+#include "config.h"
+
 #include <locale.h>
 
 #include "hc-alert.h"
 #include "hc-alertmanager.h"
 #include "hc-error.h"
+#include "hc-demo-launcher.h"
 #include "hc-hub.h"
+#include "hc-hub-manager.h"
 #include "hc-profile.h"
 #include "hc-test-alertmanager.h"
 
@@ -291,6 +295,65 @@ test_offline_and_back (void)
   g_assert_null (hc_hub_get_last_error (hub));
 }
 
+static HcHubDetection *
+detect (HcHubManager *manager,
+        const char   *url,
+        const char   *token,
+        GError      **error)
+{
+  g_autoptr(HcProfile) profile = hc_profile_new (NULL, url, NULL, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hc_hub_manager_detect_async (manager, profile, token, NULL, result_cb, &result);
+  return hc_hub_manager_detect_finish (manager, wait_result (&result), NULL, error);
+}
+
+static void
+test_detect_both_kinds (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(HcProfileStore) profiles = hc_profile_store_new (settings);
+  g_autoptr(HcSecrets) secrets = hc_secrets_new ();
+  g_autoptr(HcHubManager) manager = hc_hub_manager_new (profiles, secrets, NULL);
+  g_autoptr(HcDemoLauncher) demo = hc_demo_launcher_new ();
+  g_autoptr(HcHubDetection) found = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_url = NULL;
+
+  /* An Alertmanager, no token needed: its version and cluster status. */
+  found = detect (manager, am->url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->kind, ==, HC_PROFILE_KIND_ALERTMANAGER);
+  g_assert_null (found->me);
+  g_assert_cmpstr (found->status->version, ==, "0.25.0");
+  g_assert_cmpstr (found->status->cluster_status, ==, "disabled");
+  g_clear_pointer (&found, hc_hub_detection_free);
+
+  /* The demo hub: a hub, and who the token is. */
+  hc_demo_launcher_start_async (demo, NULL, result_cb, &result);
+  demo_url = hc_demo_launcher_start_finish (demo, wait_result (&result), &error);
+  g_assert_no_error (error);
+  found = detect (manager, demo_url, HC_DEMO_OPERATOR_TOKEN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->kind, ==, HC_PROFILE_KIND_HUB);
+  g_assert_nonnull (found->me);
+  g_assert_null (found->status);
+  g_clear_pointer (&found, hc_hub_detection_free);
+
+  /* A hub with a wrong token is a hub refusing it, not an unknown kind. */
+  found = detect (manager, demo_url, "not-a-token", &error);
+  g_assert_null (found);
+  g_assert_error (error, HC_ERROR, HC_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* Nothing at all there: unreachable, said as such. */
+  hc_demo_launcher_stop (demo);
+  found = detect (manager, demo_url, HC_DEMO_OPERATOR_TOKEN, &error);
+  g_assert_null (found);
+  g_assert_error (error, HC_ERROR, HC_ERROR_UNREACHABLE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -304,6 +367,14 @@ main (int argc, char *argv[])
     {
       g_test_message ("prometheus-alertmanager is not installed: skipping");
       return 77;
+    }
+
+  /* The demo hub of this build, for the detection of a hub. */
+  if (g_getenv ("HC_BUILD_DIR") != NULL)
+    {
+      g_autofree char *demo = g_build_filename (g_getenv ("HC_BUILD_DIR"), "app", "demo",
+                                                "hub-console-demo-hub", NULL);
+      g_setenv ("HC_DEMO_HUB", demo, TRUE);
     }
 
   am = hc_test_alertmanager_new ();
@@ -321,6 +392,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/alertmanager/expire", test_expire);
   g_test_add_func ("/alertmanager/resolved-leaves", test_resolved_leaves);
   g_test_add_func ("/alertmanager/offline-and-back", test_offline_and_back);
+  g_test_add_func ("/alertmanager/detect-both-kinds", test_detect_both_kinds);
 
   ret = g_test_run ();
 

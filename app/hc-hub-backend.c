@@ -33,6 +33,7 @@ const HcHubBackend hc_hub_backend_hub_api = {
   .lists = (1 << HC_LIST_N_KINDS) - 1,
   .actions = (1 << HC_HUB_ACTION_RETRY_SOURCE) | (1 << HC_HUB_ACTION_ACKNOWLEDGE) |
              (1 << HC_HUB_ACTION_RESOLVE),
+  .details = TRUE,
   .why_not = hub_api_why_not,
   .start = hc_hub_session_start_hub_api,
 };

@@ -21,6 +21,7 @@ typedef struct {
   const char   *kind;
   guint         lists;    /* 1 << HcListKind */
   guint         actions;  /* 1 << HcHubAction */
+  gboolean      details;  /* items have a detail to fetch (hc_hub_fetch_detail_async()) */
   const char *(*why_not)        (HcHubAction  action);
   void        (*start)          (HcHub       *hub);
   void        (*silence_alert)  (HcHub       *hub,

@@ -145,7 +145,8 @@ test_security_with_alertmanager (gconstpointer data)
   /* Resolve is not offered, and the page says why. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "security.resolve", NULL) &&
                   find_dialog () != NULL);
-  text = hc_test_find_text (GTK_WIDGET (hc_security_page_get_detail (page)), "resolves an alert by itself");
+  text = hc_test_find_text (GTK_WIDGET (hc_security_page_get_detail (page)),
+                            _("An Alertmanager resolves an alert by itself when its cause clears."));
   g_assert_nonnull (text);
   g_clear_pointer (&text, g_free);
   shot = g_strdup_printf ("alertmanager-alert-%s.png", lang);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-alert-kind-actions.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
 #include "hc-format.h"
@@ -285,32 +286,12 @@ hub_of_alert (HcSecurityPage *self,
   return alert != NULL && self->hub_func != NULL ? self->hub_func (alert, self->hub_data) : NULL;
 }
 
-/* What the alert's kind of hub offers, when it is not the Hub API's
- * (an Alertmanager: silence with an expiry, never resolve, and why). */
+/* What the alert's kind of hub offers, when it is not the Hub API's. */
 static gboolean
 update_kind_actions (HcSecurityPage *self,
                      HcAlert        *alert)
 {
-  HcHub *hub = hub_of_alert (self, alert);
-  const char *why = NULL;
-  HcAlertState state;
-
-  if (hub == NULL || !hc_hub_can (hub, HC_HUB_ACTION_SILENCE, NULL))
-    {
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "security.expire-silence", FALSE);
-      hc_alert_detail_set_expire_visible (self->detail, FALSE);
-      return FALSE;
-    }
-
-  state = hc_alert_get_state (alert);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "security.acknowledge", state == HC_ALERT_STATE_OPEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "security.resolve",
-                                 hc_hub_can (hub, HC_HUB_ACTION_RESOLVE, &why));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "security.expire-silence",
-                                 hc_alert_get_silence_id (alert) != NULL);
-  hc_alert_detail_set_expire_visible (self->detail, hc_alert_get_silence_id (alert) != NULL);
-  hc_alert_detail_set_actions_reason (self->detail, why);
-  return TRUE;
+  return hc_alert_kind_actions_update (GTK_WIDGET (self), self->detail, hub_of_alert (self, alert), alert);
 }
 
 static void

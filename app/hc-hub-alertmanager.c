@@ -209,9 +209,27 @@ poll_start (HcHub *self)
   hc_alertmanager_get_async (self->client, "/silences", self->cancellable, silences_cb, data);
 }
 
+/* The lists it does not have are said to be missing, not loading. */
+static void
+mark_lists_not_served (HcHub *self)
+{
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (hc_hub_serves (self, kind) || self->list_errors[kind] != NULL)
+        continue;
+      /* Translators: %s is what a list holds, e.g. "feeds" */
+      error = g_error_new (HC_ERROR, HC_ERROR_NOT_FOUND, _("An Alertmanager has no %s."),
+                           hc_list_kind_noun (kind));
+      hc_hub_set_list_error (self, kind, error);
+    }
+}
+
 static void
 alertmanager_start (HcHub *self)
 {
+  mark_lists_not_served (self);
   hc_hub_clear_source (&self->retry_source);
   if (self->state != HC_HUB_CONNECTED && self->state != HC_HUB_OFFLINE)
     hc_hub_set_state (self, HC_HUB_CONNECTING);

@@ -747,8 +747,9 @@ hc_hub_get_partial (HcHub *self)
 
   if (self->overview_error != NULL)
     return TRUE;
+  /* A list this kind of hub does not have is no part of it missing. */
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
-    if (self->list_errors[kind] != NULL)
+    if (self->list_errors[kind] != NULL && hc_hub_serves (self, kind))
       return TRUE;
   return FALSE;
 }

@@ -295,6 +295,59 @@ test_offline_and_back (void)
   g_assert_null (hc_hub_get_last_error (hub));
 }
 
+static GPtrArray *
+map_json (const char  *alerts,
+          const char  *silences,
+          GError     **error)
+{
+  g_autoptr(JsonNode) a = json_from_string (alerts, NULL);
+  g_autoptr(JsonNode) s = silences ? json_from_string (silences, NULL) : NULL;
+
+  return hc_alertmanager_map_alerts (a, s, error);
+}
+
+/* Whatever an Alertmanager sends is named, never crashes or passes as data. */
+static void
+test_map_malformed (void)
+{
+  static const char * const bad[] = {
+    "{}",
+    "[1]",
+    "[{\"labels\":{\"alertname\":\"X\"}}]",                           /* no fingerprint */
+    "[{\"fingerprint\":\"../..\",\"labels\":{\"alertname\":\"X\"},\"startsAt\":\"2026-01-01T00:00:00Z\"}]",
+    "[{\"fingerprint\":\"ab\",\"labels\":{\"alertname\":\"X\"},\"startsAt\":\"yesterday\"}]",
+    "[{\"fingerprint\":\"ab\",\"labels\":[],\"startsAt\":\"2026-01-01T00:00:00Z\"}]", /* no title at all */
+  };
+  g_autoptr(GString) long_value = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GPtrArray) none = map_json (bad[i], "[]", &error);
+
+      g_assert_null (none);
+      g_assert_error (error, HC_ERROR, HC_ERROR_MALFORMED_RESPONSE);
+      g_clear_error (&error);
+    }
+
+  /* A label longer than a name is shown cut, not refused; labels of other
+   * types are left out; a silence in another state does not acknowledge. */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (long_value, "é");
+  json = g_strdup_printf ("[{\"fingerprint\":\"ab12\",\"startsAt\":\"2026-01-01T00:00:00.123456789Z\","
+                          "\"labels\":{\"alertname\":\"X\",\"n\":5,\"long\":\"%s\"},"
+                          "\"status\":{\"silencedBy\":[\"s1\"]}}]", long_value->str);
+  items = map_json (json, "[{\"id\":\"s1\",\"status\":{\"state\":\"expired\"}}]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (hc_alert_get_state (items->pdata[0]), ==, HC_ALERT_STATE_OPEN);
+  g_assert_cmpuint (g_strv_length ((char **) hc_alert_get_labels (items->pdata[0])), ==, 2);
+  /* No severity label: said as such, not "low". */
+  g_assert_cmpstr (hc_alert_get_severity_text (items->pdata[0]), ==, "");
+}
+
 static HcHubDetection *
 detect (HcHubManager *manager,
         const char   *url,
@@ -386,6 +439,7 @@ main (int argc, char *argv[])
   hc_hub_set_user_name (hub, "operator1");
 
   /* In order: they share one Alertmanager and its alerts. */
+  g_test_add_func ("/alertmanager/map-malformed", test_map_malformed);
   g_test_add_func ("/alertmanager/mapped", test_mapped);
   g_test_add_func ("/alertmanager/no-churn", test_no_churn);
   g_test_add_func ("/alertmanager/acknowledge-is-silence", test_acknowledge_is_silence);

@@ -28,6 +28,14 @@ struct _HcAlert
   gint64 events_count;
   GListStore *timeline;
   gint64 severity_rank;
+  char *severity_text;
+  char *category_text;
+  char **labels;
+  char **annotations;
+  char *generator_url;
+  char *silence_id;
+  gint64 acknowledged_until;
+  char *acknowledged_comment;
 };
 
 G_DEFINE_FINAL_TYPE (HcAlert, hc_alert, HC_TYPE_ITEM)
@@ -120,6 +128,49 @@ static const HcField fields[] = {
     .json = NULL,
     .kind = HC_FIELD_INT,
     .offset = G_STRUCT_OFFSET (HcAlert, severity_rank) },
+  /* Not in the Hub API: what other kinds (an Alertmanager) tell beyond it. */
+  { .property = "severity-text",
+    .json = "severity_text",
+    .kind = HC_FIELD_NAME,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, severity_text) },
+  { .property = "category-text",
+    .json = "category_text",
+    .kind = HC_FIELD_NAME,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, category_text) },
+  { .property = "labels",
+    .json = "labels",
+    .kind = HC_FIELD_STRV,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, labels),
+    .max = HC_ALERT_MAX_LABELS },
+  { .property = "annotations",
+    .json = "annotations",
+    .kind = HC_FIELD_STRV,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, annotations),
+    .max = HC_ALERT_MAX_LABELS },
+  { .property = "generator-url",
+    .json = "generator_url",
+    .kind = HC_FIELD_TEXT,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, generator_url) },
+  { .property = "silence-id",
+    .json = "silence_id",
+    .kind = HC_FIELD_NAME,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, silence_id) },
+  { .property = "acknowledged-until",
+    .json = "acknowledged_until",
+    .kind = HC_FIELD_TIME,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, acknowledged_until) },
+  { .property = "acknowledged-comment",
+    .json = "acknowledged_comment",
+    .kind = HC_FIELD_TEXT,
+    .flags = HC_FIELD_NULLABLE,
+    .offset = G_STRUCT_OFFSET (HcAlert, acknowledged_comment) },
 };
 
 static gboolean
@@ -130,6 +181,9 @@ hc_alert_check (GObject  *object,
 
   /* GtkNumericSorter cannot sort enum properties (GTK 4.8): an integer twin. */
   self->severity_rank = self->severity;
+  /* A severity not among the four (an Alertmanager's label as it is) sorts last. */
+  if (self->severity_text != NULL)
+    self->severity_rank = -1;
 
   /* Shown and copied by operators into firewall rules: it must be an address. */
   if (self->source_ip != NULL)
@@ -282,4 +336,71 @@ hc_alert_get_severity_rank (HcAlert *self)
   g_return_val_if_fail (HC_IS_ALERT (self), 0);
 
   return self->severity_rank;
+}
+
+/* The severity in words when it is none of the four (shown as it is), else NULL. */
+const char *
+hc_alert_get_severity_text (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), NULL);
+
+  return self->severity_text;
+}
+
+/* The category in words when the hub names its own (alertname), else NULL. */
+const char *
+hc_alert_get_category_text (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), NULL);
+
+  return self->category_text;
+}
+
+/* "name=value" pairs, sorted by name; NULL when the hub has none. */
+const char * const *
+hc_alert_get_labels (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), NULL);
+
+  return (const char * const *) self->labels;
+}
+
+const char * const *
+hc_alert_get_annotations (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), NULL);
+
+  return (const char * const *) self->annotations;
+}
+
+const char *
+hc_alert_get_generator_url (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), NULL);
+
+  return self->generator_url;
+}
+
+const char *
+hc_alert_get_silence_id (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), NULL);
+
+  return self->silence_id;
+}
+
+gint64
+hc_alert_get_acknowledged_until (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), 0);
+
+  return self->acknowledged_until;
+}
+
+const char *
+hc_alert_get_acknowledged_comment (HcAlert *self)
+{
+  g_return_val_if_fail (HC_IS_ALERT (self), NULL);
+
+  return self->acknowledged_comment;
 }

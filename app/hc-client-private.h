@@ -22,6 +22,8 @@ struct _HcClient
 
   char         *base_url;
   char         *token;
+  char         *basic_user;           /* with a token: Basic auth, else Bearer */
+  char         *api_prefix;           /* "/api/v1", or "/api/v2" for Alertmanager */
   char         *ca_file;
   char         *pinned_fingerprint;   /* hc_fingerprint_normalize() form */
   gboolean      allow_plaintext;

@@ -512,7 +512,18 @@ request_send (GTask *task)
   soup_message_headers_replace (headers, "Accept", req->accept ? req->accept : "application/json");
   if ((req->flags & HC_REQUEST_AUTH) && req->client->token != NULL)
     {
-      g_autofree char *auth = g_strconcat ("Bearer ", req->client->token, NULL);
+      g_autofree char *auth = NULL;
+
+      if (req->client->basic_user != NULL)
+        {
+          g_autofree char *pair = g_strconcat (req->client->basic_user, ":", req->client->token, NULL);
+          g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+          memset (pair, 0, strlen (pair));
+          auth = g_strconcat ("Basic ", encoded, NULL);
+        }
+      else
+        auth = g_strconcat ("Bearer ", req->client->token, NULL);
       soup_message_headers_replace (headers, "Authorization", auth);
     }
   if (req->idempotency_key != NULL)

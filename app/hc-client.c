@@ -73,7 +73,7 @@ hc_client_build_uri (HcClient    *self,
   g_autoptr(GError) local_error = NULL;
   GUri *uri;
 
-  url = g_strconcat (self->base_url, "/api/v1", path, query ? "?" : "", query ? query : "", NULL);
+  url = g_strconcat (self->base_url, self->api_prefix, path, query ? "?" : "", query ? query : "", NULL);
   uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, &local_error);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
@@ -453,6 +453,8 @@ hc_client_finalize (GObject *object)
   if (self->token != NULL)
     memset (self->token, 0, strlen (self->token));
   g_free (self->token);
+  g_free (self->basic_user);
+  g_free (self->api_prefix);
   g_free (self->ca_file);
   g_free (self->pinned_fingerprint);
   g_free (self->untrusted_fingerprint);
@@ -570,6 +572,7 @@ hc_client_init (HcClient *self)
 {
   self->cancellable = g_cancellable_new ();
   self->etags = hc_etag_cache_new ();
+  self->api_prefix = g_strdup ("/api/v1");
   self->connect_timeout = HC_CLIENT_DEFAULT_CONNECT_TIMEOUT;
   self->request_timeout_ms = HC_CLIENT_DEFAULT_REQUEST_TIMEOUT;
   self->max_response_size = HC_CLIENT_DEFAULT_MAX_RESPONSE_SIZE;
@@ -624,6 +627,39 @@ hc_client_set_token (HcClient   *self,
   self->token = (token && *token) ? g_strdup (token) : NULL;
 
   /* Another user may see other rows: cached pages are not theirs. */
+  hc_etag_cache_clear (self->etags);
+}
+
+/**
+ * hc_client_set_basic_user:
+ * @user: (nullable): with a token, sent as Basic auth (@user and the token
+ *   as password) instead of a bearer token; NULL or "" for bearer.
+ */
+void
+hc_client_set_basic_user (HcClient   *self,
+                          const char *user)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+
+  g_free (self->basic_user);
+  self->basic_user = (user && *user) ? g_strdup (user) : NULL;
+  hc_etag_cache_clear (self->etags);
+}
+
+/**
+ * hc_client_set_api_prefix:
+ * The path every call is below: "/api/v1" (the Hub API, the default) or
+ * "/api/v2" (Alertmanager).
+ */
+void
+hc_client_set_api_prefix (HcClient   *self,
+                          const char *prefix)
+{
+  g_return_if_fail (HC_IS_CLIENT (self));
+  g_return_if_fail (prefix != NULL);
+
+  g_free (self->api_prefix);
+  self->api_prefix = g_strdup (prefix);
   hc_etag_cache_clear (self->etags);
 }
 

@@ -56,6 +56,10 @@ HcClient   *hc_client_new                 (const char  *base_url,
 const char *hc_client_get_base_url        (HcClient    *self);
 void        hc_client_set_token           (HcClient    *self,
                                            const char  *token);
+void        hc_client_set_basic_user      (HcClient    *self,
+                                           const char  *user);
+void        hc_client_set_api_prefix      (HcClient    *self,
+                                           const char  *prefix);
 gboolean    hc_client_has_token           (HcClient    *self);
 void        hc_client_set_ca_file         (HcClient    *self,
                                            const char  *ca_file);

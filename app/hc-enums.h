@@ -80,6 +80,7 @@ typedef enum { /*< prefix=HC_ALERT_CATEGORY >*/
   HC_ALERT_CATEGORY_POLICY_VIOLATION,     /*< nick=policy_violation >*/
   HC_ALERT_CATEGORY_DDOS,                 /*< nick=ddos >*/
   HC_ALERT_CATEGORY_INTEGRITY,            /*< nick=integrity >*/
+  HC_ALERT_CATEGORY_OTHER,                /*< nick=other >*/
 } HcAlertCategory;
 
 typedef enum { /*< prefix=HC_ALERT_STATE >*/

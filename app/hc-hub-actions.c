@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hc-error.h"
 #include "hc-hub-private.h"
 
@@ -79,6 +81,23 @@ action_task (HcHub               *self,
   return task;
 }
 
+/* Whether this kind of hub offers @action; if not, @task fails saying why. */
+static gboolean
+action_offered (HcHub       *self,
+                HcHubAction  action,
+                GTask       *task)
+{
+  const char *reason = NULL;
+
+  if (hc_hub_can (self, action, &reason))
+    return TRUE;
+
+  g_task_return_new_error (task, HC_ERROR, HC_ERROR_INVALID_REQUEST, "%s",
+                           reason ? reason : _("This hub does not offer that action."));
+  g_object_unref (task);
+  return FALSE;
+}
+
 static gpointer
 action_finish (HcHub         *self,
                GAsyncResult  *result,
@@ -105,6 +124,8 @@ hc_hub_retry_source_async (HcHub               *self,
   g_return_if_fail (id != NULL);
 
   task = action_task (self, hc_hub_retry_source_async, cancellable, callback, user_data);
+  if (!action_offered (self, HC_HUB_ACTION_RETRY_SOURCE, task))
+    return;
   hc_client_retry_source_async (self->client, id, idempotency_key, cancellable, retry_source_cb, task);
 }
 
@@ -131,6 +152,8 @@ hc_hub_acknowledge_alert_async (HcHub               *self,
   g_return_if_fail (id != NULL);
 
   task = action_task (self, hc_hub_acknowledge_alert_async, cancellable, callback, user_data);
+  if (!action_offered (self, HC_HUB_ACTION_ACKNOWLEDGE, task))
+    return;
   hc_client_acknowledge_alert_async (self->client, id, comment, idempotency_key, cancellable,
                                      alert_action_cb, task);
 }
@@ -159,6 +182,8 @@ hc_hub_resolve_alert_async (HcHub               *self,
   g_return_if_fail (id != NULL);
 
   task = action_task (self, hc_hub_resolve_alert_async, cancellable, callback, user_data);
+  if (!action_offered (self, HC_HUB_ACTION_RESOLVE, task))
+    return;
   hc_client_resolve_alert_async (self->client, id, comment, resolution, idempotency_key,
                                  cancellable, alert_action_cb, task);
 }
@@ -169,4 +194,59 @@ hc_hub_resolve_alert_finish (HcHub         *self,
                              GError       **error)
 {
   return action_finish (self, result, hc_hub_resolve_alert_async, error);
+}
+
+void
+hc_hub_silence_alert_async (HcHub               *self,
+                            const char          *id,
+                            const char          *comment,
+                            gint64               ends_at,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HC_IS_HUB (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (comment != NULL);
+
+  task = action_task (self, hc_hub_silence_alert_async, cancellable, callback, user_data);
+  if (!action_offered (self, HC_HUB_ACTION_SILENCE, task))
+    return;
+  self->backend->silence_alert (self, id, comment, ends_at, task);
+}
+
+HcAlert *
+hc_hub_silence_alert_finish (HcHub         *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return action_finish (self, result, hc_hub_silence_alert_async, error);
+}
+
+void
+hc_hub_expire_silence_async (HcHub               *self,
+                             const char          *id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HC_IS_HUB (self));
+  g_return_if_fail (id != NULL);
+
+  task = action_task (self, hc_hub_expire_silence_async, cancellable, callback, user_data);
+  if (!action_offered (self, HC_HUB_ACTION_EXPIRE_SILENCE, task))
+    return;
+  self->backend->expire_silence (self, id, task);
+}
+
+HcAlert *
+hc_hub_expire_silence_finish (HcHub         *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return action_finish (self, result, hc_hub_expire_silence_async, error);
 }

@@ -548,6 +548,19 @@ hc_hub_fetch_detail_async (HcHub               *self,
   /* Errors are HC_ERROR even when cancelled, as the client's are. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);
+  if (!self->backend->details)
+    {
+      /* This kind's rows are already whole (an Alertmanager's alerts). */
+      HcItem *item = hc_item_store_lookup (self->stores[kind], id);
+
+      if (item != NULL)
+        g_task_return_pointer (task, g_object_ref (item), g_object_unref);
+      else
+        g_task_return_new_error (task, HC_ERROR, HC_ERROR_NOT_FOUND, "%s",
+                                 _("The hub has no such item."));
+      g_object_unref (task);
+      return;
+    }
   hc_client_detail_async (self->client, kind, id, cancellable, detail_cb, task);
 }
 

@@ -103,10 +103,18 @@ static HcClient *
 client_for_profile (HcProfile  *profile,
                     const char *token)
 {
-  return hc_client_new (hc_profile_get_url (profile), token,
-                        hc_profile_get_ca_file (profile),
-                        hc_profile_get_pinned_fingerprint (profile),
-                        hc_profile_get_allow_plaintext (profile));
+  HcClient *client = hc_client_new (hc_profile_get_url (profile), token,
+                                    hc_profile_get_ca_file (profile),
+                                    hc_profile_get_pinned_fingerprint (profile),
+                                    hc_profile_get_allow_plaintext (profile));
+
+  if (hc_profile_is_alertmanager (profile))
+    {
+      hc_client_set_api_prefix (client, "/api/v2");
+      /* A user name and a token: basic auth; a token alone: bearer. */
+      hc_client_set_basic_user (client, hc_profile_get_username (profile));
+    }
+  return client;
 }
 
 static void
@@ -129,7 +137,8 @@ on_profile_notify (HcProfile    *profile,
   /* How to reach the hub changed: a new client, so a new hub. */
   if (g_str_equal (pspec->name, "url") || g_str_equal (pspec->name, "ca-file") ||
       g_str_equal (pspec->name, "pinned-fingerprint") || g_str_equal (pspec->name, "allow-plaintext") ||
-      g_str_equal (pspec->name, "username"))
+      g_str_equal (pspec->name, "username") || g_str_equal (pspec->name, "kind") ||
+      g_str_equal (pspec->name, "poll-interval"))
     {
       g_hash_table_remove (self->entries, hc_profile_get_id (profile));
       hc_hub_manager_sync (self);
@@ -144,6 +153,9 @@ add_profile_entry (HcHubManager *self,
   Entry *entry = g_new0 (Entry, 1);
 
   entry->hub = hc_hub_new (hc_profile_get_id (profile), client);
+  hc_hub_set_kind (entry->hub, hc_profile_get_kind (profile));
+  hc_hub_set_poll_interval (entry->hub, hc_profile_get_poll_interval (profile));
+  hc_hub_set_user_name (entry->hub, hc_profile_get_username (profile));
   if (self->snapshot != NULL)
     hc_hub_set_snapshot (entry->hub, self->snapshot);
   entry->profile = g_object_ref (profile);
@@ -515,6 +527,36 @@ hc_hub_manager_verify_finish (HcHubManager  *self,
   return me;
 }
 
+/**
+ * hc_hub_manager_detect_async:
+ * What answers at @profile's address: a hub, who @token is there, or an
+ * Alertmanager, its version and cluster (see hc-hub-detect.h). @token may
+ * be NULL or "" (an Alertmanager may need none).
+ */
+void
+hc_hub_manager_detect_async (HcHubManager        *self,
+                             HcProfile           *profile,
+                             const char          *token,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (HC_IS_HUB_MANAGER (self));
+
+  hc_hub_detect_async (profile, token, client_for_profile, cancellable, callback, user_data);
+}
+
+HcHubDetection *
+hc_hub_manager_detect_finish (HcHubManager  *self,
+                              GAsyncResult  *result,
+                              char         **untrusted_fingerprint,
+                              GError       **error)
+{
+  g_return_val_if_fail (HC_IS_HUB_MANAGER (self), NULL);
+
+  return hc_hub_detect_finish (result, untrusted_fingerprint, error);
+}
+
 typedef struct {
   HcProfile *profile;
   char      *token;
@@ -584,14 +626,21 @@ hc_hub_manager_sign_in_async (HcHubManager        *self,
 
   g_return_if_fail (HC_IS_HUB_MANAGER (self));
   g_return_if_fail (HC_IS_PROFILE (profile));
-  g_return_if_fail (token != NULL && *token != '\0');
+  /* An Alertmanager may be open to anyone on its network: no token. */
+  g_return_if_fail ((token != NULL && *token != '\0') || hc_profile_is_alertmanager (profile));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_hub_manager_sign_in_async);
   sign_in = g_new0 (SignIn, 1);
   sign_in->profile = g_object_ref (profile);
-  sign_in->token = g_strdup (token);
+  sign_in->token = g_strdup (token && *token ? token : NULL);
   g_task_set_task_data (task, sign_in, sign_in_free);
+
+  if (sign_in->token == NULL)
+    {
+      sign_in_complete (task);
+      return;
+    }
 
   if (session_only)
     {

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "hc-hub.h"
+#include "hc-hub-detect.h"
 #include "hc-me.h"
 #include "hc-profile-store.h"
 #include "hc-secrets.h"
@@ -83,5 +84,16 @@ void          hc_hub_manager_sign_out_async   (HcHubManager        *self,
 gboolean      hc_hub_manager_sign_out_finish  (HcHubManager        *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+
+void            hc_hub_manager_detect_async  (HcHubManager        *self,
+                                              HcProfile           *profile,
+                                              const char          *token,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+HcHubDetection *hc_hub_manager_detect_finish (HcHubManager        *self,
+                                              GAsyncResult        *result,
+                                              char               **untrusted_fingerprint,
+                                              GError             **error);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "hc-backoff.h"
 #include "hc-hub.h"
+#include "hc-hub-backend.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,16 @@ struct _HcHub
   gboolean        overview_again;
   guint           overview_delay_ms;
   guint           page_limit;
+
+  const HcHubBackend *backend;
+  char           *user_name;
+  guint           poll_interval;        /* s, for kinds that poll */
+  GSource        *poll_source;
+  JsonNode       *polled;               /* the last list as the kind sent it */
+  GPtrArray      *poll_waiters;         /* GTasks done at the next read */
+  gboolean        poll_inflight;
+  gboolean        poll_again;
+  guint           poll_generation;      /* a read of an older one is dropped */
 };
 
 typedef enum {
@@ -98,6 +109,7 @@ void        hc_hub_clear_source         (GSource     **source);
 
 /* hc-hub-session.c */
 void        hc_hub_session_start        (HcHub        *self);
+void        hc_hub_session_start_hub_api (HcHub       *self);
 void        hc_hub_schedule_overview    (HcHub        *self);
 gpointer    hc_hub_parse_body           (GBytes       *body,
                                          gpointer    (*func) (JsonNode *, GError **),
@@ -115,6 +127,9 @@ void        hc_hub_events_hold          (HcHub        *self);
 GPtrArray  *hc_hub_events_take_held     (HcHub        *self);
 void        hc_hub_events_apply_held    (HcHub        *self,
                                          GPtrArray    *held);
+
+/* hc-hub-alertmanager.c */
+void        hc_hub_alertmanager_stop    (HcHub        *self);
 
 /* hc-hub-snapshot.c */
 void        hc_hub_snapshot_save          (HcHub      *self,

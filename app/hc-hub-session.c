@@ -154,8 +154,15 @@ me_cb (GObject      *object,
     }
 }
 
+/* Connect and read, the way this kind of hub is read. */
 void
 hc_hub_session_start (HcHub *self)
+{
+  self->backend->start (self);
+}
+
+void
+hc_hub_session_start_hub_api (HcHub *self)
 {
   hc_hub_clear_source (&self->retry_source);
   if (self->state != HC_HUB_OFFLINE)

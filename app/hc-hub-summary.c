@@ -127,7 +127,8 @@ count_alert (HcHubSummary *s,
 
   if (hc_alert_get_state (item) != HC_ALERT_STATE_OPEN)
     return;
-  if (severity < G_N_ELEMENTS (s->alerts_open))
+  /* A severity none of the four (an Alertmanager's own word) is not "low". */
+  if (severity < G_N_ELEMENTS (s->alerts_open) && hc_alert_get_severity_text (item) == NULL)
     s->alerts_open[severity]++;
   s->alerts_open_total++;
 }

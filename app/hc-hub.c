@@ -149,6 +149,7 @@ hc_hub_sign_out (HcHub        *self,
   self->started = FALSE;
   hc_hub_clear_source (&self->retry_source);
   hc_hub_clear_source (&self->overview_source);
+  hc_hub_alertmanager_stop (self);
   hc_hub_fetch_abandon (self);
   self->fetch_pending = FALSE;
   hc_event_stream_stop (self->stream);
@@ -210,6 +211,7 @@ hc_hub_dispose (GObject *object)
   hc_hub_clear_source (&self->overview_source);
   hc_hub_clear_source (&self->list_retry_source);
   hc_hub_clear_source (&self->poll_source);
+  hc_hub_alertmanager_stop (self);
   hc_hub_fetch_abandon (self);
   if (self->stream != NULL)
     hc_event_stream_stop (self->stream);
@@ -365,6 +367,8 @@ hc_hub_init (HcHub *self)
   self->poll_interval_ms = HC_HUB_DEFAULT_POLL_INTERVAL_MS;
   hc_backoff_init (&self->backoff, HC_BACKOFF_DEFAULT_INITIAL_MS, HC_BACKOFF_DEFAULT_MAX_MS);
   self->page_limit = HC_CLIENT_DEFAULT_PAGE_LIMIT;
+  self->backend = &hc_hub_backend_hub_api;
+  self->poll_interval = 15;
 }
 
 /**
@@ -467,6 +471,73 @@ hc_hub_set_page_limit (HcHub *self,
  * token) the hub; does nothing while it runs.
  */
 void
+hc_hub_set_kind (HcHub      *self,
+                 const char *kind)
+{
+  g_return_if_fail (HC_IS_HUB (self));
+  g_return_if_fail (!self->started);
+
+  self->backend = hc_hub_backend_for_kind (kind);
+}
+
+const char *
+hc_hub_get_kind (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+
+  return self->backend->kind;
+}
+
+void
+hc_hub_set_poll_interval (HcHub *self,
+                          guint  seconds)
+{
+  g_return_if_fail (HC_IS_HUB (self));
+
+  self->poll_interval = MAX (seconds, 1);
+}
+
+void
+hc_hub_set_user_name (HcHub      *self,
+                      const char *user_name)
+{
+  g_return_if_fail (HC_IS_HUB (self));
+
+  g_free (self->user_name);
+  self->user_name = g_strdup (user_name);
+}
+
+/* Whether this kind of hub has the list @kind at all (an Alertmanager has
+ * alerts only): a list it does not serve is not shown, rather than unknown. */
+gboolean
+hc_hub_serves (HcHub      *self,
+               HcListKind  kind)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), FALSE);
+
+  return (self->backend->lists & (1u << kind)) != 0;
+}
+
+/**
+ * hc_hub_can:
+ * @reason: (out) (optional): when not, why, translated, for the operator
+ */
+gboolean
+hc_hub_can (HcHub        *self,
+            HcHubAction   action,
+            const char  **reason)
+{
+  gboolean can;
+
+  g_return_val_if_fail (HC_IS_HUB (self), FALSE);
+
+  can = (self->backend->actions & (1u << action)) != 0;
+  if (reason != NULL)
+    *reason = can ? NULL : self->backend->why_not (action);
+  return can;
+}
+
+void
 hc_hub_start (HcHub *self)
 {
   g_return_if_fail (HC_IS_HUB (self));
@@ -489,6 +560,7 @@ hc_hub_stop (HcHub *self)
   hc_hub_clear_source (&self->retry_source);
   hc_hub_clear_source (&self->overview_source);
   hc_hub_clear_source (&self->list_retry_source);
+  hc_hub_alertmanager_stop (self);
   hc_hub_fetch_abandon (self);
   hc_event_stream_stop (self->stream);
   g_cancellable_cancel (self->cancellable);
@@ -710,8 +782,9 @@ hc_hub_get_partial (HcHub *self)
 
   if (self->overview_error != NULL || self->events_error != NULL)
     return TRUE;
+  /* A list this kind of hub does not have is no part of it missing. */
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
-    if (self->list_errors[kind] != NULL)
+    if (self->list_errors[kind] != NULL && hc_hub_serves (self, kind))
       return TRUE;
   return FALSE;
 }

@@ -19,6 +19,16 @@ typedef enum {
   HC_HUB_SIGNED_OUT,
 } HcHubState;
 
+/* What an operator can ask of an item; hc_hub_can() says whether this hub
+ * offers it and, if not, why. */
+typedef enum {
+  HC_HUB_ACTION_RETRY_SOURCE,
+  HC_HUB_ACTION_ACKNOWLEDGE,      /* with a comment, no end */
+  HC_HUB_ACTION_SILENCE,          /* acknowledge with a comment until a time */
+  HC_HUB_ACTION_RESOLVE,
+  HC_HUB_ACTION_EXPIRE_SILENCE,
+} HcHubAction;
+
 #define HC_TYPE_HUB_STATE (hc_hub_state_get_type ())
 GType hc_hub_state_get_type (void) G_GNUC_CONST;
 
@@ -60,6 +70,21 @@ void          hc_hub_set_overview_delay   (HcHub          *self,
                                            guint           delay_ms);
 void          hc_hub_set_page_limit       (HcHub          *self,
                                            guint           limit);
+
+/* The kind (HcProfile:kind) and what it reads: set before hc_hub_start().
+ * @user_name is who silences are created by. */
+void          hc_hub_set_kind             (HcHub          *self,
+                                           const char     *kind);
+const char   *hc_hub_get_kind             (HcHub          *self);
+void          hc_hub_set_poll_interval    (HcHub          *self,
+                                           guint           seconds);
+void          hc_hub_set_user_name        (HcHub          *self,
+                                           const char     *user_name);
+gboolean      hc_hub_serves               (HcHub          *self,
+                                           HcListKind      kind);
+gboolean      hc_hub_can                  (HcHub          *self,
+                                           HcHubAction     action,
+                                           const char    **reason);
 
 void          hc_hub_start                (HcHub          *self);
 void          hc_hub_stop                 (HcHub          *self);
@@ -138,6 +163,29 @@ void          hc_hub_resolve_alert_async  (HcHub               *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 HcAlert      *hc_hub_resolve_alert_finish (HcHub               *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* Acknowledge until @ends_at (unix s), for hubs that can
+ * (HC_HUB_ACTION_SILENCE: an Alertmanager's silence of exactly the alert's
+ * labels); expire that silence now. Finish returns the alert as the model
+ * holds it once the hub was read again. */
+void          hc_hub_silence_alert_async  (HcHub               *self,
+                                           const char          *id,
+                                           const char          *comment,
+                                           gint64               ends_at,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+HcAlert      *hc_hub_silence_alert_finish (HcHub               *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void          hc_hub_expire_silence_async (HcHub               *self,
+                                           const char          *id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+HcAlert      *hc_hub_expire_silence_finish (HcHub              *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 

@@ -46,6 +46,7 @@ static GParamSpec *properties[N_PROPS];
 /* Property names of HcProfile and keys of the Hub schema are the same. */
 static const char * const synced_keys[] = {
   "name", "url", "username", "ca-file", "pinned-fingerprint", "allow-plaintext",
+  "kind", "poll-interval",
 };
 
 static void
@@ -92,6 +93,15 @@ entry_load_key (Entry      *entry,
     {
       hc_profile_set_allow_plaintext (profile, g_settings_get_boolean (entry->settings, key));
     }
+  else if (g_str_equal (key, "kind"))
+    {
+      g_autofree char *value = g_settings_get_string (entry->settings, key);
+      hc_profile_set_kind (profile, value);
+    }
+  else if (g_str_equal (key, "poll-interval"))
+    {
+      hc_profile_set_poll_interval (profile, g_settings_get_uint (entry->settings, key));
+    }
 
   entry->syncing = FALSE;
 }
@@ -107,6 +117,10 @@ entry_save_key (Entry      *entry,
   if (g_str_equal (key, "allow-plaintext"))
     {
       g_settings_set_boolean (entry->settings, key, hc_profile_get_allow_plaintext (profile));
+    }
+  else if (g_str_equal (key, "poll-interval"))
+    {
+      g_settings_set_uint (entry->settings, key, hc_profile_get_poll_interval (profile));
     }
   else
     {

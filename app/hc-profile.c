@@ -22,6 +22,8 @@ struct _HcProfile
   char *ca_file;
   char *pinned_fingerprint;
   gboolean allow_plaintext;
+  char *kind;
+  guint poll_interval;
 };
 
 G_DEFINE_FINAL_TYPE (HcProfile, hc_profile, G_TYPE_OBJECT)
@@ -35,6 +37,8 @@ enum {
   PROP_CA_FILE,
   PROP_PINNED_FINGERPRINT,
   PROP_ALLOW_PLAINTEXT,
+  PROP_KIND,
+  PROP_POLL_INTERVAL,
   N_PROPS
 };
 
@@ -77,6 +81,7 @@ hc_profile_finalize (GObject *object)
   g_free (self->url);
   g_free (self->username);
   g_free (self->ca_file);
+  g_free (self->kind);
   g_free (self->pinned_fingerprint);
 
   G_OBJECT_CLASS (hc_profile_parent_class)->finalize (object);
@@ -112,6 +117,12 @@ hc_profile_get_property (GObject    *object,
       break;
     case PROP_ALLOW_PLAINTEXT:
       g_value_set_boolean (value, self->allow_plaintext);
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_POLL_INTERVAL:
+      g_value_set_uint (value, self->poll_interval);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -154,6 +165,12 @@ hc_profile_set_property (GObject      *object,
       break;
     case PROP_ALLOW_PLAINTEXT:
       hc_profile_set_allow_plaintext (self, g_value_get_boolean (value));
+      break;
+    case PROP_KIND:
+      hc_profile_set_kind (self, g_value_get_string (value));
+      break;
+    case PROP_POLL_INTERVAL:
+      hc_profile_set_poll_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -230,6 +247,24 @@ hc_profile_class_init (HcProfileClass *klass)
     g_param_spec_boolean ("allow-plaintext", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * HcProfile:kind:
+   * What answers at the address: "hub" (the Hub API) or "alertmanager".
+   */
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, "hub",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * HcProfile:poll-interval:
+   * Seconds between two polls, for kinds without an event stream.
+   */
+  properties[PROP_POLL_INTERVAL] =
+    g_param_spec_uint ("poll-interval", NULL, NULL,
+                       HC_PROFILE_MIN_POLL_INTERVAL, HC_PROFILE_MAX_POLL_INTERVAL,
+                       HC_PROFILE_DEFAULT_POLL_INTERVAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -238,6 +273,8 @@ hc_profile_init (HcProfile *self)
 {
   self->name = g_strdup ("");
   self->username = g_strdup ("");
+  self->kind = g_strdup (HC_PROFILE_KIND_HUB);
+  self->poll_interval = HC_PROFILE_DEFAULT_POLL_INTERVAL;
 }
 
 /**
@@ -431,6 +468,67 @@ hc_profile_set_allow_plaintext (HcProfile *self,
 
   self->allow_plaintext = allow_plaintext;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_PLAINTEXT]);
+}
+
+/**
+ * hc_profile_get_kind:
+ * HC_PROFILE_KIND_HUB or HC_PROFILE_KIND_ALERTMANAGER.
+ */
+const char *
+hc_profile_get_kind (HcProfile *self)
+{
+  g_return_val_if_fail (HC_IS_PROFILE (self), HC_PROFILE_KIND_HUB);
+  return self->kind;
+}
+
+/**
+ * hc_profile_set_kind:
+ * An unknown kind (a newer console's, say) is taken as "hub".
+ */
+void
+hc_profile_set_kind (HcProfile  *self,
+                     const char *kind)
+{
+  const char *value = HC_PROFILE_KIND_HUB;
+
+  g_return_if_fail (HC_IS_PROFILE (self));
+
+  if (g_strcmp0 (kind, HC_PROFILE_KIND_ALERTMANAGER) == 0)
+    value = HC_PROFILE_KIND_ALERTMANAGER;
+  if (g_str_equal (self->kind, value))
+    return;
+
+  g_free (self->kind);
+  self->kind = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+gboolean
+hc_profile_is_alertmanager (HcProfile *self)
+{
+  g_return_val_if_fail (HC_IS_PROFILE (self), FALSE);
+  return g_str_equal (self->kind, HC_PROFILE_KIND_ALERTMANAGER);
+}
+
+guint
+hc_profile_get_poll_interval (HcProfile *self)
+{
+  g_return_val_if_fail (HC_IS_PROFILE (self), HC_PROFILE_DEFAULT_POLL_INTERVAL);
+  return self->poll_interval;
+}
+
+void
+hc_profile_set_poll_interval (HcProfile *self,
+                              guint      seconds)
+{
+  g_return_if_fail (HC_IS_PROFILE (self));
+
+  seconds = CLAMP (seconds, HC_PROFILE_MIN_POLL_INTERVAL, HC_PROFILE_MAX_POLL_INTERVAL);
+  if (self->poll_interval == seconds)
+    return;
+
+  self->poll_interval = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
 }
 
 /**

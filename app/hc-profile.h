@@ -5,6 +5,12 @@
 
 G_BEGIN_DECLS
 
+#define HC_PROFILE_KIND_HUB              "hub"
+#define HC_PROFILE_KIND_ALERTMANAGER     "alertmanager"
+#define HC_PROFILE_DEFAULT_POLL_INTERVAL 15
+#define HC_PROFILE_MIN_POLL_INTERVAL     2
+#define HC_PROFILE_MAX_POLL_INTERVAL     3600
+
 #define HC_TYPE_PROFILE (hc_profile_get_type ())
 
 G_DECLARE_FINAL_TYPE (HcProfile, hc_profile, HC, PROFILE, GObject)
@@ -35,6 +41,14 @@ gboolean    hc_profile_set_pinned_fingerprint     (HcProfile   *self,
 gboolean    hc_profile_get_allow_plaintext        (HcProfile   *self);
 void        hc_profile_set_allow_plaintext        (HcProfile   *self,
                                                    gboolean     allow_plaintext);
+
+const char *hc_profile_get_kind                   (HcProfile   *self);
+void        hc_profile_set_kind                   (HcProfile   *self,
+                                                   const char  *kind);
+gboolean    hc_profile_is_alertmanager            (HcProfile   *self);
+guint       hc_profile_get_poll_interval          (HcProfile   *self);
+void        hc_profile_set_poll_interval          (HcProfile   *self,
+                                                   guint        seconds);
 
 gboolean    hc_profile_is_loopback                (HcProfile   *self);
 

@@ -486,7 +486,7 @@ test_no_token_in_profiles_or_settings (void)
       guint n_pspecs;
 
       pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (profile), &n_pspecs);
-      g_assert_cmpuint (n_pspecs, ==, 7);
+      g_assert_cmpuint (n_pspecs, ==, 9);
       for (guint p = 0; p < n_pspecs; p++)
         {
           g_auto(GValue) value = G_VALUE_INIT;
@@ -501,7 +501,7 @@ test_no_token_in_profiles_or_settings (void)
 
       g_object_get (profile_settings, "settings-schema", &schema, NULL);
       keys = g_settings_schema_list_keys (schema);
-      g_assert_cmpuint (g_strv_length (keys), ==, 6);
+      g_assert_cmpuint (g_strv_length (keys), ==, 8);
       for (guint k = 0; keys[k] != NULL; k++)
         {
           g_autoptr(GVariant) value = g_settings_get_value (profile_settings, keys[k]);

@@ -29,6 +29,12 @@ struct _HcAlertDetail
   AdwActionRow   *events_row;
   AdwActionRow   *acknowledged_row;
   AdwActionRow   *resolved_row;
+  AdwActionRow   *silence_row;
+  GtkWidget      *expire_button;
+  GtkWidget      *labels_box;
+  GtkLabel       *labels_label;
+  GtkLabel       *annotations_label;
+  GtkWidget      *generator_button;
   GtkLabel       *description_label;
   GtkLabel       *timeline_placeholder;
   GtkListBox     *timeline_list;
@@ -92,6 +98,10 @@ create_timeline_row (gpointer item,
   return row;
 }
 
+static void refresh_extra (HcAlertDetail *self,
+                           HcAlert       *alert,
+                           gint64         now);
+
 static void
 hc_alert_detail_refresh (HcAlertDetail *self)
 {
@@ -148,10 +158,81 @@ hc_alert_detail_refresh (HcAlertDetail *self)
   hc_detail_row_set_value (self->resolved_row, resolved);
 
   gtk_label_set_label (self->description_label, description);
+  refresh_extra (self, alert, now);
 
   timeline = hc_alert_get_timeline (alert);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_placeholder), timeline == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_list), timeline != NULL);
+}
+
+/* "name=value" lines, each as the hub sent it, never markup. */
+static char *
+pairs_text (const char * const *pairs)
+{
+  g_autofree char *joined = NULL;
+
+  if (pairs == NULL || pairs[0] == NULL)
+    return g_strdup ("—");
+  joined = g_strjoinv ("\n", (char **) pairs);
+  return hc_format_hub_text (joined, HC_HUB_TEXT_LINES);
+}
+
+/* What a kind of hub beyond the Hub API tells (an Alertmanager): its own
+ * severity and category words, the silence, labels and annotations. */
+static void
+refresh_extra (HcAlertDetail *self,
+               HcAlert       *alert,
+               gint64         now)
+{
+  const char *severity = hc_alert_get_severity_text (alert);
+  const char *category = hc_alert_get_category_text (alert);
+  const char *generator = hc_alert_get_generator_url (alert);
+  gboolean extra = hc_alert_get_labels (alert) != NULL;
+  g_autofree char *labels = pairs_text (hc_alert_get_labels (alert));
+  g_autofree char *annotations = pairs_text (hc_alert_get_annotations (alert));
+
+  if (severity != NULL)
+    {
+      g_autofree char *text = hc_format_hub_text (severity, HC_HUB_TEXT_LINE);
+      /* Unknown is not low: the word as it came, with no level of ours. */
+      hc_status_badge_set (self->severity_badge, HC_LEVEL_NEUTRAL,
+                           *text ? text : C_("severity", "Not given"));
+    }
+  if (category != NULL)
+    {
+      g_autofree char *text = hc_format_hub_text (category, HC_HUB_TEXT_LINE);
+      hc_detail_row_set_value (self->category_row, text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->silence_row), hc_alert_get_acknowledged_until (alert) > 0);
+  if (hc_alert_get_acknowledged_until (alert) > 0)
+    {
+      g_autofree char *until = hc_format_time (hc_alert_get_acknowledged_until (alert), now);
+      g_autofree char *why = hc_format_hub_text (hc_alert_get_acknowledged_comment (alert), HC_HUB_TEXT_LINE);
+      /* Translators: when the silence ends, then the comment it was created with */
+      g_autofree char *text = g_strdup_printf (_("%s · “%s”"), until, why ? why : "");
+      hc_detail_row_set_value (self->silence_row, text);
+    }
+
+  gtk_widget_set_visible (self->labels_box, extra);
+  gtk_label_set_label (self->labels_label, labels);
+  gtk_label_set_label (self->annotations_label, annotations);
+  /* Only a web address is opened: a hub's text is never a command. */
+  gtk_widget_set_visible (self->generator_button,
+                          generator != NULL && (g_str_has_prefix (generator, "http://") ||
+                                                g_str_has_prefix (generator, "https://")));
+  if (generator != NULL)
+    gtk_widget_set_tooltip_text (self->generator_button, generator);
+}
+
+static void
+on_generator_clicked (HcAlertDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *uri = self->alert ? hc_alert_get_generator_url (self->alert) : NULL;
+
+  if (uri != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -237,6 +318,13 @@ hc_alert_detail_class_init (HcAlertDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, state_badge);
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, actions_reason);
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, category_row);
+  gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, silence_row);
+  gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, expire_button);
+  gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, labels_box);
+  gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, labels_label);
+  gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, annotations_label);
+  gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, generator_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_generator_clicked);
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, asset_row);
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, source_ip_row);
   gtk_widget_class_bind_template_child (widget_class, HcAlertDetail, detected_row);
@@ -307,4 +395,14 @@ hc_alert_detail_set_actions_reason (HcAlertDetail *self,
 
   gtk_label_set_label (self->actions_reason, reason);
   gtk_widget_set_visible (GTK_WIDGET (self->actions_reason), reason != NULL);
+}
+
+/* Whether "Expire Silence" is shown (a silenced alert of an Alertmanager). */
+void
+hc_alert_detail_set_expire_visible (HcAlertDetail *self,
+                                    gboolean       visible)
+{
+  g_return_if_fail (HC_IS_ALERT_DETAIL (self));
+
+  gtk_widget_set_visible (self->expire_button, visible);
 }

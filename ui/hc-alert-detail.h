@@ -17,4 +17,7 @@ void     hc_alert_detail_set_alert          (HcAlertDetail *self,
 void     hc_alert_detail_set_actions_reason (HcAlertDetail *self,
                                              const char    *reason);
 
+void           hc_alert_detail_set_expire_visible (HcAlertDetail *self,
+                                                   gboolean       visible);
+
 G_END_DECLS

@@ -230,6 +230,28 @@ severity_label (gpointer this, int severity)
   return g_strdup (hc_severity_label (severity));
 }
 
+/* A hub of another kind (an Alertmanager) may give its own words: a
+ * severity none of the four is shown as it came, with no level of ours. */
+static int
+alert_severity_level (gpointer this, int severity, const char *text)
+{
+  return text != NULL ? HC_LEVEL_NEUTRAL : hc_severity_level (severity);
+}
+
+static char *
+alert_severity_label (gpointer this, int severity, const char *text)
+{
+  if (text == NULL)
+    return g_strdup (hc_severity_label (severity));
+  return *text ? hc_format_hub_text (text, HC_HUB_TEXT_LINE) : g_strdup (C_("severity", "Not given"));
+}
+
+static char *
+alert_category_label (gpointer this, int category, const char *text)
+{
+  return text != NULL ? hc_format_hub_text (text, HC_HUB_TEXT_LINE) : g_strdup (hc_alert_category_label (category));
+}
+
 static char *
 category_label (gpointer this, int category)
 {
@@ -308,6 +330,9 @@ hc_closures_bind_security (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "severity_level", G_CALLBACK (severity_level));
   gtk_widget_class_bind_template_callback_full (widget_class, "severity_label", G_CALLBACK (severity_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "category_label", G_CALLBACK (category_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_severity_level", G_CALLBACK (alert_severity_level));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_severity_label", G_CALLBACK (alert_severity_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_category_label", G_CALLBACK (alert_category_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_level", G_CALLBACK (alert_state_level));
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_label", G_CALLBACK (alert_state_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_classes", G_CALLBACK (alert_state_classes));

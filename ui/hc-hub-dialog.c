@@ -28,6 +28,7 @@ struct _HcHubDialog
   AdwEntryRow          *name_row;
   AdwEntryRow          *url_row;
   AdwPasswordEntryRow  *token_row;
+  AdwEntryRow          *user_row;
   AdwEntryRow          *ca_row;
   AdwEntryRow          *fingerprint_row;
   GtkSwitch            *plaintext_switch;
@@ -127,6 +128,7 @@ sign_in (HcHubDialog *self)
 
       hc_profile_set_name (self->profile, hc_profile_get_name (self->candidate));
       hc_profile_set_username (self->profile, hc_profile_get_username (self->candidate));
+      hc_profile_set_kind (self->profile, hc_profile_get_kind (self->candidate));
       hc_profile_set_ca_file (self->profile, hc_profile_get_ca_file (self->candidate));
       hc_profile_set_allow_plaintext (self->profile, hc_profile_get_allow_plaintext (self->candidate));
       if (!hc_profile_set_pinned_fingerprint (self->profile,
@@ -143,25 +145,14 @@ sign_in (HcHubDialog *self)
                                 self->cancellable, on_signed_in, g_object_ref (self));
 }
 
+/* Says who the token signed in as, at which hub. */
 static void
-on_verified (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+hc_hub_dialog_show_me (HcHubDialog *self,
+                       HcMe        *me)
 {
-  g_autoptr(HcHubDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *untrusted = NULL;
-  g_autoptr(HcMe) me = hc_hub_manager_verify_finish (HC_HUB_MANAGER (object), result, &untrusted, &error);
   g_autofree char *who = NULL;
   g_autofree char *name = NULL;
   g_autofree char *hub_name = NULL;
-
-  if (me == NULL)
-    {
-      if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-        show_error (self, error, untrusted);
-      return;
-    }
 
   hc_profile_set_username (self->candidate, hc_me_get_user (me));
   name = hc_format_hub_text (hc_me_get_display_name (me) ? hc_me_get_display_name (me) : hc_me_get_user (me),
@@ -172,6 +163,50 @@ on_verified (GObject      *object,
   who = g_strdup_printf (_("Signed in as %s (%s) at %s"), name,
                          hc_role_label (hc_me_get_role (me)), hub_name);
   set_status (self, HC_LEVEL_OK, who);
+}
+
+static void
+on_detected (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HcHubDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *untrusted = NULL;
+  g_autoptr(HcHubDetection) found = hc_hub_manager_detect_finish (HC_HUB_MANAGER (object), result,
+                                                                  &untrusted, &error);
+  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
+  g_autofree char *who = NULL;
+
+  if (found == NULL)
+    {
+      if (!g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+        show_error (self, error, untrusted);
+      return;
+    }
+
+  hc_profile_set_kind (self->candidate, found->kind);
+  if (found->me == NULL)
+    {
+      g_autofree char *version = hc_format_hub_text (found->status->version, HC_HUB_TEXT_LINE);
+      g_autofree char *cluster = hc_format_hub_text (found->status->cluster_status, HC_HUB_TEXT_LINE);
+
+      /* Translators: "Prometheus Alertmanager 0.25.0 found; cluster: ready" */
+      who = g_strdup_printf (_("Prometheus Alertmanager %s found; cluster: %s"),
+                             *version ? version : C_("version", "(version not given)"), cluster);
+      set_status (self, HC_LEVEL_OK, who);
+      sign_in (self);
+      return;
+    }
+
+  if (*token == '\0')
+    {
+      g_set_error_literal (&error, HC_ERROR, HC_ERROR_INVALID_REQUEST,
+                           _("Enter the API token the hub’s administrators gave you."));
+      show_error (self, error, NULL);
+      return;
+    }
+  hc_hub_dialog_show_me (self, found->me);
   sign_in (self);
 }
 
@@ -184,16 +219,9 @@ read_form (HcHubDialog  *self,
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
   const char *ca = gtk_editable_get_text (GTK_EDITABLE (self->ca_row));
   const char *fingerprint = gtk_editable_get_text (GTK_EDITABLE (self->fingerprint_row));
-  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
+  const char *user = gtk_editable_get_text (GTK_EDITABLE (self->user_row));
   g_autofree char *fallback_name = NULL;
   HcProfile *candidate;
-
-  if (*token == '\0')
-    {
-      g_set_error_literal (error, HC_ERROR, HC_ERROR_INVALID_REQUEST,
-                           _("Enter the API token the hub’s administrators gave you."));
-      return FALSE;
-    }
 
   if (*name == '\0')
     name = fallback_name = g_strdup (url);
@@ -204,6 +232,8 @@ read_form (HcHubDialog  *self,
   g_clear_object (&self->candidate);
   self->candidate = candidate;
 
+  /* Told by /me for a hub; given here for an Alertmanager. */
+  hc_profile_set_username (candidate, user);
   hc_profile_set_ca_file (candidate, *ca ? ca : NULL);
   hc_profile_set_allow_plaintext (candidate, gtk_switch_get_active (self->plaintext_switch));
   if (*fingerprint && !hc_profile_set_pinned_fingerprint (candidate, fingerprint, error))
@@ -230,9 +260,9 @@ hc_hub_dialog_save (HcHubDialog *self)
 
   set_busy (self, TRUE);
   set_status (self, HC_LEVEL_NEUTRAL, _("Checking the token with the hub…"));
-  hc_hub_manager_verify_async (self->manager, self->candidate,
+  hc_hub_manager_detect_async (self->manager, self->candidate,
                                gtk_editable_get_text (GTK_EDITABLE (self->token_row)),
-                               self->cancellable, on_verified, g_object_ref (self));
+                               self->cancellable, on_detected, g_object_ref (self));
 }
 
 static void
@@ -307,6 +337,7 @@ hc_hub_dialog_class_init (HcHubDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, token_row);
+  gtk_widget_class_bind_template_child (widget_class, HcHubDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, ca_row);
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, fingerprint_row);
   gtk_widget_class_bind_template_child (widget_class, HcHubDialog, plaintext_switch);
@@ -359,6 +390,8 @@ hc_hub_dialog_new (GtkWindow    *parent,
       if (hc_profile_get_pinned_fingerprint (profile))
         gtk_editable_set_text (GTK_EDITABLE (self->fingerprint_row), hc_profile_get_pinned_fingerprint (profile));
       gtk_switch_set_active (self->plaintext_switch, hc_profile_get_allow_plaintext (profile));
+      if (hc_profile_is_alertmanager (profile))
+        gtk_editable_set_text (GTK_EDITABLE (self->user_row), hc_profile_get_username (profile));
     }
   return self;
 }

@@ -257,6 +257,7 @@ hc_alert_category_label (HcAlertCategory category)
     case HC_ALERT_CATEGORY_POLICY_VIOLATION:     return C_("alert category", "Policy violation");
     case HC_ALERT_CATEGORY_DDOS:                 return C_("alert category", "Denial of service");
     case HC_ALERT_CATEGORY_INTEGRITY:            return C_("alert category", "Integrity");
+    case HC_ALERT_CATEGORY_OTHER:                return C_("alert category", "Other");
     default:                                     return "";
     }
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-alert-kind-actions.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
 #include "hc-format.h"
@@ -41,6 +42,8 @@ struct _HcSecurityPage
   char            *reason;
   HcAlert         *selected;
   gulong           selected_notify_id;
+  HcSecurityPageHubFunc hub_func;
+  gpointer         hub_data;
 
   /* template children */
   HcListPane      *pane;
@@ -65,6 +68,8 @@ enum {
   ACKNOWLEDGE,
   RESOLVE,
   ALERT_SELECTED,
+  SILENCE,
+  EXPIRE_SILENCE,
   N_SIGNALS
 };
 
@@ -74,7 +79,7 @@ static guint signals[N_SIGNALS];
 #define BIT(n) (1u << (n))
 #define ALL_STATES     (BIT (HC_ALERT_STATE_OPEN) | BIT (HC_ALERT_STATE_ACKNOWLEDGED) | BIT (HC_ALERT_STATE_RESOLVED))
 #define ALL_SEVERITIES (BIT (HC_SEVERITY_LOW) | BIT (HC_SEVERITY_MEDIUM) | BIT (HC_SEVERITY_HIGH) | BIT (HC_SEVERITY_CRITICAL))
-#define ALL_CATEGORIES (BIT (HC_ALERT_CATEGORY_INTEGRITY + 1) - 1)
+#define ALL_CATEGORIES (BIT (HC_ALERT_CATEGORY_OTHER + 1) - 1)
 
 static guint
 state_mask (const char *filter)
@@ -274,11 +279,29 @@ set_filter_property (HcSecurityPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+static HcHub *
+hub_of_alert (HcSecurityPage *self,
+              HcAlert        *alert)
+{
+  return alert != NULL && self->hub_func != NULL ? self->hub_func (alert, self->hub_data) : NULL;
+}
+
+/* What the alert's kind of hub offers, when it is not the Hub API's. */
+static gboolean
+update_kind_actions (HcSecurityPage *self,
+                     HcAlert        *alert)
+{
+  return hc_alert_kind_actions_update (GTK_WIDGET (self), self->detail, hub_of_alert (self, alert), alert);
+}
+
 static void
 update_actions (HcSecurityPage *self)
 {
   HcAlert *alert = self->selected;
   HcAlertState state = alert != NULL ? hc_alert_get_state (alert) : HC_ALERT_STATE_RESOLVED;
+
+  if (update_kind_actions (self, alert))
+    return;
 
   /* The hub refuses the rest with 409: acknowledge only open alerts, resolve only unresolved ones. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "security.acknowledge",
@@ -332,7 +355,12 @@ on_triage_response (HcTriageDialog *dialog,
     return;
 
   comment = hc_triage_dialog_get_comment (dialog);
-  if (!hc_triage_dialog_get_resolve (dialog))
+  if (hc_triage_dialog_get_ends_at (dialog) > 0)
+    {
+      if (hc_triage_comment_is_valid (comment))
+        g_signal_emit (self, signals[SILENCE], 0, alert, comment, hc_triage_dialog_get_ends_at (dialog));
+    }
+  else if (!hc_triage_dialog_get_resolve (dialog))
     hc_security_page_acknowledge (self, alert, comment);
   else if (hc_triage_dialog_get_resolution (dialog) != NULL)
     hc_security_page_resolve (self, alert, comment, hc_triage_dialog_get_resolution (dialog));
@@ -349,7 +377,11 @@ open_triage_dialog (HcSecurityPage *self,
   if (alert == NULL)
     return;
 
-  dialog = hc_triage_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, alert, resolve);
+  if (!resolve && hub_of_alert (self, alert) != NULL &&
+      hc_hub_can (hub_of_alert (self, alert), HC_HUB_ACTION_SILENCE, NULL))
+    dialog = hc_triage_dialog_new_silence (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, alert);
+  else
+    dialog = hc_triage_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, alert, resolve);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_triage_response), self, 0);
   hc_triage_dialog_present (HC_TRIAGE_DIALOG (dialog));
 }
@@ -360,6 +392,18 @@ acknowledge_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   open_triage_dialog (HC_SECURITY_PAGE (widget), FALSE);
+}
+
+static void
+expire_silence_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HcSecurityPage *self = HC_SECURITY_PAGE (widget);
+  HcAlert *alert = hc_list_pane_get_selected_item (self->pane);
+
+  if (alert != NULL && hc_alert_get_silence_id (alert) != NULL)
+    g_signal_emit (self, signals[EXPIRE_SILENCE], 0, alert);
 }
 
 static void
@@ -522,6 +566,21 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, HC_TYPE_ALERT);
 
+  /**
+   * HcSecurityPage::silence:
+   * The operator acknowledged @alert with @comment until @ends_at (unix
+   * seconds), on a hub that silences (an Alertmanager).
+   */
+  signals[SILENCE] = g_signal_new ("silence", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                   HC_TYPE_ALERT, G_TYPE_STRING, G_TYPE_INT64);
+  /**
+   * HcSecurityPage::expire-silence:
+   * The operator ended the silence of @alert now.
+   */
+  signals[EXPIRE_SILENCE] = g_signal_new ("expire-silence", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, HC_TYPE_ALERT);
+
   g_type_ensure (HC_TYPE_LIST_PANE);
   g_type_ensure (HC_TYPE_ALERT_DETAIL);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
@@ -541,6 +600,7 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "security.invert", "invert-filter");
   gtk_widget_class_install_action (widget_class, "security.acknowledge", NULL, acknowledge_action);
   gtk_widget_class_install_action (widget_class, "security.resolve", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "security.expire-silence", NULL, expire_silence_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -711,6 +771,18 @@ hc_security_page_set_invert_filter (HcSecurityPage *self,
   self->invert_filter = invert;
   filter_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVERT_FILTER]);
+}
+
+void
+hc_security_page_set_hub_func (HcSecurityPage        *self,
+                               HcSecurityPageHubFunc  func,
+                               gpointer               user_data)
+{
+  g_return_if_fail (HC_IS_SECURITY_PAGE (self));
+
+  self->hub_func = func;
+  self->hub_data = user_data;
+  update_actions (self);
 }
 
 /**

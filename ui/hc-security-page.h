@@ -5,6 +5,7 @@
 
 #include "hc-alert-detail.h"
 #include "hc-alert.h"
+#include "hc-hub.h"
 #include "hc-list-pane.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,12 @@ void           hc_security_page_set_category_filter (HcSecurityPage *self,
                                                      const char     *category);
 void           hc_security_page_set_invert_filter   (HcSecurityPage *self,
                                                      gboolean        invert);
+/* The hub @alert comes from, whose kind decides what is offered
+ * (hc_hub_can()): silence with an expiry instead of acknowledge, no resolve. */
+typedef HcHub *(*HcSecurityPageHubFunc) (HcAlert *alert, gpointer user_data);
+void           hc_security_page_set_hub_func        (HcSecurityPage        *self,
+                                                     HcSecurityPageHubFunc  func,
+                                                     gpointer               user_data);
 void           hc_security_page_set_actions_allowed (HcSecurityPage *self,
                                                      gboolean        can_acknowledge,
                                                      gboolean        can_resolve,

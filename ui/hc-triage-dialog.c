@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "hc-format.h"
@@ -26,6 +27,10 @@ struct _HcTriageDialog
   GtkTextView      *comment_view;
   GtkWidget        *resolution_box;
   GtkDropDown      *resolution_dropdown;
+  GtkWidget        *expiry_box;
+  GtkDropDown      *expiry_dropdown;
+  GtkEntry         *expiry_entry;
+  gboolean          silence;
 };
 
 G_DEFINE_FINAL_TYPE (HcTriageDialog, hc_triage_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -58,14 +63,35 @@ hc_triage_comment_is_valid (const char *comment)
   return visible && g_utf8_strlen (comment, -1) <= MAX_COMMENT_CHARS;
 }
 
+/* The silence's length per choice of the expiry list; 0: until a date. */
+static const gint64 expiries[] = { 3600, 4 * 3600, 24 * 3600, 0 };
+
+static void
+update_confirm (HcTriageDialog *self)
+{
+  g_autofree char *comment = hc_triage_dialog_get_comment (self);
+  gboolean valid = hc_triage_comment_is_valid (comment);
+
+  if (self->silence)
+    valid = valid && hc_triage_dialog_get_ends_at (self) > g_get_real_time () / G_USEC_PER_SEC;
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "confirm", valid);
+}
+
 static void
 on_comment_changed (GtkTextBuffer  *buffer,
                     HcTriageDialog *self)
 {
-  g_autofree char *comment = hc_triage_dialog_get_comment (self);
+  update_confirm (self);
+}
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "confirm",
-                                           hc_triage_comment_is_valid (comment));
+static void
+on_expiry_changed (HcTriageDialog *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->expiry_dropdown);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->expiry_entry),
+                          chosen < G_N_ELEMENTS (expiries) && expiries[chosen] == 0);
+  update_confirm (self);
 }
 
 static void
@@ -90,14 +116,26 @@ hc_triage_dialog_class_init (HcTriageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcTriageDialog, comment_view);
   gtk_widget_class_bind_template_child (widget_class, HcTriageDialog, resolution_box);
   gtk_widget_class_bind_template_child (widget_class, HcTriageDialog, resolution_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcTriageDialog, expiry_box);
+  gtk_widget_class_bind_template_child (widget_class, HcTriageDialog, expiry_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HcTriageDialog, expiry_entry);
 }
 
 static void
 hc_triage_dialog_init (HcTriageDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *expiry_names[] = {
+    _("1 hour"), _("4 hours"), _("1 day"), _("Until a date…"), NULL,
+  };
+  g_autoptr(GtkStringList) expiry_list = gtk_string_list_new (expiry_names);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->expiry_dropdown, G_LIST_MODEL (expiry_list));
+  g_signal_connect_object (self->expiry_dropdown, "notify::selected",
+                           G_CALLBACK (on_expiry_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->expiry_entry, "changed",
+                           G_CALLBACK (update_confirm), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (resolutions); i++)
     gtk_string_list_append (names, hc_resolution_label (resolutions[i]));
@@ -209,4 +247,50 @@ hc_triage_dialog_get_resolution (HcTriageDialog *self)
   if (i >= G_N_ELEMENTS (resolutions))
     return NULL;
   return hc_enum_to_nick (HC_TYPE_RESOLUTION, resolutions[i]);
+}
+
+/**
+ * hc_triage_dialog_new_silence:
+ * Asks to acknowledge @alert until a time the operator picks (1 hour, 4
+ * hours, 1 day or a date): an Alertmanager's silence.
+ */
+GtkWidget *
+hc_triage_dialog_new_silence (GtkWindow *parent,
+                              HcAlert   *alert)
+{
+  HcTriageDialog *self = HC_TRIAGE_DIALOG (hc_triage_dialog_new (parent, alert, FALSE));
+
+  self->silence = TRUE;
+  gtk_widget_set_visible (self->expiry_box, TRUE);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Acknowledge with a Silence?"));
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "confirm", _("_Silence"));
+  return GTK_WIDGET (self);
+}
+
+/**
+ * hc_triage_dialog_get_ends_at:
+ * For a silence, when it ends (unix seconds), or 0 when the date typed is
+ * not one; 0 for any other question.
+ */
+gint64
+hc_triage_dialog_get_ends_at (HcTriageDialog *self)
+{
+  guint chosen;
+  const char *text;
+  int year, month, day, hour = 0, minute = 0;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (HC_IS_TRIAGE_DIALOG (self), 0);
+
+  if (!self->silence)
+    return 0;
+  chosen = gtk_drop_down_get_selected (self->expiry_dropdown);
+  if (chosen < G_N_ELEMENTS (expiries) && expiries[chosen] > 0)
+    return g_get_real_time () / G_USEC_PER_SEC + expiries[chosen];
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->expiry_entry));
+  if (sscanf (text, "%d-%d-%d %d:%d", &year, &month, &day, &hour, &minute) < 3)
+    return 0;
+  when = g_date_time_new_local (year, month, day, hour, minute, 0);
+  return when != NULL ? g_date_time_to_unix (when) : 0;
 }

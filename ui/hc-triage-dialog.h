@@ -20,6 +20,9 @@ gboolean    hc_triage_dialog_get_resolve    (HcTriageDialog *self);
 char       *hc_triage_dialog_get_comment    (HcTriageDialog *self);
 const char *hc_triage_dialog_get_resolution (HcTriageDialog *self);
 
+GtkWidget  *hc_triage_dialog_new_silence    (GtkWindow      *parent,
+                                             HcAlert        *alert);
+gint64      hc_triage_dialog_get_ends_at    (HcTriageDialog *self);
 gboolean    hc_triage_comment_is_valid      (const char     *comment);
 
 G_END_DECLS

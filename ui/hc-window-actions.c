@@ -174,6 +174,65 @@ on_resolve_alert (HcSecurityPage *page,
 }
 
 static void
+on_silence_acted (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean silenced = g_async_result_is_tagged (result, hc_hub_silence_alert_async);
+  g_autoptr(HcAlert) alert = NULL;
+
+  if (silenced)
+    alert = hc_hub_silence_alert_finish (HC_HUB (object), result, &error);
+  else
+    alert = hc_hub_expire_silence_finish (HC_HUB (object), result, &error);
+
+  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      g_autofree char *message = hc_error_describe (error);
+      hc_window_show_toast (self, message);
+      return;
+    }
+  hc_window_show_toast (self, silenced ? _("Alert silenced.") : _("Silence expired."));
+}
+
+static void
+on_silence_alert (HcSecurityPage *page,
+                  HcAlert        *alert,
+                  const char     *comment,
+                  gint64          ends_at,
+                  HcWindow       *self)
+{
+  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
+
+  if (hub != NULL)
+    hc_hub_silence_alert_async (hub, hc_item_get_id (HC_ITEM (alert)), comment, ends_at,
+                                self->cancellable, on_silence_acted, g_object_ref (self));
+}
+
+static void
+on_expire_silence (HcSecurityPage *page,
+                   HcAlert        *alert,
+                   HcWindow       *self)
+{
+  HcHub *hub = hub_of (self, HC_LIST_ALERTS, alert);
+
+  if (hub != NULL)
+    hc_hub_expire_silence_async (hub, hc_item_get_id (HC_ITEM (alert)),
+                                 self->cancellable, on_silence_acted, g_object_ref (self));
+}
+
+static HcHub *
+hub_of_alert (HcAlert  *alert,
+              gpointer  user_data)
+{
+  return hub_of (user_data, HC_LIST_ALERTS, alert);
+}
+
+static void
 on_alert_selected (HcSecurityPage *page,
                    HcAlert        *alert,
                    HcWindow       *self)
@@ -359,5 +418,8 @@ hc_window_actions_connect (HcWindow *self)
   g_signal_connect_object (self->quality_page, "dataset-selected", G_CALLBACK (on_dataset_selected), self, 0);
   g_signal_connect_object (self->security_page, "acknowledge", G_CALLBACK (on_acknowledge_alert), self, 0);
   g_signal_connect_object (self->security_page, "resolve", G_CALLBACK (on_resolve_alert), self, 0);
+  g_signal_connect_object (self->security_page, "silence", G_CALLBACK (on_silence_alert), self, 0);
+  g_signal_connect_object (self->security_page, "expire-silence", G_CALLBACK (on_expire_silence), self, 0);
+  hc_security_page_set_hub_func (self->security_page, hub_of_alert, self);
   g_signal_connect_object (self->security_page, "alert-selected", G_CALLBACK (on_alert_selected), self, 0);
 }

@@ -125,7 +125,7 @@ poll_cb (gpointer user_data)
 {
   HcHub *self = user_data;
 
-  g_clear_pointer (&self->poll_source, g_source_unref);
+  g_clear_pointer (&self->events_poll_source, g_source_unref);
   /* /me, the overview and the lists again (cheap where the ETag holds),
    * and one more try of the event stream. */
   hc_hub_refresh (self);
@@ -144,13 +144,13 @@ hc_hub_events_set_error (HcHub        *self,
                          const GError *error)
 {
   if (error == NULL)
-    hc_hub_clear_source (&self->poll_source);
-  else if (self->poll_source == NULL && self->started)
+    hc_hub_clear_source (&self->events_poll_source);
+  else if (self->events_poll_source == NULL && self->started)
     {
-      self->poll_source = g_timeout_source_new (self->poll_interval_ms);
-      g_source_set_callback (self->poll_source, poll_cb, self, NULL);
-      g_source_set_name (self->poll_source, "[hub-console] hub poll without events");
-      g_source_attach (self->poll_source, NULL);
+      self->events_poll_source = g_timeout_source_new_seconds (self->poll_interval);
+      g_source_set_callback (self->events_poll_source, poll_cb, self, NULL);
+      g_source_set_name (self->events_poll_source, "[hub-console] hub poll without events");
+      g_source_attach (self->events_poll_source, NULL);
     }
 
   if (self->events_error == NULL && error == NULL)

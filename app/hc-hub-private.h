@@ -29,8 +29,7 @@ struct _HcHub
   GError         *list_errors[HC_LIST_N_KINDS];
   GError         *overview_error;
   GError         *events_error;         /* the event stream stopped for good */
-  GSource        *poll_source;          /* re-reads while there is no stream */
-  guint           poll_interval_ms;
+  GSource        *events_poll_source;   /* re-reads while there is no stream */
   GSource        *list_retry_source;
   guint           list_attempt;
 

@@ -210,7 +210,7 @@ hc_hub_dispose (GObject *object)
   hc_hub_clear_source (&self->retry_source);
   hc_hub_clear_source (&self->overview_source);
   hc_hub_clear_source (&self->list_retry_source);
-  hc_hub_clear_source (&self->poll_source);
+  hc_hub_clear_source (&self->events_poll_source);
   hc_hub_alertmanager_stop (self);
   hc_hub_fetch_abandon (self);
   if (self->stream != NULL)
@@ -364,7 +364,6 @@ hc_hub_init (HcHub *self)
   self->cancellable = g_cancellable_new ();
   self->state = HC_HUB_CONNECTING;
   self->overview_delay_ms = DEFAULT_OVERVIEW_DELAY_MS;
-  self->poll_interval_ms = HC_HUB_DEFAULT_POLL_INTERVAL_MS;
   hc_backoff_init (&self->backoff, HC_BACKOFF_DEFAULT_INITIAL_MS, HC_BACKOFF_DEFAULT_MAX_MS);
   self->page_limit = HC_CLIENT_DEFAULT_PAGE_LIMIT;
   self->backend = &hc_hub_backend_hub_api;
@@ -426,25 +425,6 @@ hc_hub_set_overview_delay (HcHub *self,
 }
 
 /**
- * hc_hub_set_poll_interval:
- * How often a hub without a live event stream is read again (ms).
- */
-void
-hc_hub_set_poll_interval (HcHub *self,
-                          guint  interval_ms)
-{
-  g_return_if_fail (HC_IS_HUB (self));
-  self->poll_interval_ms = interval_ms ? interval_ms : HC_HUB_DEFAULT_POLL_INTERVAL_MS;
-}
-
-guint
-hc_hub_get_poll_interval (HcHub *self)
-{
-  g_return_val_if_fail (HC_IS_HUB (self), 0);
-  return self->poll_interval_ms;
-}
-
-/**
  * hc_hub_get_events_error:
  * Why the hub's event stream stopped for good (the hub has no /events, or
  * refuses it), while its lists are read again every poll interval
@@ -495,6 +475,18 @@ hc_hub_set_poll_interval (HcHub *self,
   g_return_if_fail (HC_IS_HUB (self));
 
   self->poll_interval = MAX (seconds, 1);
+}
+
+/**
+ * hc_hub_get_poll_interval:
+ * How often (s) a hub that does not push its changes is read again: an
+ * Alertmanager, or a hub whose event stream could not be read.
+ */
+guint
+hc_hub_get_poll_interval (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), 0);
+  return self->poll_interval;
 }
 
 void

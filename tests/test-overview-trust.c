@@ -173,8 +173,9 @@ test_failed_feeds_without_overview (gconstpointer data)
   /* No event stream either: the banner says there are no live updates and
    * how often the lists are read instead. */
   {
+    guint every = hc_hub_get_poll_interval (hub);
     g_autofree char *again = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Its lists are read again every %u second.",
-                                                           "Its lists are read again every %u seconds.", 30), 30);
+                                                           "Its lists are read again every %u seconds.", every), every);
     const char *button = NULL;
     const char *banner = hc_overview_page_get_banner (page, &button);
 

@@ -68,7 +68,7 @@ describe_no_events (HcHubManager *manager,
                     HcHub        *hub)
 {
   g_autofree char *detail = hc_error_describe_clause (hc_hub_get_events_error (hub));
-  guint seconds = MAX (1, hc_hub_get_poll_interval (hub) / 1000);
+  guint seconds = hc_hub_get_poll_interval (hub);
   g_autofree char *again = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                          "Its lists are read again every %u second.",
                                                          "Its lists are read again every %u seconds.",

@@ -2,17 +2,20 @@
 #pragma once
 
 #include "hc-banner.h"
+#include "hc-freeze-model.h"
 #include "hc-list-pane.h"
 
 G_BEGIN_DECLS
 
-/* HcListPane spans two files: hc-list-pane.c (the list, its states and
- * its detail) and hc-list-pane-export.c (the CSV export). */
+/* HcListPane spans three files: hc-list-pane.c (the list, its states,
+ * its detail and pausing), hc-list-pane-export.c (the CSV export) and
+ * hc-list-pane-state.c (the columns, sort and filters kept in GSettings). */
 struct _HcListPane
 {
   GtkWidget            parent_instance;
 
   GtkColumnView       *view;
+  HcFreezeModel       *freeze_model;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
@@ -27,6 +30,18 @@ struct _HcListPane
   HcListPaneState      state;
   gint64               updated;
   guint                updated_timer;
+  GMenu               *menu;
+
+  /* kept in GSettings (hc-list-pane-state.c) */
+  GSettings           *list_settings;
+  GPtrArray           *designed;          /* the columns as the page made them */
+  GArray              *designed_widths;
+  GArray              *designed_visible;
+  int                  designed_sort;
+  GtkSortType          designed_order;
+  GObject             *filter_owner;
+  char               **filter_properties;
+  gboolean             restoring;
 
   /* template children */
   GtkBox              *toolbar;
@@ -42,10 +57,18 @@ struct _HcListPane
   AdwBin              *detail_bin;
   GtkLabel            *updated_label;
   GtkLabel            *count_label;
+  GtkLabel            *waiting_label;
 };
 
 void hc_list_pane_export_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter);
+
+void hc_list_pane_state_attach (HcListPane         *self,
+                                const char         *page_id,
+                                GObject            *filter_owner,
+                                const char * const *filter_properties);
+void hc_list_pane_state_reset  (HcListPane         *self);
+void hc_list_pane_state_clear  (HcListPane         *self);
 
 G_END_DECLS

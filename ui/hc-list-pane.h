@@ -79,6 +79,16 @@ void        hc_list_pane_set_csv_columns       (HcListPane        *self,
                                                 const HcCsvColumn *columns,
                                                 guint              n_columns);
 GBytes     *hc_list_pane_to_csv                (HcListPane      *self);
+void        hc_list_pane_remember              (HcListPane         *self,
+                                                const char         *page_id,
+                                                GObject            *filter_owner,
+                                                const char * const *filter_properties);
+void        hc_list_pane_reset_columns         (HcListPane      *self);
+void        hc_list_pane_set_paused            (HcListPane      *self,
+                                                gboolean         paused);
+gboolean    hc_list_pane_get_paused            (HcListPane      *self);
+guint       hc_list_pane_get_n_waiting         (HcListPane      *self);
+const char *hc_list_pane_get_waiting_text      (HcListPane      *self);
 void        hc_list_pane_set_export_name       (HcListPane      *self,
                                                 const char      *file_name);
 

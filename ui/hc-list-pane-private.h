@@ -39,9 +39,12 @@ struct _HcListPane
   GArray              *designed_visible;
   int                  designed_sort;
   GtkSortType          designed_order;
+  int                  known_sort;        /* the sort last read or set */
   GObject             *filter_owner;
   char               **filter_properties;
   gboolean             restoring;
+  guint                save_sort_idle;
+  guint                sort_tries;
 
   /* template children */
   GtkBox              *toolbar;

@@ -13,8 +13,8 @@
  * GTK 4.8 has no getter for a column view's sort (GtkColumnViewSorter's
  * is 4.10) and no column ids (4.10): a column is known by its place in
  * the page's design, and the sort is read from the one sort indicator a
- * column view's header shows, the "ascending" or "descending" style of
- * its title's "sort-indicator".
+ * column view's header shows ("sort-indicator" styled "ascending" or
+ * "descending") and the title beside it.
  */
 
 #define STATE_SCHEMA APP_ID ".List"
@@ -50,8 +50,52 @@ collect_indicators (GtkWidget *widget,
     collect_indicators (child, found);
 }
 
-/* The column sorted by and its order, as the header shows them: the
- * header holds one title per column, in the columns' order. */
+static GtkLabel *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* Whether the rows as shown are in @column's @order. */
+static gboolean
+rows_follow (HcListPane          *self,
+             GtkColumnViewColumn *column,
+             GtkSortType          order)
+{
+  GListModel *rows = G_LIST_MODEL (self->sort_model);
+  GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+  guint n = MIN (g_list_model_get_n_items (rows), 2000);
+  g_autoptr(GObject) previous = n > 0 ? g_list_model_get_item (rows, 0) : NULL;
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      GtkOrdering ordering = gtk_sorter_compare (sorter, previous, row);
+
+      if ((order == GTK_SORT_ASCENDING && ordering == GTK_ORDERING_LARGER) ||
+          (order == GTK_SORT_DESCENDING && ordering == GTK_ORDERING_SMALLER))
+        return FALSE;
+      g_set_object (&previous, row);
+    }
+  return TRUE;
+}
+
+/* The column sorted by and its order, as the header shows them: an
+ * indicator that says ascending or descending sits beside the title of
+ * its column (a column is found by its title: the header's titles need
+ * not be in the columns' order once a column has moved). GTK 4.8 may
+ * leave the previous column's indicator as it was: of two, the one the
+ * rows follow, and of two the rows both follow, the new one. */
 static gboolean
 read_sort (HcListPane          *self,
            GtkColumnViewColumn **column,
@@ -59,26 +103,49 @@ read_sort (HcListPane          *self,
 {
   GListModel *columns = gtk_column_view_get_columns (self->view);
   g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
+  GtkColumnViewColumn *found = NULL;
+  GtkSortType found_order = GTK_SORT_ASCENDING;
+  guint n_found = 0;
 
-  collect_indicators (GTK_WIDGET (self->view), indicators);
-  if (indicators->len != g_list_model_get_n_items (columns))
+  if (gtk_sort_list_model_get_pending (self->sort_model) > 0)
     return FALSE;
 
+  collect_indicators (GTK_WIDGET (self->view), indicators);
   for (guint i = 0; i < indicators->len; i++)
     {
       GtkWidget *indicator = g_ptr_array_index (indicators, i);
       gboolean ascending = gtk_widget_has_css_class (indicator, "ascending");
+      GtkSortType shown = ascending ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
+      GtkLabel *label;
 
-      if (ascending || gtk_widget_has_css_class (indicator, "descending"))
+      if (!ascending && !gtk_widget_has_css_class (indicator, "descending"))
+        continue;
+      label = find_label (gtk_widget_get_parent (indicator));
+      if (label == NULL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (columns); j++)
         {
-          g_autoptr(GtkColumnViewColumn) shown = g_list_model_get_item (columns, i);
+          g_autoptr(GtkColumnViewColumn) candidate = g_list_model_get_item (columns, j);
 
-          *column = shown;
-          *order = ascending ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
-          return TRUE;
+          if (g_strcmp0 (gtk_column_view_column_get_title (candidate), gtk_label_get_label (label)) != 0 ||
+              gtk_column_view_column_get_sorter (candidate) == NULL ||
+              !rows_follow (self, candidate, shown))
+            continue;
+          if (found == NULL || designed_index (self, candidate) != self->known_sort)
+            {
+              found = candidate;
+              found_order = shown;
+            }
+          n_found++;
+          break;
         }
     }
-  return FALSE;
+  if (found == NULL || (n_found > 1 && designed_index (self, found) == self->known_sort))
+    return FALSE;
+
+  *column = found;
+  *order = found_order;
+  return TRUE;
 }
 
 static void
@@ -99,18 +166,6 @@ save_columns (HcListPane *self)
                                (gint32) gtk_column_view_column_get_fixed_width (column));
     }
   g_settings_set_value (self->list_settings, "columns", g_variant_builder_end (&builder));
-}
-
-static void
-save_sort (HcListPane *self)
-{
-  GtkColumnViewColumn *column = NULL;
-  GtkSortType order = GTK_SORT_ASCENDING;
-
-  if (!read_sort (self, &column, &order))
-    return;
-  g_settings_set (self->list_settings, "sort", "(ib)",
-                  designed_index (self, column), order == GTK_SORT_DESCENDING);
 }
 
 static void
@@ -160,13 +215,40 @@ on_columns_changed (GListModel *columns,
     save_columns (self);
 }
 
+static gboolean
+save_sort_later (gpointer data)
+{
+  HcListPane *self = data;
+  GtkColumnViewColumn *column = NULL;
+  GtkSortType order = GTK_SORT_ASCENDING;
+
+  if (!read_sort (self, &column, &order))
+    {
+      /* The header may not show it yet: look again, a few times. */
+      if (++self->sort_tries < 5)
+        return G_SOURCE_CONTINUE;
+      self->save_sort_idle = 0;
+      return G_SOURCE_REMOVE;
+    }
+  self->save_sort_idle = 0;
+  self->known_sort = designed_index (self, column);
+  g_settings_set (self->list_settings, "sort", "(ib)",
+                  self->known_sort, order == GTK_SORT_DESCENDING);
+  return G_SOURCE_REMOVE;
+}
+
+/* The header shows the new sort only after the sorter says it changed:
+ * read it a moment later. */
 static void
 on_sorter_changed (GtkSorter       *sorter,
                    GtkSorterChange  change,
                    HcListPane      *self)
 {
-  if (!self->restoring && self->list_settings != NULL)
-    save_sort (self);
+  if (self->restoring || self->list_settings == NULL)
+    return;
+  self->sort_tries = 0;
+  if (self->save_sort_idle == 0)
+    self->save_sort_idle = g_timeout_add (100, save_sort_later, self);
 }
 
 static void
@@ -212,8 +294,11 @@ restore_sort (HcListPane *self)
   g_settings_get (self->list_settings, "sort", "(ib)", &index, &descending);
   column = designed_column (self, index);
   if (column != NULL && gtk_column_view_column_get_sorter (column) != NULL)
-    gtk_column_view_sort_by_column (self->view, column,
+    {
+      self->known_sort = index;
+      gtk_column_view_sort_by_column (self->view, column,
                                     descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+    }
 }
 
 static void
@@ -287,6 +372,7 @@ hc_list_pane_state_attach (HcListPane         *self,
       g_array_append_val (self->designed_visible, visible);
     }
   self->designed_sort = -1;
+  self->known_sort = -1;
   {
     GtkColumnViewColumn *column = NULL;
     GtkSortType order = GTK_SORT_ASCENDING;
@@ -295,6 +381,7 @@ hc_list_pane_state_attach (HcListPane         *self,
       {
         self->designed_sort = designed_index (self, column);
         self->designed_order = order;
+        self->known_sort = self->designed_sort;
       }
   }
 
@@ -341,6 +428,7 @@ hc_list_pane_state_reset (HcListPane *self)
       gtk_column_view_insert_column (self->view, i, column);
     }
   sort_column = designed_column (self, self->designed_sort);
+  self->known_sort = self->designed_sort;
   gtk_column_view_sort_by_column (self->view, sort_column, self->designed_order);
   self->restoring = FALSE;
 
@@ -351,6 +439,8 @@ hc_list_pane_state_reset (HcListPane *self)
 void
 hc_list_pane_state_clear (HcListPane *self)
 {
+  /* Not read now: a header being torn down may show an older sort. */
+  g_clear_handle_id (&self->save_sort_idle, g_source_remove);
   if (self->filter_owner != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_owner, self);
   self->filter_owner = NULL;

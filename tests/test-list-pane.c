@@ -5,12 +5,25 @@
  * the selected row's detail still updating) and applied in one step. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-security-page.h"
 #include "hc-test-ui.h"
+
+static void
+screenshot (GtkWindow *window, const char *what)
+{
+  g_autofree char *name = g_strdup_printf ("list-pane-%s-%s.png", what,
+                                           g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C");
+  hc_test_screenshot (GTK_WIDGET (window), name);
+}
+
+/* Column titles as the window shows them, in the test's language. */
+#define T(title) g_dgettext (GETTEXT_PACKAGE, title)
 
 static HcItem *
 alert (const char *id, const char *severity, const char *title, const char *state, const char *detected_at)
@@ -103,30 +116,30 @@ test_list_pane_remembers (void)
 
   /* As designed: most severe first, Severity first, Asset shown. */
   g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
-  column_titled (view, "Severity", &position);
+  column_titled (view, T ("Severity"), &position);
   g_assert_cmpuint (position, ==, 0);
 
   /* The operator's changes: wider Title, Asset hidden, Severity moved last,
    * sorted by title from Z to A, every state shown. */
-  gtk_column_view_column_set_fixed_width (column_titled (view, "Title", NULL), 345);
-  gtk_column_view_column_set_visible (column_titled (view, "Asset", NULL), FALSE);
-  gtk_column_view_insert_column (view, 6, column_titled (view, "Severity", NULL));
-  gtk_column_view_sort_by_column (view, column_titled (view, "Title", NULL), GTK_SORT_DESCENDING);
+  gtk_column_view_column_set_fixed_width (column_titled (view, T ("Title"), NULL), 345);
+  gtk_column_view_column_set_visible (column_titled (view, T ("Asset"), NULL), FALSE);
+  gtk_column_view_insert_column (view, 6, column_titled (view, T ("Severity"), NULL));
+  gtk_column_view_sort_by_column (view, column_titled (view, T ("Title"), NULL), GTK_SORT_DESCENDING);
   hc_security_page_set_state_filter (page, "all");
   hc_test_settle (700);
   g_assert_cmpstr (visible_title (pane, 0), ==, "Gamma config");
-  hc_test_screenshot (GTK_WIDGET (window), "list-pane-changed.png");
+  screenshot (window, "changed");
   hc_test_destroy_window (window);
 
   /* A restart: a new page on the same settings finds it all as left. */
   page = open_page (&window, store);
   pane = hc_security_page_get_pane (page);
   view = hc_list_pane_get_view (pane);
-  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, "Title", NULL)), ==, 345);
-  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Asset", NULL)));
-  column_titled (view, "Severity", &position);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, T ("Title"), NULL)), ==, 345);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, T ("Asset"), NULL)));
+  column_titled (view, T ("Severity"), &position);
   g_assert_cmpuint (position, ==, 6);
-  column_titled (view, "Title", &position);
+  column_titled (view, T ("Title"), &position);
   g_assert_cmpuint (position, ==, 0);
   g_assert_cmpstr (visible_title (pane, 0), ==, "Gamma config");
   g_assert_cmpstr (visible_title (pane, 3), ==, "Alpha brute force");
@@ -135,27 +148,27 @@ test_list_pane_remembers (void)
     g_object_get (page, "state-filter", &state, NULL);
     g_assert_cmpstr (state, ==, "all");
   }
-  hc_test_screenshot (GTK_WIDGET (window), "list-pane-restored.png");
+  screenshot (window, "restored");
 
   /* Reset Columns: the page's own design again, and so after the next restart. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.reset-columns", NULL));
   hc_test_settle (100);
-  column_titled (view, "Severity", &position);
+  column_titled (view, T ("Severity"), &position);
   g_assert_cmpuint (position, ==, 0);
-  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, "Asset", NULL)));
-  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, "Title", NULL)), ==, 260);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, T ("Asset"), NULL)));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, T ("Title"), NULL)), ==, 260);
   g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
   hc_test_destroy_window (window);
 
   page = open_page (&window, store);
   pane = hc_security_page_get_pane (page);
   view = hc_list_pane_get_view (pane);
-  column_titled (view, "Severity", &position);
+  column_titled (view, T ("Severity"), &position);
   g_assert_cmpuint (position, ==, 0);
-  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, "Title", NULL)), ==, 260);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, T ("Title"), NULL)), ==, 260);
   g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
   /* The sort the operator picks by clicking a header is read back too. */
-  gtk_column_view_sort_by_column (view, column_titled (view, "Detected", NULL), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, column_titled (view, T ("Detected"), NULL), GTK_SORT_ASCENDING);
   hc_test_settle (700);
   hc_test_destroy_window (window);
   page = open_page (&window, store);
@@ -198,13 +211,16 @@ test_list_pane_pause (void)
   g_assert_cmpstr (visible_title (pane, 2), ==, "Delta download");
   g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
   g_assert_cmpuint (hc_list_pane_get_n_waiting (pane), ==, 2);
-  g_assert_cmpstr (hc_list_pane_get_waiting_text (pane), ==, "2 changes waiting");
+  {
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s change waiting", "%s changes waiting", 2), "2");
+    g_assert_cmpstr (hc_list_pane_get_waiting_text (pane), ==, expected);
+  }
   /* The detail of the selected row keeps up meanwhile. */
   {
     g_autofree char *who = hc_test_find_text (GTK_WIDGET (hc_security_page_get_detail (page)), "tran.thi.b");
     g_assert_nonnull (who);
   }
-  hc_test_screenshot (GTK_WIDGET (window), "list-pane-paused.png");
+  screenshot (window, "paused");
 
   /* Resumed: everything at once, the new critical alert in its place,
    * the row being read still selected. */
@@ -227,9 +243,13 @@ int
 main (int argc, char *argv[])
 {
   g_setenv ("TZ", "UTC", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
   gtk_test_init (&argc, &argv, NULL);
   hc_test_init_ui ();
   adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   hc_test_add_icons ();
   g_test_add_func ("/list-pane/remembers", test_list_pane_remembers);
   g_test_add_func ("/list-pane/pause", test_list_pane_pause);

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+
+#include "hc-seen-store.h"
+
+/*
+ * What the operator has seen, per hub, kept across restarts: an alert
+ * (or a feed's failure) is new until seen. Per hub the store keeps a
+ * baseline, the moment the operator last saw everything (the first time
+ * the console watched the hub, or "Mark all as seen"), and the keys of
+ * the items seen one by one since. An item that became new (@since) at or
+ * before the baseline is seen; after it, only if its key was marked.
+ * So a first start marks nothing of a hub's history, and a restart
+ * neither marks again what was seen nor loses what was not.
+ *
+ * A small key file (by default g_get_user_data_dir()/hub-console/seen.ini),
+ * written whole and atomically; it names items by the hub's ids only.
+ * Signal "changed" (hub key) after every change.
+ */
+struct _HcSeenStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  GKeyFile *file;
+};
+
+G_DEFINE_FINAL_TYPE (HcSeenStore, hc_seen_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Items seen one by one are few between two "Mark all as seen"; past this
+ * many the oldest go (they are then new again, never silently lost). */
+#define MAX_SEEN 20000
+
+static void
+hc_seen_store_finalize (GObject *object)
+{
+  HcSeenStore *self = HC_SEEN_STORE (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->file, g_key_file_unref);
+
+  G_OBJECT_CLASS (hc_seen_store_parent_class)->finalize (object);
+}
+
+static void
+hc_seen_store_class_init (HcSeenStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hc_seen_store_finalize;
+
+  /**
+   * HcSeenStore::changed:
+   * @hub_key: the hub whose seen items changed
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+hc_seen_store_init (HcSeenStore *self)
+{
+  self->file = g_key_file_new ();
+}
+
+/**
+ * hc_seen_store_new:
+ * @path: (nullable): the file; %NULL for hc_seen_store_default_path()
+ */
+HcSeenStore *
+hc_seen_store_new (const char *path)
+{
+  HcSeenStore *self = g_object_new (HC_TYPE_SEEN_STORE, NULL);
+
+  self->path = path != NULL ? g_strdup (path) : hc_seen_store_default_path ();
+  return self;
+}
+
+char *
+hc_seen_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hub-console", "seen.ini", NULL);
+}
+
+/**
+ * hc_seen_store_load:
+ * Reads the file; a missing one is an empty store. A damaged one is an
+ * error, and the store starts empty (every hub gets a new baseline).
+ */
+gboolean
+hc_seen_store_load (HcSeenStore  *self,
+                    GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HC_IS_SEEN_STORE (self), FALSE);
+
+  g_key_file_unref (self->file);
+  self->file = g_key_file_new ();
+  if (!g_key_file_load_from_file (self->file, self->path, G_KEY_FILE_NONE, &local_error))
+    {
+      g_key_file_unref (self->file);
+      self->file = g_key_file_new ();
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hc_seen_store_save (HcSeenStore  *self,
+                    GError      **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (HC_IS_SEEN_STORE (self), FALSE);
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  return g_key_file_save_to_file (self->file, self->path, error);
+}
+
+/**
+ * hc_seen_store_start:
+ * The console watches @hub_key: the first time, everything up to @now
+ * counts as seen. Later calls change nothing.
+ */
+void
+hc_seen_store_start (HcSeenStore *self,
+                     const char  *hub_key,
+                     gint64       now)
+{
+  g_return_if_fail (HC_IS_SEEN_STORE (self));
+  g_return_if_fail (hub_key != NULL);
+
+  if (g_key_file_has_key (self->file, hub_key, "baseline", NULL))
+    return;
+  g_key_file_set_int64 (self->file, hub_key, "baseline", now);
+  g_signal_emit (self, signals[CHANGED], 0, hub_key);
+}
+
+/**
+ * hc_seen_store_is_seen:
+ * @item_key: the item, as the hub names it ("a-001"; "source:s-1")
+ * @since: when it became new (an alert's detection, a feed's failure), unix seconds
+ */
+gboolean
+hc_seen_store_is_seen (HcSeenStore *self,
+                       const char  *hub_key,
+                       const char  *item_key,
+                       gint64       since)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) seen = NULL;
+  gint64 baseline;
+
+  g_return_val_if_fail (HC_IS_SEEN_STORE (self), TRUE);
+  g_return_val_if_fail (hub_key != NULL && item_key != NULL, TRUE);
+
+  baseline = g_key_file_get_int64 (self->file, hub_key, "baseline", &error);
+  /* A hub not started is one the operator has not watched yet: nothing new. */
+  if (error != NULL || since <= baseline)
+    return TRUE;
+  seen = g_key_file_get_string_list (self->file, hub_key, "seen", NULL, NULL);
+  return seen != NULL && g_strv_contains ((const char * const *) seen, item_key);
+}
+
+void
+hc_seen_store_mark_seen (HcSeenStore *self,
+                         const char  *hub_key,
+                         const char  *item_key)
+{
+  g_auto(GStrv) seen = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+  gsize n = 0;
+
+  g_return_if_fail (HC_IS_SEEN_STORE (self));
+  g_return_if_fail (hub_key != NULL && item_key != NULL);
+
+  seen = g_key_file_get_string_list (self->file, hub_key, "seen", &n, NULL);
+  if (seen != NULL && g_strv_contains ((const char * const *) seen, item_key))
+    return;
+  for (gsize i = n >= MAX_SEEN ? n - MAX_SEEN + 1 : 0; i < n; i++)
+    g_strv_builder_add (builder, seen[i]);
+  g_strv_builder_add (builder, item_key);
+  kept = g_strv_builder_end (builder);
+  g_key_file_set_string_list (self->file, hub_key, "seen",
+                              (const char * const *) kept, g_strv_length (kept));
+  g_signal_emit (self, signals[CHANGED], 0, hub_key);
+}
+
+/**
+ * hc_seen_store_mark_all_seen:
+ * Everything of @hub_key up to @now is seen; the keys marked one by one
+ * are no longer needed.
+ */
+void
+hc_seen_store_mark_all_seen (HcSeenStore *self,
+                             const char  *hub_key,
+                             gint64       now)
+{
+  g_return_if_fail (HC_IS_SEEN_STORE (self));
+  g_return_if_fail (hub_key != NULL);
+
+  g_key_file_set_int64 (self->file, hub_key, "baseline", now);
+  g_key_file_remove_key (self->file, hub_key, "seen", NULL);
+  g_signal_emit (self, signals[CHANGED], 0, hub_key);
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcSeenStore: new until seen, per hub; a first start marks nothing of a
+ * hub's history; a restart (a new store on the same file) neither marks
+ * again what was seen nor loses what was not; "Mark all as seen"; a
+ * damaged file is an error and an empty store. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hc-seen-store.h"
+
+static void
+on_changed (HcSeenStore *store, const char *hub, guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_seen_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hc-seen-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sub", "seen.ini", NULL);
+  g_autoptr(HcSeenStore) store = hc_seen_store_new (path);
+  g_autoptr(HcSeenStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  g_assert_true (hc_seen_store_load (store, &error));
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &n_changed);
+
+  /* Not watched yet: nothing is new. First watched at 1000: what came before is seen. */
+  g_assert_true (hc_seen_store_is_seen (store, "hub-a", "a-1", 900));
+  hc_seen_store_start (store, "hub-a", 1000);
+  hc_seen_store_start (store, "hub-a", 5000);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (hc_seen_store_is_seen (store, "hub-a", "a-1", 900));
+  g_assert_false (hc_seen_store_is_seen (store, "hub-a", "a-2", 1100));
+  g_assert_false (hc_seen_store_is_seen (store, "hub-a", "a-3", 1200));
+
+  /* Seen one by one, per hub. */
+  hc_seen_store_mark_seen (store, "hub-a", "a-2");
+  hc_seen_store_mark_seen (store, "hub-a", "a-2");
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_true (hc_seen_store_is_seen (store, "hub-a", "a-2", 1100));
+  g_assert_false (hc_seen_store_is_seen (store, "hub-a", "a-3", 1200));
+  hc_seen_store_start (store, "hub-b", 1000);
+  g_assert_false (hc_seen_store_is_seen (store, "hub-b", "a-2", 1100));
+
+  /* A restart keeps both the seen and the unseen. */
+  g_assert_true (hc_seen_store_save (store, &error));
+  g_assert_no_error (error);
+  again = hc_seen_store_new (path);
+  g_assert_true (hc_seen_store_load (again, &error));
+  g_assert_no_error (error);
+  hc_seen_store_start (again, "hub-a", 9000);
+  g_assert_true (hc_seen_store_is_seen (again, "hub-a", "a-2", 1100));
+  g_assert_false (hc_seen_store_is_seen (again, "hub-a", "a-3", 1200));
+  g_assert_false (hc_seen_store_is_seen (again, "hub-b", "a-2", 1100));
+
+  /* Mark all as seen: up to now; what comes after is new again. */
+  hc_seen_store_mark_all_seen (again, "hub-a", 2000);
+  g_assert_true (hc_seen_store_is_seen (again, "hub-a", "a-3", 1200));
+  g_assert_false (hc_seen_store_is_seen (again, "hub-a", "a-4", 2100));
+  g_assert_false (hc_seen_store_is_seen (again, "hub-b", "a-2", 1100));
+
+  /* A damaged file: said, and an empty store. */
+  g_assert_true (g_file_set_contents (path, "[hub-a\nbaseline=", -1, NULL));
+  g_assert_false (hc_seen_store_load (again, &error));
+  g_assert_nonnull (error);
+  g_assert_true (hc_seen_store_is_seen (again, "hub-a", "a-4", 2100));
+
+  g_unlink (path);
+  {
+    g_autofree char *sub = g_path_get_dirname (path);
+    g_rmdir (sub);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/seen-store/marks", test_seen_store);
+  return g_test_run ();
+}

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 
+#include "hc-alert.h"
 #include "hc-seen-store.h"
 
 /*
@@ -25,6 +26,7 @@ struct _HcSeenStore
 
   char     *path;
   GKeyFile *file;
+  guint     save_idle;
 };
 
 G_DEFINE_FINAL_TYPE (HcSeenStore, hc_seen_store, G_TYPE_OBJECT)
@@ -45,6 +47,7 @@ hc_seen_store_finalize (GObject *object)
 {
   HcSeenStore *self = HC_SEEN_STORE (object);
 
+  g_clear_handle_id (&self->save_idle, g_source_remove);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->file, g_key_file_unref);
 
@@ -222,4 +225,90 @@ hc_seen_store_mark_all_seen (HcSeenStore *self,
   g_key_file_set_int64 (self->file, hub_key, "baseline", now);
   g_key_file_remove_key (self->file, hub_key, "seen", NULL);
   g_signal_emit (self, signals[CHANGED], 0, hub_key);
+}
+
+static gboolean
+save_idle (gpointer data)
+{
+  HcSeenStore *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_idle = 0;
+  if (!hc_seen_store_save (self, &error))
+    g_message ("Could not keep what was seen: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_default_changed (HcSeenStore *self,
+                    const char  *hub_key)
+{
+  if (self->save_idle == 0)
+    self->save_idle = g_timeout_add_seconds (1, save_idle, self);
+}
+
+/**
+ * hc_seen_store_get_default:
+ * The store of this user (hc_seen_store_default_path()), shared by every
+ * window, loaded on first use and written a moment after each change.
+ * Returns: (transfer none)
+ */
+HcSeenStore *
+hc_seen_store_get_default (void)
+{
+  static HcSeenStore *store;
+
+  if (store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      store = hc_seen_store_new (NULL);
+      if (!hc_seen_store_load (store, &error))
+        g_message ("What was seen could not be read, all is new from now: %s", error->message);
+      g_signal_connect (store, "changed", G_CALLBACK (on_default_changed), NULL);
+    }
+  return store;
+}
+
+/**
+ * hc_seen_store_is_alert_seen:
+ * An alert is new from its detection until seen; a resolved one is never new.
+ */
+gboolean
+hc_seen_store_is_alert_seen (HcSeenStore *self,
+                             const char  *hub_key,
+                             HcAlert     *alert)
+{
+  g_return_val_if_fail (HC_IS_ALERT (alert), TRUE);
+
+  if (hc_alert_get_state (alert) == HC_ALERT_STATE_RESOLVED)
+    return TRUE;
+  return hc_seen_store_is_seen (self, hub_key, hc_item_get_id (HC_ITEM (alert)),
+                                hc_alert_get_detected_at (alert));
+}
+
+/**
+ * hc_seen_store_count_unseen:
+ * How many of @alerts (HcAlert) at @min_severity or above are new.
+ */
+guint
+hc_seen_store_count_unseen (HcSeenStore *self,
+                            const char  *hub_key,
+                            GListModel  *alerts,
+                            HcSeverity   min_severity)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HC_IS_SEEN_STORE (self), 0);
+  g_return_val_if_fail (G_IS_LIST_MODEL (alerts), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(HcAlert) alert = g_list_model_get_item (alerts, i);
+
+      if (hc_alert_get_severity (alert) >= min_severity &&
+          !hc_seen_store_is_alert_seen (self, hub_key, alert))
+        n++;
+    }
+  return n;
 }

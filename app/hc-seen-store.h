@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "hc-alert.h"
+
 G_BEGIN_DECLS
 
 #define HC_TYPE_SEEN_STORE (hc_seen_store_get_type ())
@@ -28,5 +30,14 @@ void         hc_seen_store_mark_seen      (HcSeenStore  *self,
 void         hc_seen_store_mark_all_seen  (HcSeenStore  *self,
                                            const char   *hub_key,
                                            gint64        now);
+
+HcSeenStore *hc_seen_store_get_default    (void);
+gboolean     hc_seen_store_is_alert_seen  (HcSeenStore  *self,
+                                           const char   *hub_key,
+                                           HcAlert      *alert);
+guint        hc_seen_store_count_unseen   (HcSeenStore  *self,
+                                           const char   *hub_key,
+                                           GListModel   *alerts,
+                                           HcSeverity    min_severity);
 
 G_END_DECLS

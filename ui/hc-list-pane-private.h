@@ -31,6 +31,7 @@ struct _HcListPane
   gint64               updated;
   guint                updated_timer;
   GMenu               *menu;
+  GMenu               *own_menu;
 
   /* kept in GSettings (hc-list-pane-state.c) */
   GSettings           *list_settings;

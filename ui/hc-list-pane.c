@@ -326,6 +326,7 @@ hc_list_pane_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->freeze_model);
   g_clear_object (&self->menu);
+  g_clear_object (&self->own_menu);
   g_clear_object (&self->every_filter);
   g_clear_object (&self->page_filter);
   self->search_filter = NULL;
@@ -538,13 +539,31 @@ hc_list_pane_set_filter_menu (HcListPane *self,
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
   g_clear_object (&self->menu);
+  g_clear_object (&self->own_menu);
   self->menu = g_menu_new ();
   if (menu != NULL)
     g_menu_append_section (self->menu, NULL, menu);
   g_menu_append (own, _("Reset Columns"), "pane.reset-columns");
+  self->own_menu = g_object_ref (own);
   g_menu_append_section (self->menu, NULL, G_MENU_MODEL (own));
   gtk_menu_button_set_menu_model (self->filter_button, G_MENU_MODEL (self->menu));
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), TRUE);
+}
+
+/**
+ * hc_list_pane_add_menu_item:
+ * An item of the list's menu beside Reset Columns ("Mark All as Seen").
+ */
+void
+hc_list_pane_add_menu_item (HcListPane *self,
+                            const char *label,
+                            const char *detailed_action)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  if (self->own_menu == NULL)
+    hc_list_pane_set_filter_menu (self, NULL);
+  g_menu_append (self->own_menu, label, detailed_action);
 }
 
 /**

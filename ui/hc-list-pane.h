@@ -83,6 +83,9 @@ void        hc_list_pane_remember              (HcListPane         *self,
                                                 const char         *page_id,
                                                 GObject            *filter_owner,
                                                 const char * const *filter_properties);
+void        hc_list_pane_add_menu_item         (HcListPane      *self,
+                                                const char      *label,
+                                                const char      *detailed_action);
 void        hc_list_pane_reset_columns         (HcListPane      *self);
 void        hc_list_pane_set_paused            (HcListPane      *self,
                                                 gboolean         paused);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-error.h"
+#include "hc-seen-store.h"
 #include "hc-window-private.h"
 
 /*
@@ -175,7 +176,31 @@ on_alert_selected (HcSecurityPage *page,
                    HcAlert        *alert,
                    HcWindow       *self)
 {
+  HcHub *hub = self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_ALERTS, alert);
+
+  /* Shown selected: seen. */
+  if (hub != NULL)
+    hc_seen_store_mark_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), hc_item_get_id (HC_ITEM (alert)));
   fetch_detail (self, HC_LIST_ALERTS, alert);
+}
+
+/* Every hub in scope: all it has now is seen. */
+static void
+mark_all_seen_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+  GListModel *hubs = hc_hub_manager_get_hubs (self->manager);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < g_list_model_get_n_items (hubs); i++)
+    {
+      g_autoptr(HcHub) hub = g_list_model_get_item (hubs, i);
+
+      if (self->scope == NULL || self->scope == hub)
+        hc_seen_store_mark_all_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), now);
+    }
 }
 
 static void
@@ -261,6 +286,7 @@ hc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sources", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-datasets", "s", show_datasets_action);
   gtk_widget_class_install_action (widget_class, "win.show-alerts", "s", show_alerts_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-all-seen", NULL, mark_all_seen_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
@@ -273,4 +299,6 @@ hc_window_actions_connect (HcWindow *self)
   g_signal_connect_object (self->security_page, "acknowledge", G_CALLBACK (on_acknowledge_alert), self, 0);
   g_signal_connect_object (self->security_page, "resolve", G_CALLBACK (on_resolve_alert), self, 0);
   g_signal_connect_object (self->security_page, "alert-selected", G_CALLBACK (on_alert_selected), self, 0);
+  hc_list_pane_add_menu_item (hc_security_page_get_pane (self->security_page),
+                              _("Mark All as Seen"), "win.mark-all-seen");
 }

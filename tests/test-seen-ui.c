@@ -13,6 +13,7 @@
 #include "hc-hub-row.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
+#include "hc-security-page.h"
 #include "hc-test-ui.h"
 
 #define HUB_KEY "hub-seen"
@@ -153,6 +154,112 @@ test_seen_hub_row (void)
   g_rmdir (dir);
 }
 
+typedef struct {
+  HcSeenStore *seen;
+} Marks;
+
+static gboolean
+mark_is_new (gpointer item, gpointer data)
+{
+  Marks *marks = data;
+  return !hc_seen_store_is_alert_seen (marks->seen, HUB_KEY, item);
+}
+
+static void
+mark_seen (gpointer item, gpointer data)
+{
+  Marks *marks = data;
+  hc_seen_store_mark_seen (marks->seen, HUB_KEY, hc_item_get_id (HC_ITEM (item)));
+}
+
+static guint
+count_visible_labels (GtkWidget *root, const char *text)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        n++;
+      n += count_visible_labels (child, text);
+    }
+  return n;
+}
+
+static void
+on_changed (HcSeenStore *seen, const char *hub_key, HcListPane *pane)
+{
+  hc_list_pane_new_marks_changed (pane);
+}
+
+static gboolean
+all_seen (gpointer data)
+{
+  HcListPane *pane = data;
+  /* The column's title says it too. */
+  return count_visible_labels (GTK_WIDGET (hc_list_pane_get_view (pane)), g_dgettext (GETTEXT_PACKAGE, "New")) == 1;
+}
+
+/* The alerts list marks the new ones, "New" beside a dot, until seen: one
+ * shown selected at once, the others after a few seconds on screen. */
+static void
+test_seen_list_marks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hc-seen-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "seen.ini", NULL);
+  Marks marks = { hc_seen_store_new (path) };
+  g_autoptr(HcItemStore) alerts = hc_item_store_new (HC_TYPE_ALERT);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
+  HcListPane *pane = hc_security_page_get_pane (page);
+  GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
+  const char *new_word = g_dgettext (GETTEXT_PACKAGE, "New");
+  gint64 started;
+
+  hc_seen_store_start (marks.seen, HUB_KEY, now - 3600);
+  {
+    g_autoptr(HcItem) old = alert ("a-old", "critical", now - 7200);
+    g_autoptr(HcItem) one = alert ("a-1", "critical", now - 600);
+    g_autoptr(HcItem) two = alert ("a-2", "medium", now - 60);
+    hc_item_store_upsert (alerts, old);
+    hc_item_store_upsert (alerts, one);
+    hc_item_store_upsert (alerts, two);
+  }
+  hc_list_pane_set_new_marks (pane, mark_is_new, mark_seen, &marks, NULL);
+  g_signal_connect_object (marks.seen, "changed", G_CALLBACK (on_changed), pane, 0);
+  hc_security_page_set_alerts (page, G_LIST_MODEL (alerts));
+  gtk_window_set_default_size (window, 1200, 500);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  started = g_get_monotonic_time ();
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+  hc_test_settle (200);
+
+  /* Two new, marked in words (and the column's title); the old one not. */
+  g_assert_cmpuint (count_visible_labels (view, new_word), ==, 1 + 2);
+  screenshot (GTK_WIDGET (window), "list");
+
+  /* Shown selected: seen at once (the window does this on selection). */
+  mark_seen (g_list_model_get_item (G_LIST_MODEL (alerts), 1), &marks);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (alerts), 1));
+  g_assert_cmpuint (count_visible_labels (view, new_word), ==, 1 + 1);
+  g_assert_true (hc_seen_store_is_seen (marks.seen, HUB_KEY, "a-1", now - 600));
+  g_assert_false (hc_seen_store_is_seen (marks.seen, HUB_KEY, "a-2", now - 60));
+
+  /* On screen a few seconds: seen. */
+  hc_test_spin_until (all_seen, pane, 10);
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 2 * G_USEC_PER_SEC);
+  g_assert_true (hc_seen_store_is_seen (marks.seen, HUB_KEY, "a-2", now - 60));
+
+  hc_test_destroy_window (window);
+  g_clear_object (&marks.seen);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -166,5 +273,6 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
   hc_test_add_icons ();
   g_test_add_func ("/seen/hub-row", test_seen_hub_row);
+  g_test_add_func ("/seen/list-marks", test_seen_list_marks);
   return g_test_run ();
 }

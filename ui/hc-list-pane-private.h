@@ -7,9 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* HcListPane spans three files: hc-list-pane.c (the list, its states,
- * its detail and pausing), hc-list-pane-export.c (the CSV export) and
- * hc-list-pane-state.c (the columns, sort and filters kept in GSettings). */
+/* HcListPane spans four files: hc-list-pane.c (the list, its states,
+ * its detail and pausing), hc-list-pane-export.c (the CSV export),
+ * hc-list-pane-state.c (the columns, sort and filters kept in GSettings)
+ * and hc-list-pane-new.c (rows marked new until seen). */
 struct _HcListPane
 {
   GtkWidget            parent_instance;
@@ -32,6 +33,14 @@ struct _HcListPane
   guint                updated_timer;
   GMenu               *menu;
   GMenu               *own_menu;
+
+  /* new until seen (hc-list-pane-new.c) */
+  HcListPaneItemTest   new_func;
+  HcListPaneItemFunc   seen_func;
+  gpointer             new_data;
+  GDestroyNotify       new_destroy;
+  GPtrArray           *new_cells;         /* GtkListItem bound, not owned */
+  guint                seen_timer;
 
   /* kept in GSettings (hc-list-pane-state.c) */
   GSettings           *list_settings;
@@ -74,5 +83,6 @@ void hc_list_pane_state_attach (HcListPane         *self,
                                 const char * const *filter_properties);
 void hc_list_pane_state_reset  (HcListPane         *self);
 void hc_list_pane_state_clear  (HcListPane         *self);
+void hc_list_pane_new_marks_clear (HcListPane      *self);
 
 G_END_DECLS

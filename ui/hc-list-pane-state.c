@@ -268,7 +268,7 @@ restore_columns (HcListPane *self)
   guint32 index;
   gboolean visible;
   gint32 width;
-  guint position = 0;
+  guint position = g_list_model_get_n_items (gtk_column_view_get_columns (self->view)) - self->designed->len;
 
   g_variant_iter_init (&iter, saved);
   while (g_variant_iter_next (&iter, "(ubi)", &index, &visible, &width))
@@ -414,9 +414,13 @@ void
 hc_list_pane_state_reset (HcListPane *self)
 {
   GtkColumnViewColumn *sort_column;
+  guint base;
 
   if (self->list_settings == NULL)
     return;
+
+  /* Columns added later (the "New" marks) stay first. */
+  base = g_list_model_get_n_items (gtk_column_view_get_columns (self->view)) - self->designed->len;
 
   self->restoring = TRUE;
   for (guint i = 0; i < self->designed->len; i++)
@@ -425,7 +429,7 @@ hc_list_pane_state_reset (HcListPane *self)
 
       gtk_column_view_column_set_visible (column, g_array_index (self->designed_visible, gboolean, i));
       gtk_column_view_column_set_fixed_width (column, g_array_index (self->designed_widths, int, i));
-      gtk_column_view_insert_column (self->view, i, column);
+      gtk_column_view_insert_column (self->view, base + i, column);
     }
   sort_column = designed_column (self, self->designed_sort);
   self->known_sort = self->designed_sort;

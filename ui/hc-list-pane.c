@@ -250,6 +250,7 @@ hc_list_pane_map (GtkWidget *widget)
   hc_list_pane_update_updated_label (self);
   if (self->updated_timer == 0)
     self->updated_timer = g_timeout_add_seconds (30, on_updated_timer, self);
+  hc_list_pane_new_marks_changed (self);
 }
 
 static void
@@ -258,6 +259,8 @@ hc_list_pane_unmap (GtkWidget *widget)
   HcListPane *self = HC_LIST_PANE (widget);
 
   g_clear_handle_id (&self->updated_timer, g_source_remove);
+  /* Not on screen: not being seen. */
+  g_clear_handle_id (&self->seen_timer, g_source_remove);
 
   GTK_WIDGET_CLASS (hc_list_pane_parent_class)->unmap (widget);
 }
@@ -311,6 +314,7 @@ hc_list_pane_dispose (GObject *object)
 
   g_clear_handle_id (&self->updated_timer, g_source_remove);
   hc_list_pane_state_clear (self);
+  hc_list_pane_new_marks_clear (self);
   if (self->freeze_model != NULL)
     g_signal_handlers_disconnect_by_data (self->freeze_model, self);
   if (self->sort_model != NULL)

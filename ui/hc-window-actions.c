@@ -171,16 +171,47 @@ on_resolve_alert (HcSecurityPage *page,
                               self->cancellable, on_alert_acted, g_object_ref (self));
 }
 
+static HcHub *
+hub_of_alert (HcWindow *self,
+              gpointer  alert)
+{
+  return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_ALERTS, alert);
+}
+
+static gboolean
+alert_is_new (gpointer item,
+              gpointer data)
+{
+  HcHub *hub = hub_of_alert (data, item);
+
+  return hub != NULL && !hc_seen_store_is_alert_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), item);
+}
+
+static void
+alert_seen (gpointer item,
+            gpointer data)
+{
+  HcHub *hub = hub_of_alert (data, item);
+
+  if (hub != NULL)
+    hc_seen_store_mark_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), hc_item_get_id (HC_ITEM (item)));
+}
+
+static void
+on_seen_changed (HcSeenStore *seen,
+                 const char  *hub_key,
+                 HcWindow    *self)
+{
+  hc_list_pane_new_marks_changed (hc_security_page_get_pane (self->security_page));
+}
+
 static void
 on_alert_selected (HcSecurityPage *page,
                    HcAlert        *alert,
                    HcWindow       *self)
 {
-  HcHub *hub = self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_ALERTS, alert);
-
   /* Shown selected: seen. */
-  if (hub != NULL)
-    hc_seen_store_mark_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), hc_item_get_id (HC_ITEM (alert)));
+  alert_seen (alert, self);
   fetch_detail (self, HC_LIST_ALERTS, alert);
 }
 
@@ -301,4 +332,7 @@ hc_window_actions_connect (HcWindow *self)
   g_signal_connect_object (self->security_page, "alert-selected", G_CALLBACK (on_alert_selected), self, 0);
   hc_list_pane_add_menu_item (hc_security_page_get_pane (self->security_page),
                               _("Mark All as Seen"), "win.mark-all-seen");
+  hc_list_pane_set_new_marks (hc_security_page_get_pane (self->security_page),
+                              alert_is_new, alert_seen, self, NULL);
+  g_signal_connect_object (hc_seen_store_get_default (), "changed", G_CALLBACK (on_seen_changed), self, 0);
 }

@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* HcListPane spans four files: hc-list-pane.c (the list, its states,
- * its detail and pausing), hc-list-pane-export.c (the CSV export),
+/* HcListPane spans five files: hc-list-pane.c (the list, its states
+ * and its detail), hc-list-pane-pause.c (live updates paused),
+ * hc-list-pane-export.c (the CSV export),
  * hc-list-pane-state.c (the columns, sort and filters kept in GSettings)
  * and hc-list-pane-new.c (rows marked new until seen). */
 struct _HcListPane
@@ -84,5 +85,8 @@ void hc_list_pane_state_attach (HcListPane         *self,
 void hc_list_pane_state_reset  (HcListPane         *self);
 void hc_list_pane_state_clear  (HcListPane         *self);
 void hc_list_pane_new_marks_clear (HcListPane      *self);
+void hc_list_pane_pause_update (HcFreezeModel      *freeze,
+                                GParamSpec         *pspec,
+                                HcListPane         *self);
 
 G_END_DECLS

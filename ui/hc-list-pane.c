@@ -11,8 +11,9 @@
  * The pattern every screen shares: a searchable, filterable, sortable
  * column view with its detail beside it, CSV export of what is visible
  * (hc-list-pane-export.c), visible loading, empty, error and stale
- * states, live updates that can be paused, and columns, sort and filters
- * kept across restarts (hc-list-pane-state.c). The page that owns a pane
+ * states, live updates that can be paused (hc-list-pane-pause.c), rows
+ * marked new until seen (hc-list-pane-new.c), and columns, sort and
+ * filters kept across restarts (hc-list-pane-state.c). The page that owns a pane
  * gives it the columns, the model and the detail widget.
  */
 
@@ -167,26 +168,6 @@ on_flap_reveal_changed (AdwFlap    *flap,
   if (!adw_flap_get_reveal_flap (flap) &&
       gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-on_waiting_changed (HcFreezeModel *freeze,
-                    GParamSpec    *pspec,
-                    HcListPane    *self)
-{
-  guint n = hc_freeze_model_get_n_waiting (freeze);
-  gboolean paused = hc_freeze_model_get_frozen (freeze);
-  g_autofree char *count = hc_format_count (n);
-  g_autofree char *text = NULL;
-
-  if (n > 0)
-    /* Translators: live updates are paused; "12 changes waiting", %s a count with the locale's grouping */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s change waiting", "%s changes waiting", n), count);
-  else
-    /* Translators: live updates of a list are paused and nothing has changed yet */
-    text = g_strdup (_("Paused, no changes yet"));
-  gtk_label_set_label (self->waiting_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), paused);
 }
 
 static void
@@ -429,9 +410,9 @@ hc_list_pane_init (HcListPane *self)
 
   self->freeze_model = hc_freeze_model_new (NULL);
   g_signal_connect_object (self->freeze_model, "notify::n-waiting",
-                           G_CALLBACK (on_waiting_changed), self, 0);
+                           G_CALLBACK (hc_list_pane_pause_update), self, 0);
   g_signal_connect_object (self->freeze_model, "notify::frozen",
-                           G_CALLBACK (on_waiting_changed), self, 0);
+                           G_CALLBACK (hc_list_pane_pause_update), self, 0);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)),
                                                   g_object_ref (GTK_FILTER (self->every_filter)));
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
@@ -608,67 +589,6 @@ hc_list_pane_reset_columns (HcListPane *self)
   hc_list_pane_state_reset (self);
 }
 
-/**
- * hc_list_pane_set_paused:
- * Holds the rows still (what is in the list and where) while live updates
- * wait, counted; resuming applies them in one step. The items themselves
- * stay live: the detail of the selected row keeps updating.
- */
-void
-hc_list_pane_set_paused (HcListPane *self,
-                         gboolean    paused)
-{
-  gpointer selected;
-
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-
-  if (paused == hc_freeze_model_get_frozen (self->freeze_model))
-    return;
-
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected != NULL)
-    g_object_ref (selected);
-  hc_freeze_model_set_frozen (self->freeze_model, paused);
-  /* Applied in one step: the row being read stays selected if it is still there. */
-  if (selected != NULL && gtk_single_selection_get_selected_item (self->selection) != selected)
-    hc_list_pane_select_item (self, selected);
-  g_clear_object (&selected);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
-}
-
-gboolean
-hc_list_pane_get_paused (HcListPane *self)
-{
-  g_return_val_if_fail (HC_IS_LIST_PANE (self), FALSE);
-
-  return hc_freeze_model_get_frozen (self->freeze_model);
-}
-
-/**
- * hc_list_pane_get_n_waiting:
- * The changes held back while paused.
- */
-guint
-hc_list_pane_get_n_waiting (HcListPane *self)
-{
-  g_return_val_if_fail (HC_IS_LIST_PANE (self), 0);
-
-  return hc_freeze_model_get_n_waiting (self->freeze_model);
-}
-
-/**
- * hc_list_pane_get_waiting_text:
- * "12 changes waiting" as shown, or %NULL when not paused.
- */
-const char *
-hc_list_pane_get_waiting_text (HcListPane *self)
-{
-  g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->waiting_label)))
-    return NULL;
-  return gtk_label_get_label (self->waiting_label);
-}
 
 /**
  * hc_list_pane_filter_changed:

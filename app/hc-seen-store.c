@@ -4,6 +4,7 @@
 #include <errno.h>
 
 #include "hc-alert.h"
+#include "hc-source.h"
 #include "hc-seen-store.h"
 
 /*
@@ -311,4 +312,50 @@ hc_seen_store_count_unseen (HcSeenStore *self,
         n++;
     }
   return n;
+}
+
+/* A feed is new news from the start of the run that failed; a later
+ * failure is news again. */
+static char *
+source_key (HcSource *source,
+            gint64   *since)
+{
+  HcRun *run = hc_source_get_last_run (source);
+
+  *since = run != NULL ? hc_run_get_started_at (run) : 0;
+  return g_strdup_printf ("source:%s:%" G_GINT64_FORMAT, hc_item_get_id (HC_ITEM (source)), *since);
+}
+
+/**
+ * hc_seen_store_is_source_seen:
+ * A failed feed is new until seen; a feed that is not failed never is.
+ */
+gboolean
+hc_seen_store_is_source_seen (HcSeenStore *self,
+                              const char  *hub_key,
+                              HcSource    *source)
+{
+  g_autofree char *key = NULL;
+  gint64 since;
+
+  g_return_val_if_fail (HC_IS_SOURCE (source), TRUE);
+
+  if (hc_source_get_status (source) != HC_SOURCE_STATUS_FAILED)
+    return TRUE;
+  key = source_key (source, &since);
+  return hc_seen_store_is_seen (self, hub_key, key, since);
+}
+
+void
+hc_seen_store_mark_source_seen (HcSeenStore *self,
+                                const char  *hub_key,
+                                HcSource    *source)
+{
+  g_autofree char *key = NULL;
+  gint64 since;
+
+  g_return_if_fail (HC_IS_SOURCE (source));
+
+  key = source_key (source, &since);
+  hc_seen_store_mark_seen (self, hub_key, key);
 }

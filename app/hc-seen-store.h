@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "hc-alert.h"
+#include "hc-source.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,11 @@ guint        hc_seen_store_count_unseen   (HcSeenStore  *self,
                                            const char   *hub_key,
                                            GListModel   *alerts,
                                            HcSeverity    min_severity);
+gboolean     hc_seen_store_is_source_seen (HcSeenStore  *self,
+                                           const char   *hub_key,
+                                           HcSource     *source);
+void         hc_seen_store_mark_source_seen (HcSeenStore *self,
+                                           const char   *hub_key,
+                                           HcSource     *source);
 
 G_END_DECLS

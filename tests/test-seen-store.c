@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "hc-parser.h"
 
 #include "hc-seen-store.h"
 
@@ -78,10 +81,52 @@ test_seen_store (void)
   g_rmdir (dir);
 }
 
+static HcSource *
+source (const char *status, const char *started_at)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"id\":\"bhxh\",\"name\":\"BHXH\",\"agency\":\"BHXH\",\"kind\":\"batch\","
+    "\"status\":\"%s\",\"schedule\":\"0 * * * *\",\"last_success_at\":\"2026-11-27T08:00:00Z\","
+    "\"lag_seconds\":60,\"records_per_second\":1.0,"
+    "\"last_run\":{\"id\":\"r-1\",\"started_at\":\"%s\",\"finished_at\":null,\"records\":0,"
+    "\"bytes\":0,\"outcome\":\"failure\",\"error\":\"reset\"}}", status, started_at);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  HcItem *item;
+
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  item = hc_parse_source (node, &error);
+  g_assert_no_error (error);
+  return HC_SOURCE (item);
+}
+
+/* A feed is new when it failed since the operator looked, until seen;
+ * the next failure is new again; a feed that is not failed never is. */
+static void
+test_seen_store_sources (void)
+{
+  g_autoptr(HcSeenStore) store = hc_seen_store_new ("/nonexistent/seen.ini");
+  g_autoptr(HcSource) before = source ("failed", "2026-11-27T07:00:00Z");
+  g_autoptr(HcSource) failed = source ("failed", "2026-11-27T09:00:00Z");
+  g_autoptr(HcSource) again = source ("failed", "2026-11-27T10:00:00Z");
+  g_autoptr(HcSource) ok = source ("ok", "2026-11-27T10:00:00Z");
+  g_autoptr(GDateTime) baseline = g_date_time_new_utc (2026, 11, 27, 8, 0, 0);
+
+  hc_seen_store_start (store, "hub", g_date_time_to_unix (baseline));
+  g_assert_true (hc_seen_store_is_source_seen (store, "hub", before));
+  g_assert_false (hc_seen_store_is_source_seen (store, "hub", failed));
+  g_assert_true (hc_seen_store_is_source_seen (store, "hub", ok));
+  hc_seen_store_mark_source_seen (store, "hub", failed);
+  g_assert_true (hc_seen_store_is_source_seen (store, "hub", failed));
+  g_assert_false (hc_seen_store_is_source_seen (store, "hub", again));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/seen-store/marks", test_seen_store);
+  g_test_add_func ("/seen-store/sources", test_seen_store_sources);
   return g_test_run ();
 }

@@ -135,7 +135,7 @@ hc_list_pane_set_new_marks (HcListPane         *self,
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_unbind), self, 0);
-  /* Translators: the column of marks on alerts the operator has not seen yet */
+  /* Translators: the column of marks on alerts (or failed feeds) the operator has not seen yet */
   column = gtk_column_view_column_new (_("New"), factory);
   gtk_column_view_column_set_fixed_width (column, 64);
   gtk_column_view_insert_column (self->view, 0, column);

@@ -90,11 +90,39 @@ fetch_detail (HcWindow   *self,
                              on_detail, g_object_ref (self));
 }
 
+static HcHub *
+hub_of_source (HcWindow *self,
+               gpointer  source)
+{
+  return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_SOURCES, source);
+}
+
+/* A feed that failed since the operator last looked. */
+static gboolean
+source_is_new (gpointer item,
+               gpointer data)
+{
+  HcHub *hub = hub_of_source (data, item);
+
+  return hub != NULL && !hc_seen_store_is_source_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), item);
+}
+
+static void
+source_seen (gpointer item,
+             gpointer data)
+{
+  HcHub *hub = hub_of_source (data, item);
+
+  if (hub != NULL)
+    hc_seen_store_mark_source_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), item);
+}
+
 static void
 on_source_selected (HcIngestionPage *page,
                     HcSource        *source,
                     HcWindow        *self)
 {
+  source_seen (source, self);
   fetch_detail (self, HC_LIST_SOURCES, source);
 }
 
@@ -203,6 +231,7 @@ on_seen_changed (HcSeenStore *seen,
                  HcWindow    *self)
 {
   hc_list_pane_new_marks_changed (hc_security_page_get_pane (self->security_page));
+  hc_list_pane_new_marks_changed (hc_ingestion_page_get_pane (self->ingestion_page));
 }
 
 static void
@@ -334,5 +363,7 @@ hc_window_actions_connect (HcWindow *self)
                               _("Mark All as Seen"), "win.mark-all-seen");
   hc_list_pane_set_new_marks (hc_security_page_get_pane (self->security_page),
                               alert_is_new, alert_seen, self, NULL);
+  hc_list_pane_set_new_marks (hc_ingestion_page_get_pane (self->ingestion_page),
+                              source_is_new, source_seen, self, NULL);
   g_signal_connect_object (hc_seen_store_get_default (), "changed", G_CALLBACK (on_seen_changed), self, 0);
 }

@@ -19,6 +19,7 @@
  *
  * A small key file (by default g_get_user_data_dir()/hub-console/seen.ini),
  * written whole and atomically; it names items by the hub's ids only.
+ * Session hubs (the demo hub) are kept in memory only.
  * Signal "changed" (hub key) after every change.
  */
 struct _HcSeenStore
@@ -126,8 +127,20 @@ hc_seen_store_save (HcSeenStore  *self,
                     GError      **error)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GKeyFile) kept = g_key_file_new ();
+  g_auto(GStrv) groups = NULL;
 
   g_return_val_if_fail (HC_IS_SEEN_STORE (self), FALSE);
+
+  /* A hub for this session only (the demo hub, "session:URL") leaves nothing behind. */
+  data = g_key_file_to_data (self->file, NULL, NULL);
+  if (!g_key_file_load_from_data (kept, data, (gsize) -1, G_KEY_FILE_NONE, error))
+    return FALSE;
+  groups = g_key_file_get_groups (kept, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], "session:"))
+      g_key_file_remove_group (kept, groups[i], NULL);
 
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -137,7 +150,7 @@ hc_seen_store_save (HcSeenStore  *self,
                    "%s: %s", dir, g_strerror (saved));
       return FALSE;
     }
-  return g_key_file_save_to_file (self->file, self->path, error);
+  return g_key_file_save_to_file (kept, self->path, error);
 }
 
 /**

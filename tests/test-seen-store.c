@@ -49,6 +49,8 @@ test_seen_store (void)
   g_assert_false (hc_seen_store_is_seen (store, "hub-a", "a-3", 1200));
   hc_seen_store_start (store, "hub-b", 1000);
   g_assert_false (hc_seen_store_is_seen (store, "hub-b", "a-2", 1100));
+  hc_seen_store_start (store, "session:http://127.0.0.1:8470", 1000);
+  hc_seen_store_mark_seen (store, "session:http://127.0.0.1:8470", "a-2");
 
   /* A restart keeps both the seen and the unseen. */
   g_assert_true (hc_seen_store_save (store, &error));
@@ -57,6 +59,9 @@ test_seen_store (void)
   g_assert_true (hc_seen_store_load (again, &error));
   g_assert_no_error (error);
   hc_seen_store_start (again, "hub-a", 9000);
+  /* The demo hub's (a session hub's) marks were not written. */
+  hc_seen_store_start (again, "session:http://127.0.0.1:8470", 5000);
+  g_assert_true (hc_seen_store_is_seen (again, "session:http://127.0.0.1:8470", "a-9", 4000));
   g_assert_true (hc_seen_store_is_seen (again, "hub-a", "a-2", 1100));
   g_assert_false (hc_seen_store_is_seen (again, "hub-a", "a-3", 1200));
   g_assert_false (hc_seen_store_is_seen (again, "hub-b", "a-2", 1100));

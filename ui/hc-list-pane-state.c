@@ -296,6 +296,8 @@ restore_sort (HcListPane *self)
   if (column != NULL && gtk_column_view_column_get_sorter (column) != NULL)
     {
       self->known_sort = index;
+      /* Cleared first: GTK 4.8 leaves the old column's arrow up otherwise. */
+      gtk_column_view_sort_by_column (self->view, NULL, GTK_SORT_ASCENDING);
       gtk_column_view_sort_by_column (self->view, column,
                                     descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
     }
@@ -433,6 +435,7 @@ hc_list_pane_state_reset (HcListPane *self)
     }
   sort_column = designed_column (self, self->designed_sort);
   self->known_sort = self->designed_sort;
+  gtk_column_view_sort_by_column (self->view, NULL, GTK_SORT_ASCENDING);
   gtk_column_view_sort_by_column (self->view, sort_column, self->designed_order);
   self->restoring = FALSE;
 

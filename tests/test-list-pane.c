@@ -191,8 +191,10 @@ test_list_pane_pause (void)
   HcAlert *selected;
 
   g_assert_null (hc_list_pane_get_waiting_text (pane));
-  hc_list_pane_select_item (pane, g_list_model_get_item (visible, 2)); /* a-3, medium */
-  g_object_unref (hc_list_pane_get_selected_item (pane));
+  {
+    g_autoptr(HcAlert) third = g_list_model_get_item (visible, 2); /* a-3, medium */
+    hc_list_pane_select_item (pane, third);
+  }
   selected = hc_list_pane_get_selected_item (pane);
   g_assert_cmpstr (hc_item_get_id (HC_ITEM (selected)), ==, "a-3");
 

@@ -244,8 +244,10 @@ test_seen_list_marks (void)
   screenshot (GTK_WIDGET (window), "list");
 
   /* Shown selected: seen at once (the window does this on selection). */
-  mark_seen (g_list_model_get_item (G_LIST_MODEL (alerts), 1), &marks);
-  g_object_unref (g_list_model_get_item (G_LIST_MODEL (alerts), 1));
+  {
+    g_autoptr(HcAlert) one = g_list_model_get_item (G_LIST_MODEL (alerts), 1);
+    mark_seen (one, &marks);
+  }
   g_assert_cmpuint (count_visible_labels (view, new_word), ==, 1 + 1);
   g_assert_true (hc_seen_store_is_seen (marks.seen, HUB_KEY, "a-1", now - 600));
   g_assert_false (hc_seen_store_is_seen (marks.seen, HUB_KEY, "a-2", now - 60));

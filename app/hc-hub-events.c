@@ -120,6 +120,47 @@ stream_reset_cb (HcEventStream *stream,
   hc_hub_fetch_start (self);
 }
 
+static gboolean
+poll_cb (gpointer user_data)
+{
+  HcHub *self = user_data;
+
+  g_clear_pointer (&self->poll_source, g_source_unref);
+  /* /me, the overview and the lists again (cheap where the ETag holds),
+   * and one more try of the event stream. */
+  hc_hub_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * hc_hub_events_set_error:
+ * The event stream stopped for good with @error (a hub without /events, or
+ * one that refuses it): the hub is partly read, and its lists are read
+ * again every poll interval so they do not silently go stale. NULL: the
+ * stream is live again and the polling ends.
+ */
+void
+hc_hub_events_set_error (HcHub        *self,
+                         const GError *error)
+{
+  if (error == NULL)
+    hc_hub_clear_source (&self->poll_source);
+  else if (self->poll_source == NULL && self->started)
+    {
+      self->poll_source = g_timeout_source_new (self->poll_interval_ms);
+      g_source_set_callback (self->poll_source, poll_cb, self, NULL);
+      g_source_set_name (self->poll_source, "[hub-console] hub poll without events");
+      g_source_attach (self->poll_source, NULL);
+    }
+
+  if (self->events_error == NULL && error == NULL)
+    return;
+  g_clear_error (&self->events_error);
+  if (error != NULL)
+    self->events_error = g_error_copy (error);
+  hc_hub_notify (self, HC_HUB_PROP_PARTIAL);
+}
+
 static void
 stream_state_cb (HcEventStream      *stream,
                  HcEventStreamState  state,
@@ -132,6 +173,7 @@ stream_state_cb (HcEventStream      *stream,
   switch (state)
     {
     case HC_EVENT_STREAM_LIVE:
+      hc_hub_events_set_error (self, NULL);
       /* After every (re)connect the lists are fetched again: events missed
        * while away may be beyond what the hub can replay. */
       hc_hub_fetch_start (self);
@@ -153,6 +195,7 @@ stream_state_cb (HcEventStream      *stream,
       else if (error != NULL && hc_error_get_recovery (error) != HC_ERROR_RECOVERY_NONE)
         {
           hc_hub_set_last_error (self, error);
+          hc_hub_events_set_error (self, error);
           if (self->fetch_pending)
             hc_hub_fetch_start (self);
         }

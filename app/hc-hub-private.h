@@ -27,6 +27,9 @@ struct _HcHub
   gboolean        list_complete[HC_LIST_N_KINDS];
   GError         *list_errors[HC_LIST_N_KINDS];
   GError         *overview_error;
+  GError         *events_error;         /* the event stream stopped for good */
+  GSource        *poll_source;          /* re-reads while there is no stream */
+  guint           poll_interval_ms;
   GSource        *list_retry_source;
   guint           list_attempt;
 
@@ -106,6 +109,8 @@ void        hc_hub_fetch_abandon        (HcHub        *self);
 
 /* hc-hub-events.c */
 void        hc_hub_events_connect       (HcHub        *self);
+void        hc_hub_events_set_error     (HcHub        *self,
+                                         const GError *error);
 void        hc_hub_events_hold          (HcHub        *self);
 GPtrArray  *hc_hub_events_take_held     (HcHub        *self);
 void        hc_hub_events_apply_held    (HcHub        *self,

@@ -209,6 +209,7 @@ hc_hub_dispose (GObject *object)
   hc_hub_clear_source (&self->retry_source);
   hc_hub_clear_source (&self->overview_source);
   hc_hub_clear_source (&self->list_retry_source);
+  hc_hub_clear_source (&self->poll_source);
   hc_hub_fetch_abandon (self);
   if (self->stream != NULL)
     hc_event_stream_stop (self->stream);
@@ -235,6 +236,7 @@ hc_hub_finalize (GObject *object)
   g_clear_pointer (&self->last_updated, g_date_time_unref);
   g_clear_error (&self->last_error);
   g_clear_error (&self->overview_error);
+  g_clear_error (&self->events_error);
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
     g_clear_error (&self->list_errors[kind]);
   g_free (self->key);
@@ -360,6 +362,7 @@ hc_hub_init (HcHub *self)
   self->cancellable = g_cancellable_new ();
   self->state = HC_HUB_CONNECTING;
   self->overview_delay_ms = DEFAULT_OVERVIEW_DELAY_MS;
+  self->poll_interval_ms = HC_HUB_DEFAULT_POLL_INTERVAL_MS;
   hc_backoff_init (&self->backoff, HC_BACKOFF_DEFAULT_INITIAL_MS, HC_BACKOFF_DEFAULT_MAX_MS);
   self->page_limit = HC_CLIENT_DEFAULT_PAGE_LIMIT;
 }
@@ -416,6 +419,38 @@ hc_hub_set_overview_delay (HcHub *self,
 {
   g_return_if_fail (HC_IS_HUB (self));
   self->overview_delay_ms = delay_ms;
+}
+
+/**
+ * hc_hub_set_poll_interval:
+ * How often a hub without a live event stream is read again (ms).
+ */
+void
+hc_hub_set_poll_interval (HcHub *self,
+                          guint  interval_ms)
+{
+  g_return_if_fail (HC_IS_HUB (self));
+  self->poll_interval_ms = interval_ms ? interval_ms : HC_HUB_DEFAULT_POLL_INTERVAL_MS;
+}
+
+guint
+hc_hub_get_poll_interval (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), 0);
+  return self->poll_interval_ms;
+}
+
+/**
+ * hc_hub_get_events_error:
+ * Why the hub's event stream stopped for good (the hub has no /events, or
+ * refuses it), while its lists are read again every poll interval
+ * instead; NULL while the stream is live or trying.
+ */
+const GError *
+hc_hub_get_events_error (HcHub *self)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+  return self->events_error;
 }
 
 void
@@ -673,7 +708,7 @@ hc_hub_get_partial (HcHub *self)
 {
   g_return_val_if_fail (HC_IS_HUB (self), FALSE);
 
-  if (self->overview_error != NULL)
+  if (self->overview_error != NULL || self->events_error != NULL)
     return TRUE;
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
     if (self->list_errors[kind] != NULL)

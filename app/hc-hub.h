@@ -40,11 +40,15 @@ G_DECLARE_FINAL_TYPE (HcHub, hc_hub, HC, HUB, GObject)
  * "last-updated" (GDateTime of the last good fetch or event), "me",
  * "overview", "snapshot-age" (seconds; -1 unless showing an offline copy),
  * "loading" (a list fetch is running), "partial" (the hub answers but a
- * list or its overview could not be read: hc_hub_get_list_error(),
- * hc_hub_get_overview_error()). A list the hub cannot give (404, 500, a
+ * list, its overview or its event stream could not be read:
+ * hc_hub_get_list_error(), hc_hub_get_overview_error(),
+ * hc_hub_get_events_error(); without a stream the hub is read again every
+ * poll interval, HC_HUB_DEFAULT_POLL_INTERVAL_MS unless set). A list the hub cannot give (404, 500, a
  * body not in the contract's shape) leaves the others usable; only errors
  * of the whole hub (unreachable, untrusted, signed out) take it offline.
  */
+#define HC_HUB_DEFAULT_POLL_INTERVAL_MS 30000
+
 HcHub        *hc_hub_new                  (const char     *key,
                                            HcClient       *client);
 const char   *hc_hub_get_key              (HcHub          *self);
@@ -76,6 +80,10 @@ gboolean      hc_hub_get_list_complete    (HcHub          *self,
 const GError *hc_hub_get_list_error       (HcHub          *self,
                                            HcListKind      kind);
 const GError *hc_hub_get_overview_error   (HcHub          *self);
+const GError *hc_hub_get_events_error     (HcHub          *self);
+void          hc_hub_set_poll_interval    (HcHub          *self,
+                                           guint           interval_ms);
+guint         hc_hub_get_poll_interval    (HcHub          *self);
 gboolean      hc_hub_get_partial          (HcHub          *self);
 
 HcItemStore  *hc_hub_get_model            (HcHub          *self,

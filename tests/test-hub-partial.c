@@ -37,7 +37,8 @@ settled (HcHub *hub)
 }
 
 static HcHub *
-start_hub (const char *spec)
+start_hub_polled (const char *spec,
+                  guint       poll_ms)
 {
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hub/%s", http_port, spec);
   g_autoptr(HcClient) client = hc_client_new (url, "fault-token", NULL, NULL, FALSE);
@@ -47,6 +48,7 @@ start_hub (const char *spec)
 
   hc_client_set_timeouts (client, 5, 4000);
   hc_hub_set_overview_delay (hub, 10);
+  hc_hub_set_poll_interval (hub, poll_ms);
   hc_hub_start (hub);
   while (!settled (hub))
     {
@@ -56,6 +58,12 @@ start_hub (const char *spec)
     }
   g_source_remove (wake);
   return hub;
+}
+
+static HcHub *
+start_hub (const char *spec)
+{
+  return start_hub_polled (spec, 0);
 }
 
 /* The hub's real figures (HUB in hc-fault-server.py). */
@@ -241,6 +249,61 @@ test_unreachable (void)
   hc_hub_stop (hub);
 }
 
+static gboolean
+has_alert (HcHub      *hub,
+           const char *id)
+{
+  GListModel *alerts = G_LIST_MODEL (hc_hub_get_alerts (hub));
+
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(HcItem) item = g_list_model_get_item (alerts, i);
+
+      if (g_str_equal (hc_item_get_id (item), id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A hub without an event stream: it is partly read (no live updates, with
+ * the reason), not shown as live and silently stale; its lists are read
+ * again every poll interval, so a change there still arrives. */
+static void
+test_no_events (void)
+{
+  g_autoptr(HcHub) hub = start_hub_polled ("events=notfound", 300);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake;
+
+  g_assert_cmpint (hc_hub_get_state (hub), ==, HC_HUB_CONNECTED);
+  g_assert_true (g_error_matches (hc_hub_get_events_error (hub), HC_ERROR, HC_ERROR_NOT_FOUND));
+  g_assert_true (hc_hub_get_partial (hub));
+  g_assert_cmpuint (hc_hub_get_poll_interval (hub), ==, 300);
+  g_assert_false (has_alert (hub, "al-polled"));
+
+  hc_test_fault_post (http_port, "events=notfound", "_inject",
+                      "[{\"event\": \"alert.created\", \"data\": {\"id\": \"al-polled\","
+                      " \"severity\": \"critical\", \"category\": \"malware\", \"title\": \"Mã độc\","
+                      " \"description\": \"\", \"asset\": \"db-01\", \"source_ip\": null,"
+                      " \"detected_at\": \"2026-01-05T09:00:00Z\", \"state\": \"open\","
+                      " \"acknowledged_by\": null, \"acknowledged_at\": null, \"resolved_by\": null,"
+                      " \"resolved_at\": null, \"resolution\": null, \"events_count\": 1}}]");
+
+  wake = g_timeout_add (50, wake_cb, NULL);
+  while (!has_alert (hub, "al-polled"))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The polled hub never showed the new alert");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+
+  /* Still without a stream, still saying so. */
+  g_assert_nonnull (hc_hub_get_events_error (hub));
+  g_assert_true (hc_hub_get_partial (hub));
+  hc_hub_stop (hub);
+}
+
 static HcTestFaultServer *fault_server;
 
 static void
@@ -274,6 +337,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hub/partial/nothing-to-count", test_nothing_to_count);
   g_test_add_func ("/hub/partial/small-pages-extra-fields", test_small_pages_extra_fields);
   g_test_add_func ("/hub/partial/unreachable", test_unreachable);
+  g_test_add_func ("/hub/partial/no-events", test_no_events);
 
   ret = g_test_run ();
   stop_server ();

@@ -179,6 +179,41 @@ test_ingestion_page (void)
 
 /* A source whose name, agency and error carry bidi overrides: every cell,
  * the agency filter and the detail show them as "[U+202E]", isolated. */
+/* Within a status, the newest failure first: a feed that failed just now
+ * (it last succeeded minutes ago) comes before one failing since dawn. */
+static void
+test_ingestion_page_newest_failure_first (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcIngestionPage *page = HC_INGESTION_PAGE (hc_ingestion_page_new ());
+  g_autoptr(HcItem) newly_failed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (window, 1200, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_ingestion_page_set_sources (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (hc_ingestion_page_get_pane (page), HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+
+  node = json_from_string ("{\"id\":\"y-te\",\"name\":\"Y tế\",\"agency\":\"Bộ Y tế\",\"kind\":\"batch\","
+                           "\"status\":\"failed\",\"schedule\":\"0 * * * *\",\"last_success_at\":\"2026-11-27T09:30:00Z\","
+                           "\"lag_seconds\":60,\"records_per_second\":0,\"last_run\":null}", &error);
+  g_assert_no_error (error);
+  newly_failed = hc_parse_source (node, &error);
+  g_assert_no_error (error);
+  hc_item_store_upsert (store, newly_failed);
+  hc_test_settle (100);
+
+  g_assert_cmpuint (n_visible (page), ==, 6);
+  g_assert_cmpstr (visible_id (page, 0), ==, "y-te");
+  g_assert_true (g_str_equal (visible_id (page, 1), "bhxh") || g_str_equal (visible_id (page, 1), "ho-tich-hn"));
+
+  hc_test_destroy_window (window);
+}
+
 static void
 test_ingestion_page_hub_text (void)
 {
@@ -266,5 +301,6 @@ main (int argc, char *argv[])
   hc_test_add_icons ();
   g_test_add_func ("/ingestion-page/list", test_ingestion_page);
   g_test_add_func ("/ingestion-page/hub-text", test_ingestion_page_hub_text);
+  g_test_add_func ("/ingestion-page/newest-failure-first", test_ingestion_page_newest_failure_first);
   return g_test_run ();
 }

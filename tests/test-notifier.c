@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libnotify/notify.h>
-#include <libsoup/soup.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "hc-format.h"
 #include "hc-hub-manager.h"
 #include "hc-notifier.h"
+#include "hc-test-fault.h"
 
 #define HUB_NAME "Trung tâm dữ liệu quốc gia số 1"
 
@@ -28,7 +28,6 @@ static char *state_path;
 static GSettings *settings;
 static HcHubManager *manager;
 static HcNotifier *notifier;
-static SoupSession *soup;
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -67,23 +66,6 @@ settle (guint ms)
   g_source_remove (wake);
 }
 
-static void
-post (const char *spec,
-      const char *command,
-      const char *json)
-{
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hub/%s/%s", http_port, spec, command);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) answer = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  answer = soup_session_send_and_read (soup, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (soup_message_get_status (msg), ==, 200);
-}
-
 static char *
 alert_json (const char *id,
             const char *severity,
@@ -108,7 +90,7 @@ inject (const char *spec,
 {
   g_autofree char *json = g_strdup_printf ("[{\"event\": \"%s\", \"data\": %s}]", event, data);
 
-  post (spec, "_inject", json);
+  hc_test_fault_post (http_port, spec, "_inject", json);
 }
 
 static void
@@ -490,7 +472,7 @@ test_disk_and_hub_down (void)
 
   /* Unreachable for longer than the delay (1 s here), then back: the
    * second replaces the first. */
-  post ("down", "_down", "{\"down\": true}");
+  hc_test_fault_post (http_port, "down", "_down", "{\"down\": true}");
   wait_calls ("Notify", base + 2);
   {
     g_auto(Notify) n = { 0 };
@@ -500,7 +482,7 @@ test_disk_and_hub_down (void)
     g_assert_nonnull (strstr (n.body, "No answer for"));
     g_assert_cmpuint (g_strv_length (n.actions), ==, 4);
   }
-  post ("down", "_down", "{\"down\": false}");
+  hc_test_fault_post (http_port, "down", "_down", "{\"down\": false}");
   wait_calls ("Notify", base + 3);
   {
     g_auto(Notify) n = { 0 };
@@ -531,7 +513,7 @@ test_burst (void)
       g_string_append_printf (json, "%s{\"event\": \"alert.created\", \"data\": %s}", i ? ", " : "", alert);
     }
   g_string_append (json, "]");
-  post ("burst", "_inject", json->str);
+  hc_test_fault_post (http_port, "burst", "_inject", json->str);
 
   /* Three one by one, then one summary that takes their place and grows. */
   wait_calls ("Notify", base + 6);
@@ -586,7 +568,7 @@ test_no_duplicates (void)
   wait_calls ("Notify", base + 1);
 
   /* Reconnect: the hub sends it again. */
-  post (spec, "_drop", "null");
+  hc_test_fault_post (http_port, spec, "_drop", "null");
   spin_until (reconnected, hub, 20, "a reconnect");
   settle (1500);
   g_assert_cmpuint (n_calls ("Notify"), ==, base + 1);
@@ -734,7 +716,6 @@ main (int argc, char *argv[])
   g_test_dbus_up (bus);
   tmp_dir = g_dir_make_tmp ("hc-notifier-XXXXXX", NULL);
   state_path = g_build_filename (tmp_dir, "state", "notifications.ini", NULL);
-  soup = soup_session_new ();
 
   start_mock ();
   start_server ();
@@ -768,7 +749,6 @@ main (int argc, char *argv[])
   g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
   g_subprocess_wait (server, NULL, NULL);
   g_clear_object (&server);
-  g_clear_object (&soup);
   /* libnotify keeps its proxy, and so the bus connection, until then. */
   notify_uninit ();
   g_test_dbus_down (bus);

@@ -10,13 +10,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libnotify/notify.h>
-#include <libsoup/soup.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
 
 #include "hc-application.h"
 #include "hc-autostart.h"
+#include "hc-test-fault.h"
 #include "hc-preferences-window.h"
 #include "hc-test-ui.h"
 #include "hc-window.h"
@@ -26,23 +26,6 @@ static GSubprocess *mock;
 static GSubprocess *server;
 static guint http_port;
 static char *tmp_dir;
-
-static void
-post (const char *spec,
-      const char *command,
-      const char *json)
-{
-  g_autoptr(SoupSession) soup = soup_session_new ();
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hub/%s/%s", http_port, spec, command);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) answer = NULL;
-
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  answer = soup_session_send_and_read (soup, msg, NULL, &error);
-  g_assert_no_error (error);
-}
 
 static guint
 n_notify_calls (void)
@@ -295,7 +278,7 @@ test_open_and_acknowledge (gconstpointer data)
   hc_window_set_section (window, "overview");
   hc_window_set_scope (window, other);
 
-  post ("ui", "_inject",
+  hc_test_fault_post (http_port, "ui", "_inject",
         "[{\"event\": \"alert.created\", \"data\": {\"id\": \"al-9\", \"severity\": \"critical\","
         " \"category\": \"malware\", \"title\": \"Mã độc trên máy chủ\", \"description\": \"\","
         " \"asset\": \"db-01\", \"source_ip\": null, \"detected_at\": \"2026-01-05T09:00:00Z\","

@@ -145,7 +145,7 @@ test_failed_feeds_without_overview (gconstpointer data)
 {
   HcApplication *app = HC_APPLICATION ((gpointer) data);
   HcHubManager *manager = hc_application_get_hub_manager (app);
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hub/overview=notfound,nodes=notfound", http_port);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hub/overview=notfound,nodes=notfound,events=notfound", http_port);
   HcWindow *window = new_window (app);
   HcOverviewPage *page = hc_window_get_overview_page (window);
   HcHub *hub;
@@ -169,6 +169,19 @@ test_failed_feeds_without_overview (gconstpointer data)
   g_assert_cmpstr (hc_overview_page_get_verdict (page, "sources"), ==, failing);
   assert_no_all_clear (page);
   g_assert_cmpstr (hc_overview_page_get_note (page, "storage"), !=, "");
+
+  /* No event stream either: the banner says there are no live updates and
+   * how often the lists are read instead. */
+  {
+    g_autofree char *again = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Its lists are read again every %u second.",
+                                                           "Its lists are read again every %u seconds.", 30), 30);
+    const char *button = NULL;
+    const char *banner = hc_overview_page_get_banner (page, &button);
+
+    g_assert_nonnull (banner);
+    g_assert_nonnull (strstr (banner, "Trung tâm Hà Nội"));
+    g_assert_nonnull (strstr (banner, again));
+  }
 
   /* The Storage page names the list it could not read. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "storage"));

@@ -460,6 +460,54 @@ test_security_page (void)
 }
 
 /* 100,000 alerts: filtering and searching stay well under a second or two. */
+/* Triage order by default: critical first, and within a severity the
+ * newest first, so a live alert does not land after days-old ones. */
+static void
+test_security_page_newest_first (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
+  HcListPane *pane = hc_security_page_get_pane (page);
+  AlertFixture live = alerts[7];   /* a high one, as if just raised */
+  guint n;
+
+  gtk_window_set_default_size (window, 1280, 760);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+
+  /* Arrives last, newer than every alert listed. */
+  live.id = "a-009";
+  live.detected_at = "2026-11-27T09:00:00Z";
+  {
+    g_autoptr(HcItem) item = alert_from_fixture (&live, "open", 1);
+
+    hc_item_store_upsert (store, item);
+  }
+  n = n_visible (page);
+  g_assert_cmpuint (n, ==, count_fixture ("open|acknowledged", NULL, NULL) + 1);
+  for (guint i = 1; i < n; i++)
+    {
+      HcAlert *a = visible_alert (page, i - 1);
+      HcAlert *b = visible_alert (page, i);
+
+      g_assert_cmpint (hc_alert_get_severity_rank (a), >=, hc_alert_get_severity_rank (b));
+      if (hc_alert_get_severity_rank (a) == hc_alert_get_severity_rank (b))
+        g_assert_cmpint (hc_alert_get_detected_at (a), >=, hc_alert_get_detected_at (b));
+    }
+  /* Two critical alerts, the newest first, then the live high one. */
+  g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 0))), ==, "a-001");
+  g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 1))), ==, "a-005");
+  g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 2))), ==, "a-009");
+  hc_test_settle (300);
+  hc_test_screenshot (GTK_WIDGET (window), "security-newest-first.png");
+
+  hc_test_destroy_window (window);
+}
+
 static void
 test_security_page_many (void)
 {
@@ -632,5 +680,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/security-page/list", test_security_page);
   g_test_add_func ("/security-page/hub-text", test_security_page_hub_text);
   g_test_add_func ("/security-page/many", test_security_page_many);
+  g_test_add_func ("/security-page/newest-first", test_security_page_newest_first);
   return g_test_run ();
 }

@@ -32,6 +32,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the hub at URL, adding it if it is new"), N_("URL") },
   { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Watch the hubs without showing the window"), NULL },
+  { "wall", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show every hub fullscreen for a wall screen; Escape leaves"), NULL },
   { NULL }
 };
 
@@ -146,6 +148,14 @@ hc_application_command_line (GApplication            *app,
 
   if (g_variant_dict_lookup (options, "hub", "&s", &hub_url))
     hc_application_open_hub (self, hub_url);
+
+  if (g_variant_dict_contains (options, "wall") && !g_variant_dict_contains (options, "background"))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (HC_IS_WINDOW (window))
+        hc_window_open_wall (HC_WINDOW (window));
+    }
 
   return 0;
 }

@@ -62,6 +62,24 @@ describe_missing_list (HcHubManager *manager,
                           hc_hub_manager_get_hub_name (manager, hub), hc_list_kind_noun (kind), detail);
 }
 
+/* A hub that answers but gives no live updates: read again on a timer. */
+static char *
+describe_no_events (HcHubManager *manager,
+                    HcHub        *hub)
+{
+  g_autofree char *detail = hc_error_describe_clause (hc_hub_get_events_error (hub));
+  guint seconds = MAX (1, hc_hub_get_poll_interval (hub) / 1000);
+  g_autofree char *again = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Its lists are read again every %u second.",
+                                                         "Its lists are read again every %u seconds.",
+                                                         seconds),
+                                            seconds);
+
+  /* Translators: "Hà Nội — no live updates: Not found: …. Its lists are read again every 30 seconds." */
+  return g_strdup_printf (_("%s — no live updates: %s. %s"),
+                          hc_hub_manager_get_hub_name (manager, hub), detail, again);
+}
+
 /*
  * hc_hub_problems_describe:
  * The banner over a page: every hub in @hubs that is offline or signed
@@ -104,6 +122,8 @@ hc_hub_problems_describe (HcHubManager      *manager,
         for (guint k = 0; k < n_kinds && line == NULL; k++)
           if (hc_hub_get_list_error (hub, kinds[k]) != NULL)
             line = describe_missing_list (manager, hub, kinds[k]);
+      if (line == NULL && state == HC_HUB_CONNECTED && hc_hub_get_events_error (hub) != NULL)
+        line = describe_no_events (manager, hub);
 
       if (line != NULL)
         {

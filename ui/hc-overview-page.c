@@ -4,13 +4,15 @@
 #include <glib/gi18n.h>
 
 #include "hc-banner.h"
+#include "hc-card-grid.h"
 #include "hc-error.h"
 #include "hc-format.h"
-#include "hc-hub-summary.h"
+#include "hc-hub-totals.h"
 #include "hc-labels.h"
 #include "hc-overview-page.h"
 #include "hc-pool.h"
 #include "hc-status-badge.h"
+#include "hc-verdict.h"
 #include "hc-widget-util.h"
 
 /*
@@ -28,23 +30,11 @@ static const HcCriterion criteria[] = {
   HC_CRITERION_CORRECT, HC_CRITERION_COMPLETE, HC_CRITERION_CLEAN, HC_CRITERION_LIVE,
 };
 
-/* The hubs in scope summed, part by part (HcSummaryPart). A part counts
- * the hubs it could read; the others are named in its note. */
-typedef struct {
-  HcHubSummary sum;                       /* figures of the hubs read */
-  double       score_sum[4];              /* weighted by datasets */
-  double       overall_sum;
-  guint        n_hubs;
-  guint        n_known[HC_SUMMARY_N_PARTS];
-  guint        n_stale[HC_SUMMARY_N_PARTS];   /* read, but not live now */
-  GString     *note[HC_SUMMARY_N_PARTS];
-} Totals;
-
 struct _HcOverviewPage
 {
   GtkWidget       parent_instance;
 
-  Totals          totals;
+  HcHubTotals     totals;
   HcHubManager   *manager;
   GPtrArray      *hubs;
   guint           update_source;
@@ -77,29 +67,11 @@ struct _HcOverviewPage
 
 G_DEFINE_FINAL_TYPE (HcOverviewPage, hc_overview_page, GTK_TYPE_WIDGET)
 
-static void
-totals_clear (Totals *t)
-{
-  g_clear_object (&t->sum.worst_pool);
-  for (guint i = 0; i < HC_SUMMARY_N_PARTS; i++)
-    if (t->note[i] != NULL)
-      g_string_free (t->note[i], TRUE);
-  memset (t, 0, sizeof *t);
-}
-
 static gboolean
-known (const Totals  *t,
-       HcSummaryPart  part)
+known (const HcHubTotals *t,
+       HcSummaryPart      part)
 {
-  return t->n_known[part] > 0;
-}
-
-/* Good news only from every hub in scope, read and live. */
-static gboolean
-all_clear_allowed (const Totals  *t,
-                   HcSummaryPart  part)
-{
-  return t->n_known[part] == t->n_hubs && t->n_stale[part] == 0;
+  return hc_hub_totals_known (t, part);
 }
 
 static void
@@ -113,159 +85,34 @@ set_count (GtkLabel *label,
 }
 
 static void
-add_note (Totals        *t,
-          HcSummaryPart  part,
-          const char    *hub_name,
-          const char    *text)
-{
-  if (t->note[part] == NULL)
-    t->note[part] = g_string_new (NULL);
-  if (t->note[part]->len > 0)
-    g_string_append_c (t->note[part], '\n');
-  /* With several hubs in scope, each line says whose it is. */
-  if (hub_name != NULL)
-    g_string_append_printf (t->note[part], "%s: ", hub_name);
-  g_string_append (t->note[part], text);
-}
-
-static void
 add_hub (HcOverviewPage *self,
          HcHub          *hub,
          gboolean        several)
 {
-  Totals *t = &self->totals;
   g_autoptr(HcHubSummary) s = hc_hub_summary_new (hub);
   const char *name = several && self->manager ? hc_hub_manager_get_hub_name (self->manager, hub) : NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  t->n_hubs++;
-  for (guint part = 0; part < HC_SUMMARY_N_PARTS; part++)
-    {
-      g_autofree char *origin = NULL;
-
-      if (!hc_hub_summary_known (s, part))
-        {
-          add_note (t, part, name, s->note[part]);
-          continue;
-        }
-
-      t->n_known[part]++;
-      if (!s->live)
-        t->n_stale[part]++;
-
-      if (s->origin[part] == HC_SUMMARY_FROM_OVERVIEW || !s->live)
-        {
-          g_autofree char *ago = s->as_of[part] > 0 ? hc_format_relative (s->as_of[part], now) : NULL;
-
-          if (s->origin[part] == HC_SUMMARY_FROM_OVERVIEW)
-            /* Translators: small print: "From the hub's overview (3 minutes ago)." */
-            origin = g_strdup_printf (_("From the hub’s overview (%s)."), ago ? ago : "—");
-          else
-            /* Translators: small print: "Counted from the hub's lists (3 minutes ago)." */
-            origin = g_strdup_printf (_("Counted from the hub’s lists (%s)."), ago ? ago : "—");
-        }
-
-      if (origin != NULL || s->note[part] != NULL)
-        {
-          g_autofree char *line = g_strjoin (" ", origin ? origin : _("Counted from the hub’s lists."),
-                                             s->note[part], NULL);
-          add_note (t, part, name, line);
-        }
-
-      switch (part)
-        {
-        case HC_SUMMARY_SOURCES:
-          for (guint i = 0; i < 4; i++)
-            t->sum.sources[i] += s->sources[i];
-          break;
-        case HC_SUMMARY_QUALITY:
-          t->sum.datasets += s->datasets;
-          for (guint i = 0; i < 4; i++)
-            t->score_sum[i] += s->score[i] * s->datasets;
-          t->overall_sum += s->overall * s->datasets;
-          break;
-        case HC_SUMMARY_POOLS:
-          t->sum.used_bytes += s->used_bytes;
-          t->sum.capacity_bytes += s->capacity_bytes;
-          for (guint i = 0; i < 3; i++)
-            t->sum.pools[i] += s->pools[i];
-          if (s->worst_pool != NULL
-              && (t->sum.worst_pool == NULL
-                  || hc_pool_get_state (s->worst_pool) > hc_pool_get_state (t->sum.worst_pool)))
-            g_set_object (&t->sum.worst_pool, s->worst_pool);
-          break;
-        case HC_SUMMARY_HARDWARE:
-          for (guint i = 0; i < 3; i++)
-            {
-              t->sum.nodes[i] += s->nodes[i];
-              t->sum.disks[i] += s->disks[i];
-            }
-          break;
-        case HC_SUMMARY_ALERTS:
-          for (guint i = 0; i < 4; i++)
-            t->sum.alerts_open[i] += s->alerts_open[i];
-          t->sum.alerts_open_total += s->alerts_open_total;
-          break;
-        case HC_SUMMARY_N_PARTS:
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  hc_hub_totals_add (&self->totals, s, name, g_get_real_time () / G_USEC_PER_SEC);
 }
 
 static void
-show_note (GtkLabel      *label,
-           const Totals  *t,
-           HcSummaryPart  part)
+show_note (GtkLabel          *label,
+           const HcHubTotals *t,
+           HcSummaryPart      part)
 {
-  const char *text = t->note[part] ? t->note[part]->str : NULL;
+  const char *text = hc_hub_totals_get_note (t, part);
 
   gtk_label_set_label (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
-/* The verdict of a part with no bad news: all clear only when every hub
- * in scope was read and is live; otherwise say what is not known. */
-static char *
-quiet_verdict (const Totals  *t,
-               HcSummaryPart  part,
-               const char    *all_clear,
-               const char    *unknown,
-               const char    *stale)
-{
-  if (all_clear_allowed (t, part))
-    return g_strdup (all_clear);
-  if (t->n_known[part] < t->n_hubs)
-    {
-      guint missing = t->n_hubs - t->n_known[part];
-
-      if (t->n_hubs == 1 || missing == t->n_hubs)
-        return g_strdup (unknown);
-      /* Translators: a card's headline when some hubs could not be read */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not known for %u hub", "Not known for %u hubs", missing),
-                              missing);
-    }
-  return g_strdup (stale);
-}
-
 static void
 show_sources (HcOverviewPage *self)
 {
-  const Totals *t = &self->totals;
+  const HcHubTotals *t = &self->totals;
   gboolean is_known = known (t, HC_SUMMARY_SOURCES);
-  gint64 failed = t->sum.sources[HC_SOURCE_STATUS_FAILED];
-  gint64 lagging = t->sum.sources[HC_SOURCE_STATUS_LAGGING];
-  g_autofree char *verdict = NULL;
+  g_autofree char *verdict = hc_verdict_sources (t);
 
-  if (failed > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d feed failing", "%d feeds failing", failed),
-                               (int) failed);
-  else if (lagging > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d feed lagging", "%d feeds lagging", lagging),
-                               (int) lagging);
-  else
-    verdict = quiet_verdict (t, HC_SUMMARY_SOURCES, _("All feeds on time"), _("Feeds not known"),
-                             _("No feed failing when last read"));
   gtk_label_set_label (self->sources_verdict, verdict);
   show_note (self->sources_note, t, HC_SUMMARY_SOURCES);
 
@@ -286,23 +133,16 @@ show_sources (HcOverviewPage *self)
 static void
 show_quality (HcOverviewPage *self)
 {
-  const Totals *t = &self->totals;
+  const HcHubTotals *t = &self->totals;
   gboolean is_known = known (t, HC_SUMMARY_QUALITY) && t->sum.datasets > 0;
-  double weakest = 101;
-  HcCriterion weakest_criterion = HC_CRITERION_CORRECT;
-  g_autofree char *verdict = NULL;
+  g_autofree char *verdict = hc_verdict_quality (t);
 
   for (guint i = 0; i <= G_N_ELEMENTS (criteria); i++)
     {
-      double score = is_known ? (i < 4 ? t->score_sum[i] : t->overall_sum) / t->sum.datasets : 0;
+      double score = is_known ? hc_hub_totals_get_score (t, i) : 0;
       g_autofree char *text = is_known ? hc_format_score (score) : g_strdup (_("not known"));
       g_autofree char *accessible = NULL;
 
-      if (i < 4 && score < weakest)
-        {
-          weakest = score;
-          weakest_criterion = criteria[i];
-        }
       gtk_level_bar_set_value (self->score_bars[i], score);
       gtk_widget_set_opacity (GTK_WIDGET (self->score_bars[i]), is_known ? 1.0 : 0.3);
       gtk_label_set_label (self->score_values[i], is_known ? text : "—");
@@ -312,16 +152,6 @@ show_quality (HcOverviewPage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
     }
 
-  if (!known (t, HC_SUMMARY_QUALITY))
-    verdict = g_strdup (_("Quality not known"));
-  else if (t->sum.datasets == 0)
-    verdict = g_strdup (_("No datasets checked yet"));
-  else
-    {
-      g_autofree char *score = hc_format_score (weakest);
-      /* Translators: "Weakest: Live, 88.1" */
-      verdict = g_strdup_printf (_("Weakest: %s, %s"), hc_criterion_label (weakest_criterion), score);
-    }
   gtk_label_set_label (self->quality_verdict, verdict);
   show_note (self->quality_note, t, HC_SUMMARY_QUALITY);
 }
@@ -329,26 +159,15 @@ show_quality (HcOverviewPage *self)
 static void
 show_storage (HcOverviewPage *self)
 {
-  const Totals *t = &self->totals;
+  const HcHubTotals *t = &self->totals;
   gboolean pools_known = known (t, HC_SUMMARY_POOLS);
   gboolean hardware_known = known (t, HC_SUMMARY_HARDWARE);
   double fraction = t->sum.capacity_bytes > 0 ? (double) t->sum.used_bytes / t->sum.capacity_bytes : 0;
-  gint64 failing = t->sum.disks[HC_DISK_HEALTH_FAILING];
-  gint64 unhealthy = t->sum.pools[HC_POOL_STATE_CRITICAL] + t->sum.pools[HC_POOL_STATE_DEGRADED];
-  g_autofree char *verdict = NULL;
+  g_autofree char *verdict = hc_verdict_storage (t);
   g_autofree char *detail = NULL;
   g_autofree char *hardware = NULL;
   g_autoptr(GString) note = g_string_new (NULL);
 
-  if (failing > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d disk failing", "%d disks failing", failing),
-                               (int) failing);
-  else if (unhealthy > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pool not healthy", "%d pools not healthy", unhealthy),
-                               (int) unhealthy);
-  else
-    verdict = quiet_verdict (t, HC_SUMMARY_POOLS, _("All pools healthy"), _("Storage not known"),
-                             _("No pool unhealthy when last read"));
   gtk_label_set_label (self->storage_verdict, verdict);
 
   /* Pools and hardware are read from two lists: note both. */
@@ -426,20 +245,10 @@ show_storage (HcOverviewPage *self)
 static void
 show_alerts (HcOverviewPage *self)
 {
-  const Totals *t = &self->totals;
+  const HcHubTotals *t = &self->totals;
   gboolean is_known = known (t, HC_SUMMARY_ALERTS);
-  g_autofree char *verdict = NULL;
-  gint64 critical = t->sum.alerts_open[HC_SEVERITY_CRITICAL];
+  g_autofree char *verdict = hc_verdict_alerts (t);
 
-  if (critical > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d critical alert open", "%d critical alerts open", critical),
-                               (int) critical);
-  else if (t->sum.alerts_open_total > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d alert open", "%d alerts open", t->sum.alerts_open_total),
-                               (int) t->sum.alerts_open_total);
-  else
-    verdict = quiet_verdict (t, HC_SUMMARY_ALERTS, _("No open alerts"), _("Alerts not known"),
-                             _("No open alert when last read"));
   gtk_label_set_label (self->alerts_verdict, verdict);
   show_note (self->alerts_note, t, HC_SUMMARY_ALERTS);
 
@@ -464,7 +273,7 @@ recompute (HcOverviewPage *self)
   guint n = self->hubs ? self->hubs->len : 0;
 
   self->dirty = FALSE;
-  totals_clear (&self->totals);
+  hc_hub_totals_clear (&self->totals);
   for (guint i = 0; i < n; i++)
     {
       GDateTime *last = hc_hub_get_last_updated (self->hubs->pdata[i]);
@@ -696,7 +505,7 @@ hc_overview_page_dispose (GObject *object)
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_pointer (&self->hubs, g_ptr_array_unref);
   g_clear_object (&self->manager);
-  totals_clear (&self->totals);
+  hc_hub_totals_clear (&self->totals);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), HC_TYPE_OVERVIEW_PAGE);
   hc_widget_unparent_children (GTK_WIDGET (object));
@@ -717,6 +526,7 @@ hc_overview_page_class_init (HcOverviewPageClass *klass)
   widget_class->map = hc_overview_page_map;
 
   g_type_ensure (HC_TYPE_BANNER);
+  g_type_ensure (HC_TYPE_CARD_GRID);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcOverviewPage, banner);

@@ -5,6 +5,7 @@
 
 #include "hc-error.h"
 #include "hc-seen-store.h"
+#include "hc-wall.h"
 #include "hc-window-private.h"
 
 /*
@@ -336,6 +337,33 @@ show_alerts_action (GtkWidget  *widget,
   hc_window_set_section (self, "security");
 }
 
+/**
+ * hc_window_open_wall:
+ * The wall for the operations room's screen: every hub of the window's
+ * manager, fullscreen, until Escape.
+ */
+HcWall *
+hc_window_open_wall (HcWindow *self)
+{
+  HcWall *wall;
+
+  g_return_val_if_fail (HC_IS_WINDOW (self), NULL);
+
+  wall = hc_wall_new (self->manager);
+  gtk_window_set_application (GTK_WINDOW (wall), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_fullscreen (GTK_WINDOW (wall));
+  gtk_window_present (GTK_WINDOW (wall));
+  return wall;
+}
+
+static void
+wall_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  hc_window_open_wall (HC_WINDOW (widget));
+}
+
 void
 hc_window_actions_class_init (GtkWidgetClass *widget_class)
 {
@@ -348,6 +376,8 @@ hc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-alerts", "s", show_alerts_action);
   gtk_widget_class_install_action (widget_class, "win.mark-all-seen", NULL, mark_all_seen_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.wall", NULL, wall_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.wall", NULL);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "hc-quality-page.h"
 #include "hc-security-page.h"
 #include "hc-storage-page.h"
+#include "hc-wall.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,7 @@ gboolean    hc_window_is_showing_item (HcWindow  *self,
                                    const char    *item_id);
 HcIngestionPage *hc_window_get_ingestion_page (HcWindow *self);
 HcOverviewPage  *hc_window_get_overview_page  (HcWindow *self);
+HcWall          *hc_window_open_wall          (HcWindow *self);
 HcQualityPage   *hc_window_get_quality_page   (HcWindow *self);
 HcStoragePage   *hc_window_get_storage_page   (HcWindow *self);
 HcSecurityPage  *hc_window_get_security_page  (HcWindow *self);

@@ -273,3 +273,20 @@ hc_test_wait_hub_ready (HcHub *hub,
 {
   hc_test_spin_until (hub_ready, hub, timeout_seconds);
 }
+
+/**
+ * hc_test_reset_list:
+ * A list's kept columns, sort and filters (hc-list-pane-state.c) back to
+ * the page's own, so a test starts as a first run does whatever the tests
+ * before it in the process chose.
+ */
+void
+hc_test_reset_list (const char *page_id)
+{
+  g_autofree char *path = g_strdup_printf ("%s/lists/%s/", APP_PATH, page_id);
+  g_autoptr(GSettings) settings = g_settings_new_with_path (APP_ID ".List", path);
+
+  g_settings_reset (settings, "columns");
+  g_settings_reset (settings, "sort");
+  g_settings_reset (settings, "filters");
+}

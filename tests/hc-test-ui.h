@@ -24,6 +24,7 @@ char      *hc_test_find_text       (GtkWidget   *root,
                                     const char  *needle);
 void       hc_test_assert_nothing_disguised (GtkWidget *root);
 void       hc_test_destroy_window  (GtkWindow   *window);
+void       hc_test_reset_list      (const char  *page_id);
 void       hc_test_add_icons       (void);
 void       hc_test_init_ui         (void);
 char      *hc_test_start_demo_hub  (HcDemoLauncher *launcher);

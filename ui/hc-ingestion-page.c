@@ -390,6 +390,10 @@ hc_ingestion_page_init (HcIngestionPage *self)
       g_list_model_get_item (gtk_column_view_get_columns (self->view), 3);
     gtk_column_view_sort_by_column (self->view, status_column, GTK_SORT_DESCENDING);
   }
+  {
+    static const char * const filters[] = { "status-filter", NULL };
+    hc_list_pane_remember (self->pane, "ingestion", G_OBJECT (self), filters);
+  }
 }
 
 GtkWidget *

@@ -2,17 +2,22 @@
 #pragma once
 
 #include "hc-banner.h"
+#include "hc-freeze-model.h"
 #include "hc-list-pane.h"
 
 G_BEGIN_DECLS
 
-/* HcListPane spans two files: hc-list-pane.c (the list, its states and
- * its detail) and hc-list-pane-export.c (the CSV export). */
+/* HcListPane spans five files: hc-list-pane.c (the list, its states
+ * and its detail), hc-list-pane-pause.c (live updates paused),
+ * hc-list-pane-export.c (the CSV export),
+ * hc-list-pane-state.c (the columns, sort and filters kept in GSettings)
+ * and hc-list-pane-new.c (rows marked new until seen). */
 struct _HcListPane
 {
   GtkWidget            parent_instance;
 
   GtkColumnView       *view;
+  HcFreezeModel       *freeze_model;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
@@ -27,6 +32,30 @@ struct _HcListPane
   HcListPaneState      state;
   gint64               updated;
   guint                updated_timer;
+  GMenu               *menu;
+  GMenu               *own_menu;
+
+  /* new until seen (hc-list-pane-new.c) */
+  HcListPaneItemTest   new_func;
+  HcListPaneItemFunc   seen_func;
+  gpointer             new_data;
+  GDestroyNotify       new_destroy;
+  GPtrArray           *new_cells;         /* GtkListItem bound, not owned */
+  guint                seen_timer;
+
+  /* kept in GSettings (hc-list-pane-state.c) */
+  GSettings           *list_settings;
+  GPtrArray           *designed;          /* the columns as the page made them */
+  GArray              *designed_widths;
+  GArray              *designed_visible;
+  int                  designed_sort;
+  GtkSortType          designed_order;
+  int                  known_sort;        /* the sort last read or set */
+  GObject             *filter_owner;
+  char               **filter_properties;
+  gboolean             restoring;
+  guint                save_sort_idle;
+  guint                sort_tries;
 
   /* template children */
   GtkBox              *toolbar;
@@ -42,10 +71,22 @@ struct _HcListPane
   AdwBin              *detail_bin;
   GtkLabel            *updated_label;
   GtkLabel            *count_label;
+  GtkLabel            *waiting_label;
 };
 
 void hc_list_pane_export_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter);
+
+void hc_list_pane_state_attach (HcListPane         *self,
+                                const char         *page_id,
+                                GObject            *filter_owner,
+                                const char * const *filter_properties);
+void hc_list_pane_state_reset  (HcListPane         *self);
+void hc_list_pane_state_clear  (HcListPane         *self);
+void hc_list_pane_new_marks_clear (HcListPane      *self);
+void hc_list_pane_pause_update (HcFreezeModel      *freeze,
+                                GParamSpec         *pspec,
+                                HcListPane         *self);
 
 G_END_DECLS

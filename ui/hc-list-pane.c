@@ -10,9 +10,11 @@
 /*
  * The pattern every screen shares: a searchable, filterable, sortable
  * column view with its detail beside it, CSV export of what is visible
- * (hc-list-pane-export.c), and visible loading, empty, error and stale
- * states. The page that owns a pane gives it the columns, the model and
- * the detail widget.
+ * (hc-list-pane-export.c), visible loading, empty, error and stale
+ * states, live updates that can be paused (hc-list-pane-pause.c), rows
+ * marked new until seen (hc-list-pane-new.c), and columns, sort and
+ * filters kept across restarts (hc-list-pane-state.c). The page that owns a pane
+ * gives it the columns, the model and the detail widget.
  */
 
 static GtkBuildableIface *parent_buildable_iface;
@@ -25,6 +27,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HcListPane, hc_list_pane, GTK_TYPE_WIDGET,
 enum {
   PROP_0,
   PROP_SELECTED_ITEM,
+  PROP_PAUSED,
   N_PROPS
 };
 
@@ -48,7 +51,7 @@ static void
 hc_list_pane_update_state (HcListPane *self)
 {
   guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  GListModel *all = gtk_filter_list_model_get_model (self->filter_model);
+  GListModel *all = G_LIST_MODEL (self->freeze_model);
   guint n_all = all != NULL ? g_list_model_get_n_items (all) : 0;
   const char *page;
   g_autofree char *count = NULL;
@@ -168,6 +171,14 @@ on_flap_reveal_changed (AdwFlap    *flap,
 }
 
 static void
+reset_columns_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  hc_list_pane_reset_columns (HC_LIST_PANE (widget));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -220,6 +231,7 @@ hc_list_pane_map (GtkWidget *widget)
   hc_list_pane_update_updated_label (self);
   if (self->updated_timer == 0)
     self->updated_timer = g_timeout_add_seconds (30, on_updated_timer, self);
+  hc_list_pane_new_marks_changed (self);
 }
 
 static void
@@ -228,6 +240,8 @@ hc_list_pane_unmap (GtkWidget *widget)
   HcListPane *self = HC_LIST_PANE (widget);
 
   g_clear_handle_id (&self->updated_timer, g_source_remove);
+  /* Not on screen: not being seen. */
+  g_clear_handle_id (&self->seen_timer, g_source_remove);
 
   GTK_WIDGET_CLASS (hc_list_pane_parent_class)->unmap (widget);
 }
@@ -246,6 +260,29 @@ hc_list_pane_get_property (GObject    *object,
       g_value_set_object (value, hc_list_pane_get_selected_item (self));
       break;
 
+    case PROP_PAUSED:
+      g_value_set_boolean (value, hc_list_pane_get_paused (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_list_pane_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  HcListPane *self = HC_LIST_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAUSED:
+      hc_list_pane_set_paused (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -257,6 +294,10 @@ hc_list_pane_dispose (GObject *object)
   HcListPane *self = HC_LIST_PANE (object);
 
   g_clear_handle_id (&self->updated_timer, g_source_remove);
+  hc_list_pane_state_clear (self);
+  hc_list_pane_new_marks_clear (self);
+  if (self->freeze_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->freeze_model, self);
   if (self->sort_model != NULL)
     g_signal_handlers_disconnect_by_data (self->sort_model, self);
   if (self->selection != NULL)
@@ -268,6 +309,9 @@ hc_list_pane_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
+  g_clear_object (&self->freeze_model);
+  g_clear_object (&self->menu);
+  g_clear_object (&self->own_menu);
   g_clear_object (&self->every_filter);
   g_clear_object (&self->page_filter);
   self->search_filter = NULL;
@@ -295,6 +339,7 @@ hc_list_pane_class_init (HcListPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = hc_list_pane_get_property;
+  object_class->set_property = hc_list_pane_set_property;
   object_class->dispose = hc_list_pane_dispose;
   object_class->finalize = hc_list_pane_finalize;
   widget_class->map = hc_list_pane_map;
@@ -307,6 +352,13 @@ hc_list_pane_class_init (HcListPaneClass *klass)
   properties[PROP_SELECTED_ITEM] =
     g_param_spec_object ("selected-item", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * HcListPane:paused:
+   * Whether the rows are held still while live updates wait.
+   */
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HC_TYPE_BANNER);
@@ -324,6 +376,7 @@ hc_list_pane_class_init (HcListPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListPane, detail_bin);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, updated_label);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HcListPane, waiting_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_changed);
@@ -331,6 +384,8 @@ hc_list_pane_class_init (HcListPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.export", NULL, hc_list_pane_export_action);
   gtk_widget_class_install_action (widget_class, "pane.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "pane.close-detail", NULL, close_detail_action);
+  gtk_widget_class_install_action (widget_class, "pane.reset-columns", NULL, reset_columns_action);
+  gtk_widget_class_install_property_action (widget_class, "pane.paused", "paused");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pane.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close-detail", NULL);
 
@@ -353,7 +408,13 @@ hc_list_pane_init (HcListPane *self)
   self->every_filter = gtk_every_filter_new ();
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), GTK_FILTER (self->search_filter));
 
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->every_filter)));
+  self->freeze_model = hc_freeze_model_new (NULL);
+  g_signal_connect_object (self->freeze_model, "notify::n-waiting",
+                           G_CALLBACK (hc_list_pane_pause_update), self, 0);
+  g_signal_connect_object (self->freeze_model, "notify::frozen",
+                           G_CALLBACK (hc_list_pane_pause_update), self, 0);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)),
+                                                  g_object_ref (GTK_FILTER (self->every_filter)));
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -386,6 +447,16 @@ hc_list_pane_set_view (HcListPane    *self,
   g_return_if_fail (self->view == NULL);
 
   self->view = view;
+  /* Space on the list pauses and resumes, before a row takes it to select. */
+  {
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                            gtk_named_action_new ("pane.paused")));
+    gtk_widget_add_controller (GTK_WIDGET (view), controller);
+  }
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (view));
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (self->selection));
   gtk_scrolled_window_set_child (self->list_scroller, GTK_WIDGET (view));
@@ -408,7 +479,7 @@ hc_list_pane_set_model (HcListPane *self,
 
   /* Before the rows arrive, so a long list never filters in one go. */
   set_incremental (self, model != NULL ? g_list_model_get_n_items (model) : 0);
-  gtk_filter_list_model_set_model (self->filter_model, model);
+  hc_freeze_model_set_model (self->freeze_model, model);
   hc_list_pane_update_state (self);
 }
 
@@ -440,15 +511,84 @@ hc_list_pane_set_filter (HcListPane *self,
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (filter));
 }
 
+/**
+ * hc_list_pane_set_filter_menu:
+ * The page's filters; the pane adds its own items (Reset Columns) below.
+ */
 void
 hc_list_pane_set_filter_menu (HcListPane *self,
                               GMenuModel *menu)
 {
+  g_autoptr(GMenu) own = g_menu_new ();
+
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
-  gtk_menu_button_set_menu_model (self->filter_button, menu);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), menu != NULL);
+  g_clear_object (&self->menu);
+  g_clear_object (&self->own_menu);
+  self->menu = g_menu_new ();
+  if (menu != NULL)
+    g_menu_append_section (self->menu, NULL, menu);
+  g_menu_append (own, _("Reset Columns"), "pane.reset-columns");
+  self->own_menu = g_object_ref (own);
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (own));
+  gtk_menu_button_set_menu_model (self->filter_button, G_MENU_MODEL (self->menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), TRUE);
 }
+
+/**
+ * hc_list_pane_add_menu_item:
+ * An item of the list's menu beside Reset Columns ("Mark All as Seen").
+ */
+void
+hc_list_pane_add_menu_item (HcListPane *self,
+                            const char *label,
+                            const char *detailed_action)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  if (self->own_menu == NULL)
+    hc_list_pane_set_filter_menu (self, NULL);
+  g_menu_append (self->own_menu, label, detailed_action);
+}
+
+/**
+ * hc_list_pane_remember:
+ * @page_id: the page's name in the settings ("security")
+ * @filter_owner: (nullable): the object whose properties are the page's filters
+ * @filter_properties: (nullable): their names, %NULL-terminated
+ *
+ * Keeps the columns, the sort and the filters as the user leaves them,
+ * and restores those kept before. Call it once the page has set its own
+ * columns and default sort.
+ */
+void
+hc_list_pane_remember (HcListPane         *self,
+                       const char         *page_id,
+                       GObject            *filter_owner,
+                       const char * const *filter_properties)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+  g_return_if_fail (page_id != NULL);
+  g_return_if_fail (self->view != NULL);
+
+  hc_list_pane_state_attach (self, page_id, filter_owner,
+                             filter_properties != NULL ? filter_properties : none);
+}
+
+/**
+ * hc_list_pane_reset_columns:
+ * The columns' order, visibility and widths and the sort as the page made them.
+ */
+void
+hc_list_pane_reset_columns (HcListPane *self)
+{
+  g_return_if_fail (HC_IS_LIST_PANE (self));
+
+  hc_list_pane_state_reset (self);
+}
+
 
 /**
  * hc_list_pane_filter_changed:

@@ -22,6 +22,11 @@ typedef struct {
   char     *(*text) (gpointer item);
 } HcCsvColumn;
 
+typedef gboolean (*HcListPaneItemTest) (gpointer item,
+                                        gpointer user_data);
+typedef void     (*HcListPaneItemFunc) (gpointer item,
+                                        gpointer user_data);
+
 typedef enum {
   HC_LIST_PANE_LOADING,
   HC_LIST_PANE_READY,
@@ -79,6 +84,25 @@ void        hc_list_pane_set_csv_columns       (HcListPane        *self,
                                                 const HcCsvColumn *columns,
                                                 guint              n_columns);
 GBytes     *hc_list_pane_to_csv                (HcListPane      *self);
+void        hc_list_pane_remember              (HcListPane         *self,
+                                                const char         *page_id,
+                                                GObject            *filter_owner,
+                                                const char * const *filter_properties);
+void        hc_list_pane_add_menu_item         (HcListPane      *self,
+                                                const char      *label,
+                                                const char      *detailed_action);
+void        hc_list_pane_set_new_marks         (HcListPane         *self,
+                                                HcListPaneItemTest  new_func,
+                                                HcListPaneItemFunc  seen_func,
+                                                gpointer            data,
+                                                GDestroyNotify      destroy);
+void        hc_list_pane_new_marks_changed     (HcListPane      *self);
+void        hc_list_pane_reset_columns         (HcListPane      *self);
+void        hc_list_pane_set_paused            (HcListPane      *self,
+                                                gboolean         paused);
+gboolean    hc_list_pane_get_paused            (HcListPane      *self);
+guint       hc_list_pane_get_n_waiting         (HcListPane      *self);
+const char *hc_list_pane_get_waiting_text      (HcListPane      *self);
 void        hc_list_pane_set_export_name       (HcListPane      *self,
                                                 const char      *file_name);
 

@@ -369,6 +369,10 @@ hc_quality_page_init (HcQualityPage *self)
     g_autoptr(GtkColumnViewColumn) overall = g_list_model_get_item (gtk_column_view_get_columns (self->view), 6);
     gtk_column_view_sort_by_column (self->view, overall, GTK_SORT_ASCENDING);
   }
+  {
+    static const char * const filters[] = { "below", "criterion", NULL };
+    hc_list_pane_remember (self->pane, "quality", G_OBJECT (self), filters);
+  }
 }
 
 GtkWidget *

@@ -640,6 +640,10 @@ hc_security_page_init (HcSecurityPage *self)
       g_list_model_get_item (gtk_column_view_get_columns (self->view), 0);
     gtk_column_view_sort_by_column (self->view, severity_column, GTK_SORT_DESCENDING);
   }
+  {
+    static const char * const filters[] = { "state-filter", "severity-filter", "category-filter", "invert-filter", NULL };
+    hc_list_pane_remember (self->pane, "security", G_OBJECT (self), filters);
+  }
 
   update_actions (self);
 }

@@ -458,6 +458,10 @@ hc_storage_page_init (HcStoragePage *self)
       g_list_model_get_item (gtk_column_view_get_columns (self->view), 2);
     gtk_column_view_sort_by_column (self->view, state_column, GTK_SORT_DESCENDING);
   }
+  {
+    static const char * const filters[] = { "state-filter", NULL };
+    hc_list_pane_remember (self->pane, "storage", G_OBJECT (self), filters);
+  }
 
   update_verdict (self);
 }

@@ -5,6 +5,7 @@
 
 #include "hc-audit-window.h"
 #include "hc-error.h"
+#include "hc-seen-store.h"
 #include "hc-wall.h"
 #include "hc-report-dialog.h"
 #include "hc-window-private.h"
@@ -92,11 +93,39 @@ fetch_detail (HcWindow   *self,
                              on_detail, g_object_ref (self));
 }
 
+static HcHub *
+hub_of_source (HcWindow *self,
+               gpointer  source)
+{
+  return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_SOURCES, source);
+}
+
+/* A feed that failed since the operator last looked. */
+static gboolean
+source_is_new (gpointer item,
+               gpointer data)
+{
+  HcHub *hub = hub_of_source (data, item);
+
+  return hub != NULL && !hc_seen_store_is_source_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), item);
+}
+
+static void
+source_seen (gpointer item,
+             gpointer data)
+{
+  HcHub *hub = hub_of_source (data, item);
+
+  if (hub != NULL)
+    hc_seen_store_mark_source_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), item);
+}
+
 static void
 on_source_selected (HcIngestionPage *page,
                     HcSource        *source,
                     HcWindow        *self)
 {
+  source_seen (source, self);
   fetch_detail (self, HC_LIST_SOURCES, source);
 }
 
@@ -173,6 +202,41 @@ on_resolve_alert (HcSecurityPage *page,
                               self->cancellable, on_alert_acted, g_object_ref (self));
 }
 
+static HcHub *
+hub_of_alert (HcWindow *self,
+              gpointer  alert)
+{
+  return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_ALERTS, alert);
+}
+
+static gboolean
+alert_is_new (gpointer item,
+              gpointer data)
+{
+  HcHub *hub = hub_of_alert (data, item);
+
+  return hub != NULL && !hc_seen_store_is_alert_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), item);
+}
+
+static void
+alert_seen (gpointer item,
+            gpointer data)
+{
+  HcHub *hub = hub_of_alert (data, item);
+
+  if (hub != NULL)
+    hc_seen_store_mark_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), hc_item_get_id (HC_ITEM (item)));
+}
+
+static void
+on_seen_changed (HcSeenStore *seen,
+                 const char  *hub_key,
+                 HcWindow    *self)
+{
+  hc_list_pane_new_marks_changed (hc_security_page_get_pane (self->security_page));
+  hc_list_pane_new_marks_changed (hc_ingestion_page_get_pane (self->ingestion_page));
+}
+
 static void
 on_silence_acted (GObject      *object,
                   GAsyncResult *result,
@@ -237,6 +301,8 @@ on_alert_selected (HcSecurityPage *page,
                    HcAlert        *alert,
                    HcWindow       *self)
 {
+  /* Shown selected: seen. */
+  alert_seen (alert, self);
   fetch_detail (self, HC_LIST_ALERTS, alert);
 }
 
@@ -251,6 +317,25 @@ audit_action (GtkWidget  *widget,
   HcAuditWindow *audit = hc_audit_window_new (self, self->manager, hubs);
 
   gtk_window_present (GTK_WINDOW (audit));
+}
+
+/* Every hub in scope: all it has now is seen. */
+static void
+mark_all_seen_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HcWindow *self = HC_WINDOW (widget);
+  GListModel *hubs = hc_hub_manager_get_hubs (self->manager);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < g_list_model_get_n_items (hubs); i++)
+    {
+      g_autoptr(HcHub) hub = g_list_model_get_item (hubs, i);
+
+      if (self->scope == NULL || self->scope == hub)
+        hc_seen_store_mark_all_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), now);
+    }
 }
 
 static void
@@ -405,6 +490,7 @@ hc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.quality-report", NULL, quality_report_action);
   gtk_widget_class_install_action (widget_class, "win.show-agency-datasets", "s", show_agency_datasets_action);
   gtk_widget_class_install_action (widget_class, "win.show-agency-feeds", "s", show_agency_feeds_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-all-seen", NULL, mark_all_seen_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.wall", NULL, wall_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.wall", NULL);
@@ -422,4 +508,11 @@ hc_window_actions_connect (HcWindow *self)
   g_signal_connect_object (self->security_page, "expire-silence", G_CALLBACK (on_expire_silence), self, 0);
   hc_security_page_set_hub_func (self->security_page, hub_of_alert, self);
   g_signal_connect_object (self->security_page, "alert-selected", G_CALLBACK (on_alert_selected), self, 0);
+  hc_list_pane_add_menu_item (hc_security_page_get_pane (self->security_page),
+                              _("Mark All as Seen"), "win.mark-all-seen");
+  hc_list_pane_set_new_marks (hc_security_page_get_pane (self->security_page),
+                              alert_is_new, alert_seen, self, NULL);
+  hc_list_pane_set_new_marks (hc_ingestion_page_get_pane (self->ingestion_page),
+                              source_is_new, source_seen, self, NULL);
+  g_signal_connect_object (hc_seen_store_get_default (), "changed", G_CALLBACK (on_seen_changed), self, 0);
 }

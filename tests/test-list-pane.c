@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The shared list, on the security page in a real window: columns, sort
+ * and filters kept across a restart (a new window on the same settings)
+ * and reset; live updates paused (rows held in place, changes counted,
+ * the selected row's detail still updating) and applied in one step. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "hc-item-store.h"
+#include "hc-parser.h"
+#include "hc-security-page.h"
+#include "hc-test-ui.h"
+
+static void
+screenshot (GtkWindow *window, const char *what)
+{
+  g_autofree char *name = g_strdup_printf ("list-pane-%s-%s.png", what,
+                                           g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C");
+  hc_test_screenshot (GTK_WIDGET (window), name);
+}
+
+/* Column titles as the window shows them, in the test's language. */
+#define T(title) g_dgettext (GETTEXT_PACKAGE, title)
+
+static HcItem *
+alert (const char *id, const char *severity, const char *title, const char *state, const char *detected_at)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"id\":\"%s\",\"severity\":\"%s\",\"category\":\"intrusion\",\"title\":\"%s\","
+    "\"description\":\"\",\"asset\":\"db-01\",\"source_ip\":null,\"detected_at\":\"%s\","
+    "\"state\":\"%s\",\"acknowledged_by\":%s,\"acknowledged_at\":%s,\"resolved_by\":null,"
+    "\"resolved_at\":null,\"resolution\":null,\"events_count\":1}",
+    id, severity, title, detected_at, state,
+    g_str_equal (state, "open") ? "null" : "\"tran.thi.b\"",
+    g_str_equal (state, "open") ? "null" : "\"2026-11-27T08:00:00Z\"");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  HcItem *item;
+
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  item = hc_parse_alert (node, &error);
+  g_assert_no_error (error);
+  return item;
+}
+
+static HcItemStore *
+make_store (void)
+{
+  HcItemStore *store = hc_item_store_new (HC_TYPE_ALERT);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (items, alert ("a-1", "critical", "Beta intrusion", "open", "2026-11-27T07:10:00Z"));
+  g_ptr_array_add (items, alert ("a-2", "high", "Alpha brute force", "open", "2026-11-27T06:00:00Z"));
+  g_ptr_array_add (items, alert ("a-3", "medium", "Delta download", "open", "2026-11-26T23:40:00Z"));
+  g_ptr_array_add (items, alert ("a-4", "low", "Gamma config", "open", "2026-11-25T09:15:00Z"));
+  hc_item_store_upsert_many (store, items);
+  return store;
+}
+
+static HcSecurityPage *
+open_page (GtkWindow **window, HcItemStore *store)
+{
+  HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 1200, 600);
+  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
+  gtk_window_set_child (*window, GTK_WIDGET (page));
+  gtk_window_present (*window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+  hc_test_settle (200);
+  return page;
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view, const char *title, guint *position)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return column; /* the view keeps it */
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+visible_title (HcListPane *pane, guint i)
+{
+  g_autoptr(HcAlert) shown = g_list_model_get_item (hc_list_pane_get_visible_model (pane), i);
+
+  g_assert_nonnull (shown);
+  return hc_alert_get_title (shown); /* the store keeps it */
+}
+
+static void
+test_list_pane_remembers (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window;
+  HcSecurityPage *page = open_page (&window, store);
+  HcListPane *pane = hc_security_page_get_pane (page);
+  GtkColumnView *view = hc_list_pane_get_view (pane);
+  guint position;
+
+  /* As designed: most severe first, Severity first, Asset shown. */
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
+  column_titled (view, T ("Severity"), &position);
+  g_assert_cmpuint (position, ==, 0);
+
+  /* The operator's changes: wider Title, Asset hidden, Severity moved last,
+   * sorted by title from Z to A, every state shown. */
+  gtk_column_view_column_set_fixed_width (column_titled (view, T ("Title"), NULL), 345);
+  gtk_column_view_column_set_visible (column_titled (view, T ("Asset"), NULL), FALSE);
+  gtk_column_view_insert_column (view, 6, column_titled (view, T ("Severity"), NULL));
+  gtk_column_view_sort_by_column (view, column_titled (view, T ("Title"), NULL), GTK_SORT_DESCENDING);
+  hc_security_page_set_state_filter (page, "all");
+  hc_test_settle (700);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Gamma config");
+  screenshot (window, "changed");
+  hc_test_destroy_window (window);
+
+  /* A restart: a new page on the same settings finds it all as left. */
+  page = open_page (&window, store);
+  pane = hc_security_page_get_pane (page);
+  view = hc_list_pane_get_view (pane);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, T ("Title"), NULL)), ==, 345);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, T ("Asset"), NULL)));
+  column_titled (view, T ("Severity"), &position);
+  g_assert_cmpuint (position, ==, 6);
+  column_titled (view, T ("Title"), &position);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Gamma config");
+  g_assert_cmpstr (visible_title (pane, 3), ==, "Alpha brute force");
+  {
+    g_autofree char *state = NULL;
+    g_object_get (page, "state-filter", &state, NULL);
+    g_assert_cmpstr (state, ==, "all");
+  }
+  screenshot (window, "restored");
+
+  /* Reset Columns: the page's own design again, and so after the next restart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.reset-columns", NULL));
+  hc_test_settle (100);
+  column_titled (view, T ("Severity"), &position);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, T ("Asset"), NULL)));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, T ("Title"), NULL)), ==, 260);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
+  hc_test_destroy_window (window);
+
+  page = open_page (&window, store);
+  pane = hc_security_page_get_pane (page);
+  view = hc_list_pane_get_view (pane);
+  column_titled (view, T ("Severity"), &position);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, T ("Title"), NULL)), ==, 260);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
+  /* The sort the operator picks by clicking a header is read back too. */
+  gtk_column_view_sort_by_column (view, column_titled (view, T ("Detected"), NULL), GTK_SORT_ASCENDING);
+  hc_test_settle (700);
+  hc_test_destroy_window (window);
+  page = open_page (&window, store);
+  pane = hc_security_page_get_pane (page);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Gamma config");
+  /* Back to the page's own, for the tests after this one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.reset-columns", NULL));
+  hc_security_page_set_state_filter (page, "not-resolved");
+  hc_test_destroy_window (window);
+}
+
+static void
+test_list_pane_pause (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window;
+  HcSecurityPage *page = open_page (&window, store);
+  HcListPane *pane = hc_security_page_get_pane (page);
+  GListModel *visible = hc_list_pane_get_visible_model (pane);
+  HcAlert *selected;
+
+  g_assert_null (hc_list_pane_get_waiting_text (pane));
+  {
+    g_autoptr(HcAlert) third = g_list_model_get_item (visible, 2); /* a-3, medium */
+    hc_list_pane_select_item (pane, third);
+  }
+  selected = hc_list_pane_get_selected_item (pane);
+  g_assert_cmpstr (hc_item_get_id (HC_ITEM (selected)), ==, "a-3");
+
+  /* Paused: new and changed alerts wait, the rows stay where they are. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.paused", NULL));
+  g_assert_true (hc_list_pane_get_paused (pane));
+  {
+    g_autoptr(HcItem) fresh = alert ("a-5", "critical", "Epsilon exfiltration", "open", "2026-11-27T09:00:00Z");
+    g_autoptr(HcItem) worse = alert ("a-3", "critical", "Delta download", "acknowledged", "2026-11-26T23:40:00Z");
+    hc_item_store_upsert (store, fresh);
+    hc_item_store_upsert (store, worse);
+  }
+  hc_test_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
+  g_assert_cmpstr (visible_title (pane, 2), ==, "Delta download");
+  g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
+  g_assert_cmpuint (hc_list_pane_get_n_waiting (pane), ==, 2);
+  {
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s change waiting", "%s changes waiting", 2), "2");
+    g_assert_cmpstr (hc_list_pane_get_waiting_text (pane), ==, expected);
+  }
+  /* The detail of the selected row keeps up meanwhile. */
+  {
+    g_autofree char *who = hc_test_find_text (GTK_WIDGET (hc_security_page_get_detail (page)), "tran.thi.b");
+    g_assert_nonnull (who);
+  }
+  screenshot (window, "paused");
+
+  /* Resumed: everything at once, the new critical alert in its place,
+   * the row being read still selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "pane.paused", NULL));
+  hc_test_settle (100);
+  g_assert_false (hc_list_pane_get_paused (pane));
+  g_assert_null (hc_list_pane_get_waiting_text (pane));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 5);
+  g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
+  {
+    gboolean seen_new = FALSE;
+    for (guint i = 0; i < 3; i++)
+      seen_new |= g_str_equal (visible_title (pane, i), "Epsilon exfiltration");
+    g_assert_true (seen_new);
+  }
+  hc_test_destroy_window (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_test_init (&argc, &argv, NULL);
+  hc_test_init_ui ();
+  adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  hc_test_add_icons ();
+  g_test_add_func ("/list-pane/remembers", test_list_pane_remembers);
+  g_test_add_func ("/list-pane/pause", test_list_pane_pause);
+  return g_test_run ();
+}

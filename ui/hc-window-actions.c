@@ -202,18 +202,11 @@ on_resolve_alert (HcSecurityPage *page,
                               self->cancellable, on_alert_acted, g_object_ref (self));
 }
 
-static HcHub *
-hub_of_alert (HcWindow *self,
-              gpointer  alert)
-{
-  return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, HC_LIST_ALERTS, alert);
-}
-
 static gboolean
 alert_is_new (gpointer item,
               gpointer data)
 {
-  HcHub *hub = hub_of_alert (data, item);
+  HcHub *hub = hub_of (data, HC_LIST_ALERTS, item);
 
   return hub != NULL && !hc_seen_store_is_alert_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), item);
 }
@@ -222,7 +215,7 @@ static void
 alert_seen (gpointer item,
             gpointer data)
 {
-  HcHub *hub = hub_of_alert (data, item);
+  HcHub *hub = hub_of (data, HC_LIST_ALERTS, item);
 
   if (hub != NULL)
     hc_seen_store_mark_seen (hc_seen_store_get_default (), hc_hub_get_key (hub), hc_item_get_id (HC_ITEM (item)));

@@ -46,6 +46,8 @@ struct _HcHub
   gboolean        fetch_pending;        /* fetch lists once the stream settles */
   HcHubFetch     *fetch;
   GPtrArray      *held_events;
+  GPtrArray      *event_items[HC_LIST_N_KINDS]; /* from events, not yet in the models */
+  GSource        *event_source;                 /* puts them in (hc-hub-events.c) */
   GCancellable   *cancellable;
   GSource        *retry_source;
   HcBackoff       backoff;
@@ -107,6 +109,7 @@ void        hc_hub_fetch_abandon        (HcHub        *self);
 /* hc-hub-events.c */
 void        hc_hub_events_connect       (HcHub        *self);
 void        hc_hub_events_hold          (HcHub        *self);
+void        hc_hub_events_flush         (HcHub        *self);
 GPtrArray  *hc_hub_events_take_held     (HcHub        *self);
 void        hc_hub_events_apply_held    (HcHub        *self,
                                          GPtrArray    *held);

@@ -455,6 +455,11 @@ hub_watch_free (gpointer data)
     g_signal_handlers_disconnect_by_data (value, watch);
   g_hash_table_unref (watch->shown);
   g_hash_table_unref (watch->states);
+  if (watch->summary_source != NULL)
+    {
+      g_source_destroy (watch->summary_source);
+      g_source_unref (watch->summary_source);
+    }
   g_ptr_array_unref (watch->burst_notices);
   g_array_unref (watch->burst_times);
   g_object_unref (watch->hub);

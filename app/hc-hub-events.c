@@ -9,6 +9,12 @@
  * being fetched, events are held and applied after the last page, so
  * none is lost and none is overtaken by an older page; the stream's
  * state decides when the lists are fetched again.
+ *
+ * Items from events go into the models together, once per main-loop
+ * turn (hc_hub_events_flush): a burst of 20,000 alert.created events is
+ * then a few model changes, not 20,000 passes of the views' sort, filter
+ * and rows. A removal, a fetch and the hub's end flush first, so no
+ * event is applied out of order.
  */
 
 typedef struct {
@@ -24,6 +30,52 @@ held_event_free (gpointer data)
   g_free (held->name);
   json_node_unref (held->data);
   g_free (held);
+}
+
+/**
+ * hc_hub_events_flush:
+ * Puts the items the events brought since the last flush into the models.
+ */
+void
+hc_hub_events_flush (HcHub *self)
+{
+  hc_hub_clear_source (&self->event_source);
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    {
+      g_autoptr(GPtrArray) items = g_steal_pointer (&self->event_items[kind]);
+
+      if (items != NULL && items->len > 0)
+        hc_item_store_upsert_many (self->stores[kind], items);
+    }
+}
+
+static gboolean
+flush_cb (gpointer data)
+{
+  HcHub *self = data;
+
+  g_clear_pointer (&self->event_source, g_source_unref);
+  hc_hub_events_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+apply_later (HcHub      *self,
+             HcListKind  kind,
+             HcItem     *item)
+{
+  if (self->event_items[kind] == NULL)
+    self->event_items[kind] = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->event_items[kind], g_object_ref (item));
+  if (self->event_source != NULL)
+    return;
+  /* The priority of the stream's own reads: a long burst still shows as
+   * it arrives. */
+  self->event_source = g_idle_source_new ();
+  g_source_set_priority (self->event_source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (self->event_source, flush_cb, self, NULL);
+  g_source_set_static_name (self->event_source, "[hc] events into the models");
+  g_source_attach (self->event_source, g_main_context_get_thread_default ());
 }
 
 static void
@@ -47,6 +99,7 @@ apply_event (HcHub      *self,
       JsonNode *id = JSON_NODE_HOLDS_OBJECT (data)
                      ? json_object_get_member (json_node_get_object (data), "id") : NULL;
 
+      hc_hub_events_flush (self);
       if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
         hc_item_store_remove (self->stores[kind], json_node_get_string (id));
     }
@@ -58,7 +111,7 @@ apply_event (HcHub      *self,
           g_debug ("Ignoring event “%s”: %s", name, error ? error->message : "unparsable");
           return;
         }
-      hc_item_store_upsert (self->stores[kind], item);
+      apply_later (self, kind, item);
     }
 
   if (self->state == HC_HUB_CONNECTED)
@@ -70,6 +123,8 @@ apply_event (HcHub      *self,
 void
 hc_hub_events_hold (HcHub *self)
 {
+  /* What came before the fetch goes in before its pages. */
+  hc_hub_events_flush (self);
   if (self->held_events == NULL)
     self->held_events = g_ptr_array_new_with_free_func (held_event_free);
 }

@@ -20,6 +20,8 @@ typedef struct {
   HcHubFetch *full;
   HcListKind  kind;
   GPtrArray  *items;          /* every row of every page, for replace_all */
+  GPtrArray  *unshown;        /* rows parsed but not yet in the model */
+  GSource    *show_source;    /* shows them, HC_HUB_FETCH_SHOW_MS after the first */
   GPtrArray  *bodies;         /* GBytes per page, for the snapshot */
   GHashTable *cursors;        /* every cursor followed, to stop a loop */
   guint       outstanding;    /* fetches and parses in flight */
@@ -66,6 +68,10 @@ full_fetch_unref (HcHubFetch *full)
   for (guint i = 0; i < HC_LIST_N_KINDS; i++)
     {
       g_clear_pointer (&full->lists[i].items, g_ptr_array_unref);
+      g_clear_pointer (&full->lists[i].unshown, g_ptr_array_unref);
+      if (full->lists[i].show_source != NULL)
+        g_source_destroy (full->lists[i].show_source);
+      g_clear_pointer (&full->lists[i].show_source, g_source_unref);
       g_clear_pointer (&full->lists[i].bodies, g_ptr_array_unref);
       g_clear_pointer (&full->lists[i].cursors, g_hash_table_unref);
       g_clear_error (&full->lists[i].error);
@@ -89,6 +95,56 @@ hc_hub_fetch_abandon (HcHub *self)
   full_fetch_unref (full);
 
   hc_hub_notify (self, HC_HUB_PROP_LOADING);
+}
+
+/*
+ * The first page of a list goes into its model at once; the pages after
+ * it are gathered and go in together at most every HC_HUB_FETCH_SHOW_MS.
+ * Each change of a model costs the views a pass (sort, filter, rows bound
+ * again): 100 pages of 1,000 alerts one by one kept the window busy for
+ * seconds. The list still grows on screen as it loads.
+ */
+#define HC_HUB_FETCH_SHOW_MS 250
+
+static void
+list_show_unshown (ListFetch *list)
+{
+  if (list->show_source != NULL)
+    {
+      g_source_destroy (list->show_source);
+      g_clear_pointer (&list->show_source, g_source_unref);
+    }
+  if (list->unshown != NULL && list->unshown->len > 0)
+    {
+      hc_item_store_upsert_many (list->full->hub->stores[list->kind], list->unshown);
+      g_ptr_array_set_size (list->unshown, 0);
+    }
+}
+
+static gboolean
+list_show_cb (gpointer data)
+{
+  ListFetch *list = data;
+
+  g_clear_pointer (&list->show_source, g_source_unref);
+  if (list->full->hub != NULL && !list->done)
+    list_show_unshown (list);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_show_later (ListFetch *list,
+                 GPtrArray *items)
+{
+  if (list->unshown == NULL)
+    list->unshown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_extend (list->unshown, items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  if (list->show_source != NULL)
+    return;
+  /* Destroyed with the fetch (full_fetch_unref), which outlives it. */
+  list->show_source = g_timeout_source_new (HC_HUB_FETCH_SHOW_MS);
+  g_source_set_callback (list->show_source, list_show_cb, list, NULL);
+  g_source_attach (list->show_source, list->full->context);
 }
 
 static void
@@ -267,6 +323,8 @@ list_fail (ListFetch    *list,
   if (!list_is_live (list))
     return;
 
+  /* What was read of it stays shown, as it was before it failed. */
+  list_show_unshown (list);
   list->done = TRUE;
   /* One list the hub cannot give (404, 500, not the contract's shape)
    * leaves the others usable; an unreachable hub fails them all. */
@@ -285,6 +343,15 @@ list_check_done (ListFetch *list)
 
   if (!list_is_live (list) || list->outstanding > 0 || !list->last_seen)
     return;
+
+  /* replace_all below puts them in with the rest. */
+  if (list->show_source != NULL)
+    {
+      g_source_destroy (list->show_source);
+      g_clear_pointer (&list->show_source, g_source_unref);
+    }
+  if (list->unshown != NULL)
+    g_ptr_array_set_size (list->unshown, 0);
 
   list->done = TRUE;
   /* Reconcile even when every page was 304: the rows are already parsed,
@@ -407,10 +474,12 @@ page_parsed_cb (GObject      *object,
 
   handle_cursor (ctx, page->next_cursor);
 
-  g_ptr_array_extend (list->items, page->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   /* The first page is usable before the last one arrives. */
-  if (!ctx->not_modified)
+  if (!ctx->not_modified && list->items->len == 0)
     hc_item_store_upsert_many (list->full->hub->stores[list->kind], page->items);
+  else if (!ctx->not_modified)
+    list_show_later (list, page->items);
+  g_ptr_array_extend (list->items, page->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
 
   list_check_done (list);
 }

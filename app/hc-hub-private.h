@@ -49,6 +49,8 @@ struct _HcHub
   gboolean        fetch_pending;        /* fetch lists once the stream settles */
   HcHubFetch     *fetch;
   GPtrArray      *held_events;
+  GPtrArray      *event_items[HC_LIST_N_KINDS]; /* from events, not yet in the models */
+  GSource        *event_source;                 /* puts them in (hc-hub-events.c) */
   GCancellable   *cancellable;
   GSource        *retry_source;
   HcBackoff       backoff;
@@ -123,6 +125,7 @@ void        hc_hub_events_connect       (HcHub        *self);
 void        hc_hub_events_set_error     (HcHub        *self,
                                          const GError *error);
 void        hc_hub_events_hold          (HcHub        *self);
+void        hc_hub_events_flush         (HcHub        *self);
 GPtrArray  *hc_hub_events_take_held     (HcHub        *self);
 void        hc_hub_events_apply_held    (HcHub        *self,
                                          GPtrArray    *held);

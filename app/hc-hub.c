@@ -217,6 +217,9 @@ hc_hub_dispose (GObject *object)
     hc_event_stream_stop (self->stream);
   g_clear_object (&self->stream);
   g_clear_pointer (&self->held_events, g_ptr_array_unref);
+  hc_hub_clear_source (&self->event_source);
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    g_clear_pointer (&self->event_items[kind], g_ptr_array_unref);
   for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
     g_clear_object (&self->stores[kind]);
   g_clear_object (&self->me);

@@ -6,7 +6,11 @@
 
 typedef struct
 {
-  char *id;
+  char         *id;
+  /* A search filter's folded text of the item, kept until a property
+   * changes (see hc_item_peek_search_key()). */
+  char         *search_key;
+  gconstpointer search_key_owner;
 } HcItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HcItem, hc_item, G_TYPE_OBJECT)
@@ -32,6 +36,7 @@ hc_item_finalize (GObject *object)
   HcItemPrivate *priv = hc_item_get_instance_private (HC_ITEM (object));
 
   g_free (priv->id);
+  g_free (priv->search_key);
 
   G_OBJECT_CLASS (hc_item_parent_class)->finalize (object);
 }
@@ -73,12 +78,27 @@ hc_item_set_property (GObject      *object,
     }
 }
 
+/* Any property that changes may be part of the searched text. */
+static void
+hc_item_dispatch_properties_changed (GObject     *object,
+                                     guint        n_pspecs,
+                                     GParamSpec **pspecs)
+{
+  HcItemPrivate *priv = hc_item_get_instance_private (HC_ITEM (object));
+
+  g_clear_pointer (&priv->search_key, g_free);
+  priv->search_key_owner = NULL;
+
+  G_OBJECT_CLASS (hc_item_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+}
+
 static void
 hc_item_class_init (HcItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hc_item_finalize;
+  object_class->dispatch_properties_changed = hc_item_dispatch_properties_changed;
   object_class->get_property = hc_item_get_property;
   object_class->set_property = hc_item_set_property;
 
@@ -135,4 +155,42 @@ hc_item_update_from (HcItem *self,
     return FALSE;
 
   return HC_ITEM_GET_CLASS (self)->update_from (self, other);
+}
+
+/**
+ * hc_item_peek_search_key:
+ * @owner: the search filter that stored the key
+ *
+ * The text a search filter folded from this item and stored with
+ * hc_item_take_search_key(), or %NULL if another filter stored it or a
+ * property changed since: searching 100,000 rows then costs one string
+ * search per row, not one fold per row per keystroke.
+ */
+const char *
+hc_item_peek_search_key (HcItem        *self,
+                         gconstpointer  owner)
+{
+  HcItemPrivate *priv = hc_item_get_instance_private (self);
+
+  g_return_val_if_fail (HC_IS_ITEM (self), NULL);
+
+  return priv->search_key_owner == owner ? priv->search_key : NULL;
+}
+
+/**
+ * hc_item_take_search_key:
+ * Stores @key (taken) for @owner, until a property of the item changes.
+ */
+void
+hc_item_take_search_key (HcItem        *self,
+                         gconstpointer  owner,
+                         char          *key)
+{
+  HcItemPrivate *priv = hc_item_get_instance_private (self);
+
+  g_return_if_fail (HC_IS_ITEM (self));
+
+  g_free (priv->search_key);
+  priv->search_key = key;
+  priv->search_key_owner = owner;
 }

@@ -34,4 +34,10 @@ const char *hc_item_get_id      (HcItem *self);
 gboolean    hc_item_update_from (HcItem *self,
                                  HcItem *other);
 
+const char *hc_item_peek_search_key (HcItem        *self,
+                                     gconstpointer  owner);
+void        hc_item_take_search_key (HcItem        *self,
+                                     gconstpointer  owner,
+                                     char          *key);
+
 G_END_DECLS

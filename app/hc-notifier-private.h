@@ -25,6 +25,7 @@ typedef struct {
   gboolean            summarizing;   /* the burst goes into one summary */
   GPtrArray          *burst_notices; /* HcNotice, shown or summed up in this burst */
   GArray             *burst_times;   /* gint64 beside each individually shown one */
+  GSource            *summary_source; /* shows the summary again, a little later */
 } HubWatch;
 
 struct _HcNotifier

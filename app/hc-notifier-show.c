@@ -152,6 +152,44 @@ show_summary (HubWatch *watch)
   show (watch, summary);
 }
 
+/*
+ * While a burst goes on, the summary is shown again at most every
+ * HC_NOTIFIER_SUMMARY_MS: summing up every notice of the burst at each
+ * new one made a burst of 20,000 alerts cost its square.
+ */
+#define HC_NOTIFIER_SUMMARY_MS 500
+
+static void
+show_pending_summary (HubWatch *watch)
+{
+  if (watch->summary_source == NULL)
+    return;
+  g_source_destroy (watch->summary_source);
+  g_clear_pointer (&watch->summary_source, g_source_unref);
+  show_summary (watch);
+}
+
+static gboolean
+summary_cb (gpointer data)
+{
+  HubWatch *watch = data;
+
+  g_clear_pointer (&watch->summary_source, g_source_unref);
+  show_summary (watch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_summary_later (HubWatch *watch)
+{
+  if (watch->summary_source != NULL)
+    return;
+  watch->summary_source = g_timeout_source_new (HC_NOTIFIER_SUMMARY_MS);
+  g_source_set_callback (watch->summary_source, summary_cb, watch, NULL);
+  g_source_set_static_name (watch->summary_source, "[hc] notifier summary");
+  g_source_attach (watch->summary_source, g_main_context_get_thread_default ());
+}
+
 /* Forgets the ones shown one by one that are older than the window. */
 static void
 prune_burst (HubWatch *watch,
@@ -195,14 +233,19 @@ hc_notifier_show_notice (HubWatch *watch,
     prune_burst (watch, now);
   if (hc_notice_burst_add (&watch->burst, now))
     {
+      gboolean first = !watch->summarizing;
+
       /* The summary takes the place of those shown one by one. */
-      if (!watch->summarizing)
+      if (first)
         for (guint i = 0; i < watch->burst_notices->len; i++)
           hc_notifier_withdraw (watch, ((HcNotice *) watch->burst_notices->pdata[i])->tag);
       watch->summarizing = TRUE;
       g_ptr_array_add (watch->burst_notices, notice);
       g_array_set_size (watch->burst_times, 0);
-      show_summary (watch);
+      if (first)
+        show_summary (watch);
+      else
+        show_summary_later (watch);
       return;
     }
 
@@ -210,6 +253,7 @@ hc_notifier_show_notice (HubWatch *watch,
    * history (the next one replaces it). */
   if (watch->summarizing)
     {
+      show_pending_summary (watch);
       watch->summarizing = FALSE;
       g_ptr_array_set_size (watch->burst_notices, 0);
       g_array_set_size (watch->burst_times, 0);

@@ -227,12 +227,12 @@ set_known_state (HubWatch   *watch,
  * withdraw what it said before once it is well again.
  */
 static void
-observe (HubWatch *watch,
-         gpointer  item,
-         gboolean  created)
+observe (HubWatch            *watch,
+         const HcNoticePrefs *prefs,
+         gpointer             item,
+         gboolean             created)
 {
   HcNotifier *self = watch->self;
-  HcNoticePrefs prefs = read_prefs (self);
   const char *name = hc_hub_manager_get_hub_name (self->manager, watch->hub);
   const char *id = hc_item_get_id (HC_ITEM (item));
 
@@ -245,7 +245,7 @@ observe (HubWatch *watch,
       if (hc_alert_get_state (item) == HC_ALERT_STATE_RESOLVED)
         hc_notifier_withdraw (watch, tag);
       else if (created || (watch->seeded && !known))
-        hc_notifier_show_notice (watch, hc_notice_for_alert (&prefs, name, item));
+        hc_notifier_show_notice (watch, hc_notice_for_alert (prefs, name, item));
     }
   else if (HC_IS_SOURCE (item))
     {
@@ -257,7 +257,7 @@ observe (HubWatch *watch,
       if (status != HC_SOURCE_STATUS_FAILED)
         hc_notifier_withdraw (watch, tag);
       else if (watch->seeded)
-        hc_notifier_show_notice (watch, hc_notice_for_source (&prefs, name, item, previous));
+        hc_notifier_show_notice (watch, hc_notice_for_source (prefs, name, item, previous));
     }
   else if (HC_IS_POOL (item))
     {
@@ -269,7 +269,7 @@ observe (HubWatch *watch,
       if (state == HC_POOL_STATE_HEALTHY)
         hc_notifier_withdraw (watch, tag);
       else if (watch->seeded)
-        hc_notifier_show_notice (watch, hc_notice_for_pool (&prefs, name, item, previous));
+        hc_notifier_show_notice (watch, hc_notice_for_pool (prefs, name, item, previous));
     }
   else if (HC_IS_NODE (item))
     {
@@ -285,7 +285,7 @@ observe (HubWatch *watch,
           if (hc_disk_get_health (disk) != HC_DISK_HEALTH_FAILING)
             hc_notifier_withdraw (watch, tag);
           else if (watch->seeded)
-            hc_notifier_show_notice (watch, hc_notice_for_disk (&prefs, name, item, disk, previous));
+            hc_notifier_show_notice (watch, hc_notice_for_disk (prefs, name, item, disk, previous));
         }
     }
 }
@@ -335,7 +335,11 @@ on_event (HcEventStream *stream,
 
         /* The hub's own handler says what was wrong with it. */
         if (item != NULL)
-          observe (watch, item, i == 0);
+          {
+            HcNoticePrefs prefs = read_prefs (watch->self);
+
+            observe (watch, &prefs, item, i == 0);
+          }
         return;
       }
 }
@@ -345,11 +349,13 @@ observe_store (HubWatch   *watch,
                HcListKind  kind)
 {
   GListModel *model = G_LIST_MODEL (hc_hub_get_model (watch->hub, kind));
+  /* Read once: a hub may hold 100,000 alerts. */
+  HcNoticePrefs prefs = read_prefs (watch->self);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      observe (watch, item, FALSE);
+      observe (watch, &prefs, item, FALSE);
     }
 }
 
@@ -449,6 +455,11 @@ hub_watch_free (gpointer data)
     g_signal_handlers_disconnect_by_data (value, watch);
   g_hash_table_unref (watch->shown);
   g_hash_table_unref (watch->states);
+  if (watch->summary_source != NULL)
+    {
+      g_source_destroy (watch->summary_source);
+      g_source_unref (watch->summary_source);
+    }
   g_ptr_array_unref (watch->burst_notices);
   g_array_unref (watch->burst_times);
   g_object_unref (watch->hub);

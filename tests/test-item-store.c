@@ -475,6 +475,34 @@ test_n_items_property (void)
   g_signal_handlers_disconnect_by_func (store, count_notify, counts);
 }
 
+/* A search filter's folded text kept on an item lasts until the item
+ * changes, whether by an update from the hub or any other notified change. */
+static void
+test_search_key (void)
+{
+  g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_SOURCE);
+  g_autoptr(HcItem) kept = make_source ("s1", "ok", "Old name");
+  g_autoptr(HcItem) newer = make_source ("s1", "ok", "New name");
+  g_autoptr(HcItem) same = make_source ("s1", "ok", "New name");
+  int owner, other;
+
+  hc_item_store_upsert (store, kept);
+  g_assert_null (hc_item_peek_search_key (kept, &owner));
+  hc_item_take_search_key (kept, &owner, g_strdup ("old name"));
+  g_assert_cmpstr (hc_item_peek_search_key (kept, &owner), ==, "old name");
+  g_assert_null (hc_item_peek_search_key (kept, &other));
+
+  hc_item_store_upsert (store, newer);
+  g_assert_null (hc_item_peek_search_key (kept, &owner));
+
+  hc_item_take_search_key (kept, &owner, g_strdup ("new name"));
+  hc_item_store_upsert (store, same);
+  g_assert_cmpstr (hc_item_peek_search_key (kept, &owner), ==, "new name");
+
+  g_object_notify (G_OBJECT (kept), "status");
+  g_assert_null (hc_item_peek_search_key (kept, &owner));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -489,6 +517,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/item-store/replace-all-100k", test_replace_all_100k);
   g_test_add_func ("/item-store/announce-updates", test_announce_updates);
   g_test_add_func ("/item-store/n-items-property", test_n_items_property);
+  g_test_add_func ("/item-store/search-key", test_search_key);
 
   return g_test_run ();
 }

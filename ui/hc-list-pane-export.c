@@ -141,7 +141,7 @@ hc_list_pane_to_csv (HcListPane *self)
     }
   hc_csv_writer_end_row (writer);
 
-  model = G_LIST_MODEL (self->sort_model);
+  model = G_LIST_MODEL (self->filter_model);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {

@@ -4,6 +4,7 @@
 #include "hc-banner.h"
 #include "hc-freeze-model.h"
 #include "hc-list-pane.h"
+#include "hc-search-filter.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,7 @@ struct _HcListPane
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
   GtkEveryFilter      *every_filter;
-  GtkStringFilter     *search_filter;
+  HcSearchFilter      *search_filter;
   GtkFilter           *page_filter;
   const HcCsvColumn   *csv_columns;
   guint                n_csv_columns;

@@ -33,24 +33,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Lists this long are filtered and sorted a slice per main-loop turn. */
+/* Lists this long are sorted a slice per main-loop turn. The filter runs
+ * after the sort and in one go: a keystroke in the search only filters
+ * (one strstr() per row, see hc-search-filter.c), it never sorts again. */
 static void
 set_incremental (HcListPane *self,
                  guint       n_items)
 {
   gboolean large = n_items > 20000;
 
-  if (gtk_filter_list_model_get_incremental (self->filter_model) != large)
-    {
-      gtk_filter_list_model_set_incremental (self->filter_model, large);
-      gtk_sort_list_model_set_incremental (self->sort_model, large);
-    }
+  if (gtk_sort_list_model_get_incremental (self->sort_model) != large)
+    gtk_sort_list_model_set_incremental (self->sort_model, large);
 }
 
 static void
 hc_list_pane_update_state (HcListPane *self)
 {
-  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   GListModel *all = G_LIST_MODEL (self->freeze_model);
   guint n_all = all != NULL ? g_list_model_get_n_items (all) : 0;
   const char *page;
@@ -88,8 +87,8 @@ hc_list_pane_update_state (HcListPane *self)
    * page: only while it shows. */
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
 
-  /* A hub may hold 100,000 alerts: once a list is that long, filter and
-   * sort it a slice per main-loop turn, so typing never freezes the
+  /* A hub may hold 100,000 alerts: once a list is that long, sort it a
+   * slice per main-loop turn, so typing never freezes the
    * window. Decided as the list grows, not when it is set (it is set
    * empty, before the hub's pages arrive). */
   set_incremental (self, n_all);
@@ -149,7 +148,7 @@ on_search_changed (GtkSearchEntry *entry,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  gtk_string_filter_set_search (self->search_filter, *text ? text : NULL);
+  hc_search_filter_set_search (self->search_filter, text);
 }
 
 static void
@@ -300,6 +299,8 @@ hc_list_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->freeze_model, self);
   if (self->sort_model != NULL)
     g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->view != NULL)
@@ -402,9 +403,7 @@ hc_list_pane_init (HcListPane *self)
   self->empty_description = g_strdup ("");
   self->state = HC_LIST_PANE_LOADING;
 
-  self->search_filter = gtk_string_filter_new (NULL);
-  gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
+  self->search_filter = hc_search_filter_new ();
   self->every_filter = gtk_every_filter_new ();
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), GTK_FILTER (self->search_filter));
 
@@ -413,14 +412,15 @@ hc_list_pane_init (HcListPane *self)
                            G_CALLBACK (hc_list_pane_pause_update), self, 0);
   g_signal_connect_object (self->freeze_model, "notify::frozen",
                            G_CALLBACK (hc_list_pane_pause_update), self, 0);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)),
+  /* Held (while paused), sorted, then filtered: searching never sorts again. */
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)), NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->every_filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
-  g_signal_connect_object (self->sort_model, "items-changed",
+  g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (on_visible_items_changed), self, 0);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_item_changed), self, 0);
@@ -493,7 +493,7 @@ hc_list_pane_set_search_expression (HcListPane    *self,
 {
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
-  gtk_string_filter_set_expression (self->search_filter, expression);
+  hc_search_filter_set_expression (self->search_filter, expression);
 }
 
 /**
@@ -628,10 +628,10 @@ hc_list_pane_select_item (HcListPane *self,
 
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) candidate = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      g_autoptr(GObject) candidate = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
 
       if (candidate == item)
         {
@@ -766,7 +766,7 @@ hc_list_pane_set_search_text (HcListPane *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   /* Apply now rather than after the entry's typing delay. */
-  gtk_string_filter_set_search (self->search_filter, text && *text ? text : NULL);
+  hc_search_filter_set_search (self->search_filter, text);
 }
 
 void
@@ -799,5 +799,5 @@ hc_list_pane_get_visible_model (HcListPane *self)
 {
   g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->filter_model);
 }

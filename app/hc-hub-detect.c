@@ -130,7 +130,8 @@ me_cb (GObject      *object,
 }
 
 void
-hc_hub_detect_async (HcProfile            *profile,
+hc_hub_detect_async (gpointer              source_object,
+                     HcProfile            *profile,
                      const char           *token,
                      HcClient *          (*client_for) (HcProfile *, const char *),
                      GCancellable         *cancellable,
@@ -143,7 +144,7 @@ hc_hub_detect_async (HcProfile            *profile,
   g_return_if_fail (HC_IS_PROFILE (profile));
   g_return_if_fail (client_for != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  task = g_task_new (source_object, cancellable, callback, user_data);
   g_task_set_source_tag (task, hc_hub_detect_async);
   g_task_set_check_cancellable (task, FALSE);
   detect = g_new0 (Detect, 1);
@@ -168,7 +169,8 @@ hc_hub_detect_finish (GAsyncResult  *result,
 {
   Detect *detect;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hc_hub_detect_async, NULL);
 
   detect = g_task_get_task_data (G_TASK (result));
   if (untrusted_fingerprint != NULL)

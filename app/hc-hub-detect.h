@@ -23,8 +23,10 @@ typedef struct {
 void            hc_hub_detection_free  (HcHubDetection *detection);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HcHubDetection, hc_hub_detection_free)
 
-/* @client_for: builds the client for @profile as the kind it is set to. */
-void            hc_hub_detect_async    (HcProfile            *profile,
+/* @source_object: what the callback gets as its object (the hub manager);
+ * @client_for: builds the client for @profile as the kind it is set to. */
+void            hc_hub_detect_async    (gpointer              source_object,
+                                        HcProfile            *profile,
                                         const char           *token,
                                         HcClient *          (*client_for) (HcProfile *, const char *),
                                         GCancellable         *cancellable,

@@ -543,7 +543,7 @@ hc_hub_manager_detect_async (HcHubManager        *self,
 {
   g_return_if_fail (HC_IS_HUB_MANAGER (self));
 
-  hc_hub_detect_async (profile, token, client_for_profile, cancellable, callback, user_data);
+  hc_hub_detect_async (self, profile, token, client_for_profile, cancellable, callback, user_data);
 }
 
 HcHubDetection *

@@ -553,9 +553,10 @@ def main():
     parser.add_argument("--dir")
     parser.add_argument("--as-demo", metavar="SPEC", default=os.environ.get("HC_FAULT_SPEC"))
     # What hub-console --demo passes to a demo hub; the fault hub takes
-    # any port and always exits with stdin.
+    # any port, always exits with stdin and keeps nothing on disk.
     parser.add_argument("--listen")
     parser.add_argument("--exit-with-stdin", action="store_true")
+    parser.add_argument("--data-dir")
     args = parser.parse_args()
 
     if args.dir is None:

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-alert-filter.h"
 #include "hc-alert-kind-actions.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
@@ -20,8 +21,9 @@
  * resolve with a comment and a resolution. The page only asks: the window
  * carries the request to the hub, which has the last word.
  *
- * Tens of thousands of alerts: the filter compares three bit masks per
- * alert, nothing else; the pane's filter and sort models do the rest.
+ * Tens of thousands of alerts: the filter (hc-alert-filter.c) compares
+ * three bit masks per alert, nothing else; the pane's filter and sort
+ * models do the rest.
  */
 struct _HcSecurityPage
 {
@@ -32,10 +34,8 @@ struct _HcSecurityPage
   char            *state_filter;
   char            *severity_filter;
   char            *category_filter;
-  guint            state_mask;
-  guint            severity_mask;
-  guint            category_mask;
   gboolean         invert_filter;
+  HcAlertFilter    filter_masks;
 
   gboolean         can_acknowledge;
   gboolean         can_resolve;
@@ -76,59 +76,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-#define BIT(n) (1u << (n))
-#define ALL_STATES     (BIT (HC_ALERT_STATE_OPEN) | BIT (HC_ALERT_STATE_ACKNOWLEDGED) | BIT (HC_ALERT_STATE_RESOLVED))
-#define ALL_SEVERITIES (BIT (HC_SEVERITY_LOW) | BIT (HC_SEVERITY_MEDIUM) | BIT (HC_SEVERITY_HIGH) | BIT (HC_SEVERITY_CRITICAL))
-#define ALL_CATEGORIES (BIT (HC_ALERT_CATEGORY_OTHER + 1) - 1)
-
-static guint
-state_mask (const char *filter)
-{
-  int value;
-
-  if (g_strcmp0 (filter, "not-resolved") == 0)
-    return BIT (HC_ALERT_STATE_OPEN) | BIT (HC_ALERT_STATE_ACKNOWLEDGED);
-  if (filter != NULL && hc_enum_from_nick (HC_TYPE_ALERT_STATE, filter, &value))
-    return BIT (value);
-  return ALL_STATES;
-}
-
-static guint
-severity_mask (const char *filter)
-{
-  int value;
-
-  if (g_strcmp0 (filter, "high-up") == 0)
-    return BIT (HC_SEVERITY_HIGH) | BIT (HC_SEVERITY_CRITICAL);
-  if (g_strcmp0 (filter, "medium-up") == 0)
-    return BIT (HC_SEVERITY_MEDIUM) | BIT (HC_SEVERITY_HIGH) | BIT (HC_SEVERITY_CRITICAL);
-  if (filter != NULL && hc_enum_from_nick (HC_TYPE_SEVERITY, filter, &value))
-    return BIT (value);
-  return ALL_SEVERITIES;
-}
-
-static guint
-category_mask (const char *filter)
-{
-  int value;
-
-  if (filter != NULL && hc_enum_from_nick (HC_TYPE_ALERT_CATEGORY, filter, &value))
-    return BIT (value);
-  return ALL_CATEGORIES;
-}
-
 static gboolean
 filter_alert (gpointer item,
               gpointer user_data)
 {
   HcSecurityPage *self = user_data;
-  HcAlert *alert = item;
-  gboolean match;
 
-  match = (self->state_mask & BIT (hc_alert_get_state (alert))) != 0 &&
-          (self->severity_mask & BIT (hc_alert_get_severity (alert))) != 0 &&
-          (self->category_mask & BIT (hc_alert_get_category (alert))) != 0;
-  return self->invert_filter ? !match : match;
+  return hc_alert_filter_match (&self->filter_masks, item);
 }
 
 static char *
@@ -180,62 +134,13 @@ static const HcCsvColumn csv_columns[] = {
   { .title = N_("Events"), .property = "events-count" },
 };
 
-static const char *
-state_filter_words (const char *filter)
-{
-  int value;
-
-  if (g_strcmp0 (filter, "not-resolved") == 0)
-    return _("Not resolved");
-  if (filter != NULL && hc_enum_from_nick (HC_TYPE_ALERT_STATE, filter, &value))
-    return hc_alert_state_label (value);
-  return NULL;
-}
-
-static char *
-severity_filter_words (const char *filter)
-{
-  int value;
-
-  if (g_strcmp0 (filter, "high-up") == 0)
-    return g_strdup (_("High and above"));
-  if (g_strcmp0 (filter, "medium-up") == 0)
-    return g_strdup (_("Medium and above"));
-  if (filter != NULL && hc_enum_from_nick (HC_TYPE_SEVERITY, filter, &value))
-    /* Translators: a severity filter, e.g. "Critical severity" */
-    return g_strdup_printf (_("%s severity"), hc_severity_label (value));
-  return NULL;
-}
-
-/* Says in words what the list shows, so an inverted or narrow filter is never a surprise. */
+/* Says in words what the list shows, so an inverted or narrow filter is
+ * never a surprise. */
 static void
 update_filter_label (HcSecurityPage *self)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *state = state_filter_words (self->state_filter);
-  char *severity = severity_filter_words (self->severity_filter);
-  int category;
-  g_autofree char *joined = NULL;
-  g_autofree char *text = NULL;
-
-  if (state != NULL)
-    g_ptr_array_add (parts, g_strdup (state));
-  if (severity != NULL)
-    g_ptr_array_add (parts, severity);
-  if (self->category_filter != NULL &&
-      hc_enum_from_nick (HC_TYPE_ALERT_CATEGORY, self->category_filter, &category))
-    g_ptr_array_add (parts, g_strdup (hc_alert_category_label (category)));
-  g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv (" · ", (char **) parts->pdata);
-
-  if (*joined == '\0')
-    text = g_strdup (self->invert_filter ? _("Showing nothing: the filter is inverted") : "");
-  else if (self->invert_filter)
-    /* Translators: the alerts shown are all but those, e.g. "All except: Not resolved · Critical severity" */
-    text = g_strdup_printf (_("All except: %s"), joined);
-  else
-    /* Translators: the alerts shown, e.g. "Showing: Not resolved · Critical severity" */
-    text = g_strdup_printf (_("Showing: %s"), joined);
+  g_autofree char *text = hc_alert_filter_describe (self->state_filter, self->severity_filter,
+                                                    self->category_filter, self->invert_filter);
 
   gtk_label_set_label (self->filter_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), *text ? text : NULL);
@@ -245,9 +150,8 @@ update_filter_label (HcSecurityPage *self)
 static void
 filter_changed (HcSecurityPage *self)
 {
-  self->state_mask = state_mask (self->state_filter);
-  self->severity_mask = severity_mask (self->severity_filter);
-  self->category_mask = category_mask (self->category_filter);
+  hc_alert_filter_set (&self->filter_masks, self->state_filter, self->severity_filter,
+                       self->category_filter, self->invert_filter);
   update_filter_label (self);
   hc_list_pane_filter_changed (self->pane);
 }

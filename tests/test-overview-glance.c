@@ -362,7 +362,6 @@ test_wall (Fixture *f, gconstpointer data)
   {
     Showing showing = { wall, second };
     g_autofree char *offline_shot = g_strdup_printf ("wall-offline-hub-%s.png", f->lang);
-    g_autofree char *alerts_clear = NULL;
 
     hc_test_spin_until (shows_offline_hub, &showing, 40);
     g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_problem_line (GTK_WIDGET (wall)))),

@@ -144,7 +144,7 @@ static void
 update (HcAgencyDetail *self)
 {
   g_autofree char *name = NULL;
-  g_autofree char *datasets = NULL, *records = NULL, *counts = NULL;
+  g_autofree char *records = NULL, *counts = NULL;
   g_autofree char *feeds = NULL, *history = NULL;
   g_autoptr(GVariant) target = NULL;
 

@@ -192,7 +192,8 @@ compare_weakest (gconstpointer a,
 /**
  * hc_agency_aggregate:
  * @datasets: HcDataset items, their history read where it is known
- * @sources: (nullable): HcSource items
+ * @sources: (nullable): HcSource items; NULL when the list of feeds could
+ *   not be read, and every agency's feed counts are then -1 (not known)
  *
  * One HcAgency per agency that owns a dataset or runs a feed, weakest
  * first. Scores are means weighted by records; the change and the trend
@@ -230,6 +231,11 @@ hc_agency_aggregate (GListModel           *datasets,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &acc))
     {
       acc_finish (acc, first_day, params);
+      if (sources == NULL)
+        {
+          /* No list of feeds: how many fail is not known, not zero. */
+          acc->agency->feeds = acc->agency->feeds_failed = acc->agency->feeds_lagging = -1;
+        }
       g_ptr_array_add (agencies, g_steal_pointer (&acc->agency));
     }
   g_ptr_array_sort (agencies, compare_weakest);

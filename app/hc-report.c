@@ -222,7 +222,9 @@ hc_report_count (HcHub      *hub,
 {
   HcReportData *data = g_new0 (HcReportData, 1);
   GListModel *datasets = G_LIST_MODEL (hc_hub_get_datasets (hub));
-  GListModel *sources = G_LIST_MODEL (hc_hub_get_sources (hub));
+  /* Feeds not read are not known: never counted as none failing. */
+  GListModel *sources = hc_hub_get_list_complete (hub, HC_LIST_SOURCES)
+                        ? G_LIST_MODEL (hc_hub_get_sources (hub)) : NULL;
   HcMe *me = hc_hub_get_me (hub);
   HcAgencyParams params = {
     .warning_below = warning_below, .critical_below = critical_below,

@@ -141,6 +141,26 @@ test_agency_means_and_sort (void)
   g_assert_cmpint (hc_agency_get_feeds_failed (feeds), ==, 2);
 }
 
+/* No list of feeds: each agency's feed counts are not known (-1), never
+ * zero failing; the scores still come from the datasets. */
+static void
+test_agency_feeds_unknown (void)
+{
+  g_autoptr(GListStore) datasets = g_list_store_new (HC_TYPE_DATASET);
+  HcAgencyParams params = { .warning_below = 80, .critical_below = 60, .period_days = 7, .now = NOW };
+  g_autoptr(GPtrArray) agencies = NULL;
+  HcAgency *justice;
+
+  add_dataset (datasets, "d1", "Bộ Tư pháp", 100, 90, 80, 70, 60, 75, NULL);
+  agencies = hc_agency_aggregate (G_LIST_MODEL (datasets), NULL, &params);
+  g_assert_cmpuint (agencies->len, ==, 1);
+  justice = agencies->pdata[0];
+  g_assert_cmpfloat (hc_agency_get_overall (justice), ==, 75);
+  g_assert_cmpint (hc_agency_get_feeds (justice), ==, -1);
+  g_assert_cmpint (hc_agency_get_feeds_failed (justice), ==, -1);
+  g_assert_cmpint (hc_agency_get_feeds_lagging (justice), ==, -1);
+}
+
 static void
 test_agency_change (void)
 {
@@ -205,6 +225,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/agency/means-and-sort", test_agency_means_and_sort);
   g_test_add_func ("/agency/change", test_agency_change);
+  g_test_add_func ("/agency/feeds-unknown", test_agency_feeds_unknown);
   g_test_add_func ("/agency/update", test_agency_update);
   return g_test_run ();
 }

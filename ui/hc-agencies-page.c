@@ -27,6 +27,7 @@ struct _HcAgenciesPage
   GListStore       *agencies;
   HcThresholds     *thresholds;
   HcAgencyHistory  *history;
+  GPtrArray        *hubs;
   guint             period;
   guint             recount_id;
 
@@ -94,6 +95,16 @@ static char *csv_live (gpointer a)     { return csv_score (hc_agency_get_score (
 static char *csv_overall (gpointer a)  { return csv_score (hc_agency_get_overall (a)); }
 static char *csv_change (gpointer a)   { return csv_score (hc_agency_get_change (a)); }
 
+/* A count not known (-1) is an empty cell, never a number. */
+static char *
+csv_count (gint64 value)
+{
+  return value < 0 ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+static char *csv_feeds_failed (gpointer a)  { return csv_count (hc_agency_get_feeds_failed (a)); }
+static char *csv_feeds_lagging (gpointer a) { return csv_count (hc_agency_get_feeds_lagging (a)); }
+
 static char *
 csv_weakest (gpointer agency)
 {
@@ -114,8 +125,8 @@ static const HcCsvColumn csv_columns[] = {
   { .title = N_("Change"), .text = csv_change },
   { .title = N_("Below Warning"), .property = "below-warning" },
   { .title = N_("Below Critical"), .property = "below-critical" },
-  { .title = N_("Feeds Failed"), .property = "feeds-failed" },
-  { .title = N_("Feeds Lagging"), .property = "feeds-lagging" },
+  { .title = N_("Feeds Failed"), .text = csv_feeds_failed },
+  { .title = N_("Feeds Lagging"), .text = csv_feeds_lagging },
   { .title = N_("Weakest"), .text = csv_weakest },
 };
 
@@ -156,6 +167,16 @@ update_history_label (HcAgenciesPage *self)
  * Counts the agencies again now (the page also does on its own, shortly
  * after its lists change); rows update in place.
  */
+/* Whether every hub in scope gave its whole list of feeds. */
+static gboolean
+feeds_known (HcAgenciesPage *self)
+{
+  for (guint i = 0; self->hubs != NULL && i < self->hubs->len; i++)
+    if (!hc_hub_get_list_complete (self->hubs->pdata[i], HC_LIST_SOURCES))
+      return FALSE;
+  return TRUE;
+}
+
 void
 hc_agencies_page_recount (HcAgenciesPage *self)
 {
@@ -179,7 +200,7 @@ hc_agencies_page_recount (HcAgenciesPage *self)
       return;
     }
 
-  fresh = hc_agency_aggregate (self->datasets, self->sources, &params);
+  fresh = hc_agency_aggregate (self->datasets, feeds_known (self) ? self->sources : NULL, &params);
   for (guint i = 0; i < fresh->len; i++)
     g_hash_table_insert (by_name, (gpointer) hc_agency_get_name (fresh->pdata[i]), fresh->pdata[i]);
 
@@ -306,6 +327,7 @@ hc_agencies_page_dispose (GObject *object)
   hc_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->datasets);
   g_clear_object (&self->sources);
+  g_clear_pointer (&self->hubs, g_ptr_array_unref);
   g_clear_object (&self->agencies);
   g_clear_object (&self->thresholds);
   if (self->history != NULL)
@@ -449,7 +471,10 @@ hc_agencies_page_set_hubs (HcAgenciesPage *self,
   g_return_if_fail (HC_IS_AGENCIES_PAGE (self));
 
   hc_agency_history_set_hubs (self->history, hubs);
+  g_clear_pointer (&self->hubs, g_ptr_array_unref);
+  self->hubs = hubs != NULL ? g_ptr_array_ref (hubs) : NULL;
 }
+
 
 void
 hc_agencies_page_set_settings (HcAgenciesPage *self,

@@ -170,12 +170,15 @@ update (HcAgencyDetail *self)
                              (int) hc_agency_get_datasets (self->agency));
   gtk_label_set_text (self->history_label, history);
 
-  feeds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d feed: %d failed, %d lagging",
-                                        "%d feeds: %d failed, %d lagging",
-                                        (gulong) hc_agency_get_feeds (self->agency)),
-                           (int) hc_agency_get_feeds (self->agency),
-                           (int) hc_agency_get_feeds_failed (self->agency),
-                           (int) hc_agency_get_feeds_lagging (self->agency));
+  if (hc_agency_get_feeds (self->agency) < 0)
+    feeds = g_strdup (_("Feeds not known: the hub's list of feeds could not be read."));
+  else
+    feeds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d feed: %d failed, %d lagging",
+                                          "%d feeds: %d failed, %d lagging",
+                                          (gulong) hc_agency_get_feeds (self->agency)),
+                             (int) hc_agency_get_feeds (self->agency),
+                             (int) hc_agency_get_feeds_failed (self->agency),
+                             (int) hc_agency_get_feeds_lagging (self->agency));
   gtk_label_set_text (self->feeds_label, feeds);
 
   target = g_variant_ref_sink (g_variant_new_string (hc_agency_get_name (self->agency)));

@@ -44,10 +44,11 @@ rate (gpointer this, double records_per_second)
   return hc_format_rate (records_per_second);
 }
 
+/* A count; a negative one is not known, and never shown as a number. */
 static char *
 count (gpointer this, gint64 value)
 {
-  return hc_format_count (value);
+  return value < 0 ? g_strdup ("—") : hc_format_count (value);
 }
 
 static char *

@@ -362,8 +362,11 @@ summary (Writer *w)
                               (int) hc_agency_get_below_warning (d->whole), critical,
                               (int) hc_agency_get_below_critical (d->whole));
   paragraph (w, datasets, 10, FALSE, 2);
-  feeds = g_strdup_printf (_("Feeds: %d; failed: %d; lagging: %d"),
-                           (int) d->feeds, (int) d->feeds_failed, (int) d->feeds_lagging);
+  if (d->feeds < 0)
+    feeds = g_strdup (_("Feeds: not known (the hub's list of feeds could not be read)"));
+  else
+    feeds = g_strdup_printf (_("Feeds: %d; failed: %d; lagging: %d"),
+                             (int) d->feeds, (int) d->feeds_failed, (int) d->feeds_lagging);
   paragraph (w, feeds, 10, FALSE, 2);
   if (d->tightest_pool != NULL)
     pool = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tightest storage pool: %s, full in about %d day",

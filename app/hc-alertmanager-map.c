@@ -23,44 +23,6 @@
  * acknowledged: silenced, by whom, why and until when from the silence.
  */
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 /* Severity as the Hub API names it, or NULL when it is none of the four. */
 static const char *
 map_severity (const char *value)
@@ -108,7 +70,7 @@ add_pairs (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (GList *l = names; l != NULL && n < HC_ALERT_MAX_LABELS; l = l->next)
     {
-      const char *value = get_string (object, l->data);
+      const char *value = hc_alertmanager_member_string (object, l->data);
       g_autofree char *pair = NULL;
       g_autofree char *clipped = NULL;
 
@@ -155,7 +117,7 @@ static gboolean
 silence_matches (JsonObject *silence,
                  JsonObject *labels)
 {
-  JsonArray *matchers = get_array (silence, "matchers");
+  JsonArray *matchers = hc_alertmanager_member_array (silence, "matchers");
   guint n = matchers ? json_array_get_length (matchers) : 0;
 
   if (n == 0 || labels == NULL)
@@ -164,11 +126,11 @@ silence_matches (JsonObject *silence,
     {
       JsonNode *node = json_array_get_element (matchers, i);
       JsonObject *matcher = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *name = get_string (matcher, "name");
+      const char *name = hc_alertmanager_member_string (matcher, "name");
 
       if (matcher == NULL || name == NULL ||
           get_boolean (matcher, "isRegex", FALSE) || !get_boolean (matcher, "isEqual", TRUE) ||
-          g_strcmp0 (get_string (labels, name), get_string (matcher, "value")) != 0)
+          g_strcmp0 (hc_alertmanager_member_string (labels, name), hc_alertmanager_member_string (matcher, "value")) != 0)
         return FALSE;
     }
   return TRUE;
@@ -213,27 +175,27 @@ map_alert (JsonObject  *alert,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *labels = get_object (alert, "labels");
-  JsonObject *annotations = get_object (alert, "annotations");
-  JsonObject *status = get_object (alert, "status");
-  JsonObject *silence = find_silence (silences, get_array (status, "silencedBy"), labels);
-  const char *alertname = get_string (labels, "alertname");
-  const char *severity_label = get_string (labels, "severity");
+  JsonObject *labels = hc_alertmanager_member_object (alert, "labels");
+  JsonObject *annotations = hc_alertmanager_member_object (alert, "annotations");
+  JsonObject *status = hc_alertmanager_member_object (alert, "status");
+  JsonObject *silence = find_silence (silences, hc_alertmanager_member_array (status, "silencedBy"), labels);
+  const char *alertname = hc_alertmanager_member_string (labels, "alertname");
+  const char *severity_label = hc_alertmanager_member_string (labels, "severity");
   const char *severity = map_severity (severity_label);
-  const char *title = get_string (annotations, "summary");
-  const char *asset = get_string (labels, "instance");
-  const char *description = get_string (annotations, "description");
+  const char *title = hc_alertmanager_member_string (annotations, "summary");
+  const char *asset = hc_alertmanager_member_string (labels, "instance");
+  const char *description = hc_alertmanager_member_string (annotations, "description");
   GObject *object;
 
   if (title == NULL || *title == '\0')
     title = alertname;
   if (asset == NULL || *asset == '\0')
-    asset = get_string (labels, "job");
+    asset = hc_alertmanager_member_string (labels, "job");
   if (asset == NULL || *asset == '\0')
     asset = alertname;
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", get_string (alert, "fingerprint"));
+  add_string (builder, "id", hc_alertmanager_member_string (alert, "fingerprint"));
   add_string (builder, "severity", severity ? severity : "low");
   /* No label at all is said as such, not taken for "low". */
   add_string (builder, "severity_text", severity ? NULL : (severity_label ? severity_label : ""));
@@ -242,20 +204,20 @@ map_alert (JsonObject  *alert,
   add_string (builder, "title", title);
   add_string (builder, "description", description ? description : "");
   add_string (builder, "asset", asset);
-  add_string (builder, "detected_at", get_string (alert, "startsAt"));
+  add_string (builder, "detected_at", hc_alertmanager_member_string (alert, "startsAt"));
   add_string (builder, "state", silence ? "acknowledged" : "open");
   json_builder_set_member_name (builder, "events_count");
   json_builder_add_int_value (builder, 1);
   add_pairs (builder, "labels", labels);
   add_pairs (builder, "annotations", annotations);
-  add_string (builder, "generator_url", get_string (alert, "generatorURL"));
+  add_string (builder, "generator_url", hc_alertmanager_member_string (alert, "generatorURL"));
   if (silence != NULL)
     {
-      add_string (builder, "silence_id", get_string (silence, "id"));
-      add_string (builder, "acknowledged_by", get_string (silence, "createdBy"));
-      add_string (builder, "acknowledged_at", get_string (silence, "startsAt"));
-      add_string (builder, "acknowledged_until", get_string (silence, "endsAt"));
-      add_string (builder, "acknowledged_comment", get_string (silence, "comment"));
+      add_string (builder, "silence_id", hc_alertmanager_member_string (silence, "id"));
+      add_string (builder, "acknowledged_by", hc_alertmanager_member_string (silence, "createdBy"));
+      add_string (builder, "acknowledged_at", hc_alertmanager_member_string (silence, "startsAt"));
+      add_string (builder, "acknowledged_until", hc_alertmanager_member_string (silence, "endsAt"));
+      add_string (builder, "acknowledged_comment", hc_alertmanager_member_string (silence, "comment"));
     }
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
@@ -294,9 +256,9 @@ hc_alertmanager_map_alerts (JsonNode  *alerts,
     {
       JsonNode *node = json_array_get_element (array, i);
       JsonObject *silence = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *id = get_string (silence, "id");
+      const char *id = hc_alertmanager_member_string (silence, "id");
 
-      if (id != NULL && g_strcmp0 (get_string (get_object (silence, "status"), "state"), "active") == 0)
+      if (id != NULL && g_strcmp0 (hc_alertmanager_member_string (hc_alertmanager_member_object (silence, "status"), "state"), "active") == 0)
         g_hash_table_insert (active, (gpointer) id, silence);
     }
 
@@ -338,8 +300,8 @@ hc_alertmanager_find_labels (JsonNode   *alerts,
       JsonNode *node = json_array_get_element (array, i);
       JsonObject *alert = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-      if (g_strcmp0 (get_string (alert, "fingerprint"), fingerprint) == 0)
-        return get_object (alert, "labels");
+      if (g_strcmp0 (hc_alertmanager_member_string (alert, "fingerprint"), fingerprint) == 0)
+        return hc_alertmanager_member_object (alert, "labels");
     }
   return NULL;
 }

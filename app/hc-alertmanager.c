@@ -23,9 +23,14 @@ hc_alertmanager_status_free (HcAlertmanagerStatus *status)
   g_free (status);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+/**
+ * hc_alertmanager_member_string:
+ * @object's member @name if it is a string; NULL if missing or another type
+ * (an Alertmanager's answer is read, never trusted).
+ */
+const char *
+hc_alertmanager_member_string (JsonObject *object,
+                               const char *name)
 {
   JsonNode *node;
 
@@ -37,9 +42,9 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
+JsonObject *
+hc_alertmanager_member_object (JsonObject *object,
+                               const char *name)
 {
   JsonNode *node;
 
@@ -47,6 +52,18 @@ member_object (JsonObject *object,
     return NULL;
   node = json_object_get_member (object, name);
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+hc_alertmanager_member_array (JsonObject *object,
+                              const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return NULL;
+  node = json_object_get_member (object, name);
+  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 /* At most @max bytes of @text, valid UTF-8: shown, never trusted. */
@@ -68,8 +85,8 @@ hc_alertmanager_parse_status (JsonNode  *node,
   const char *cluster_status;
 
   root = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  cluster = member_object (root, "cluster");
-  cluster_status = member_string (cluster, "status");
+  cluster = hc_alertmanager_member_object (root, "cluster");
+  cluster_status = hc_alertmanager_member_string (cluster, "status");
   /* What makes it an Alertmanager: a cluster with a status. */
   if (cluster_status == NULL || !g_utf8_validate (cluster_status, -1, NULL))
     {
@@ -78,11 +95,11 @@ hc_alertmanager_parse_status (JsonNode  *node,
       return NULL;
     }
 
-  version_info = member_object (root, "versionInfo");
+  version_info = hc_alertmanager_member_object (root, "versionInfo");
   status = g_new0 (HcAlertmanagerStatus, 1);
   status->cluster_status = clip_text (cluster_status, 64);
-  status->version = clip_text (member_string (version_info, "version"), 64);
-  status->cluster_name = clip_text (member_string (cluster, "name"), 128);
+  status->version = clip_text (hc_alertmanager_member_string (version_info, "version"), 64);
+  status->cluster_name = clip_text (hc_alertmanager_member_string (cluster, "name"), 128);
   if (json_object_has_member (cluster, "peers") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (cluster, "peers")))
     status->n_peers = json_array_get_length (json_object_get_array_member (cluster, "peers"));
@@ -144,7 +161,7 @@ static gpointer
 parse_silence_id (JsonNode  *node,
                   GError   **error)
 {
-  const char *id = member_string (JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL,
+  const char *id = hc_alertmanager_member_string (JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL,
                                   "silenceID");
 
   if (id == NULL || *id == '\0' || strlen (id) > 64 || !g_utf8_validate (id, -1, NULL))
@@ -181,7 +198,7 @@ hc_alertmanager_silence_async (HcClient            *client,
   names = json_object_get_members (labels);
   for (GList *l = names; l != NULL; l = l->next)
     {
-      const char *value = member_string (labels, l->data);
+      const char *value = hc_alertmanager_member_string (labels, l->data);
 
       if (value == NULL)
         continue;

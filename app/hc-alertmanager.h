@@ -79,4 +79,12 @@ GPtrArray  *hc_alertmanager_map_alerts     (JsonNode            *alerts,
 JsonObject *hc_alertmanager_find_labels    (JsonNode            *alerts,
                                             const char          *fingerprint);
 
+/* Members of an Alertmanager's JSON, of the type asked for or NULL. */
+const char *hc_alertmanager_member_string (JsonObject *object,
+                                           const char *name);
+JsonObject *hc_alertmanager_member_object (JsonObject *object,
+                                           const char *name);
+JsonArray  *hc_alertmanager_member_array  (JsonObject *object,
+                                           const char *name);
+
 G_END_DECLS

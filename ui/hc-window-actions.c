@@ -145,6 +145,8 @@ hub_of (HcWindow   *self,
   return self->scope ? self->scope : hc_hub_manager_find_hub_of_item (self->manager, kind, item);
 }
 
+/* The hub's answer to a triage action on an alert (acknowledge, resolve,
+ * silence, expire a silence): a toast either way. */
 static void
 on_alert_acted (GObject      *object,
                 GAsyncResult *result,
@@ -152,13 +154,29 @@ on_alert_acted (GObject      *object,
 {
   g_autoptr(HcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean acknowledged = g_async_result_is_tagged (result, hc_hub_acknowledge_alert_async);
   g_autoptr(HcAlert) alert = NULL;
+  const char *done;
 
-  if (acknowledged)
-    alert = hc_hub_acknowledge_alert_finish (HC_HUB (object), result, &error);
+  if (g_async_result_is_tagged (result, hc_hub_acknowledge_alert_async))
+    {
+      alert = hc_hub_acknowledge_alert_finish (HC_HUB (object), result, &error);
+      done = _("Alert acknowledged.");
+    }
+  else if (g_async_result_is_tagged (result, hc_hub_resolve_alert_async))
+    {
+      alert = hc_hub_resolve_alert_finish (HC_HUB (object), result, &error);
+      done = _("Alert resolved.");
+    }
+  else if (g_async_result_is_tagged (result, hc_hub_silence_alert_async))
+    {
+      alert = hc_hub_silence_alert_finish (HC_HUB (object), result, &error);
+      done = _("Alert silenced.");
+    }
   else
-    alert = hc_hub_resolve_alert_finish (HC_HUB (object), result, &error);
+    {
+      alert = hc_hub_expire_silence_finish (HC_HUB (object), result, &error);
+      done = _("Silence expired.");
+    }
 
   if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
     return;
@@ -168,7 +186,7 @@ on_alert_acted (GObject      *object,
       hc_window_show_toast (self, message);
       return;
     }
-  hc_window_show_toast (self, acknowledged ? _("Alert acknowledged.") : _("Alert resolved."));
+  hc_window_show_toast (self, done);
 }
 
 static void
@@ -231,32 +249,6 @@ on_seen_changed (HcSeenStore *seen,
 }
 
 static void
-on_silence_acted (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(HcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean silenced = g_async_result_is_tagged (result, hc_hub_silence_alert_async);
-  g_autoptr(HcAlert) alert = NULL;
-
-  if (silenced)
-    alert = hc_hub_silence_alert_finish (HC_HUB (object), result, &error);
-  else
-    alert = hc_hub_expire_silence_finish (HC_HUB (object), result, &error);
-
-  if (g_error_matches (error, HC_ERROR, HC_ERROR_CANCELLED))
-    return;
-  if (error != NULL)
-    {
-      g_autofree char *message = hc_error_describe (error);
-      hc_window_show_toast (self, message);
-      return;
-    }
-  hc_window_show_toast (self, silenced ? _("Alert silenced.") : _("Silence expired."));
-}
-
-static void
 on_silence_alert (HcSecurityPage *page,
                   HcAlert        *alert,
                   const char     *comment,
@@ -267,7 +259,7 @@ on_silence_alert (HcSecurityPage *page,
 
   if (hub != NULL)
     hc_hub_silence_alert_async (hub, hc_item_get_id (HC_ITEM (alert)), comment, ends_at,
-                                self->cancellable, on_silence_acted, g_object_ref (self));
+                                self->cancellable, on_alert_acted, g_object_ref (self));
 }
 
 static void
@@ -279,7 +271,7 @@ on_expire_silence (HcSecurityPage *page,
 
   if (hub != NULL)
     hc_hub_expire_silence_async (hub, hc_item_get_id (HC_ITEM (alert)),
-                                 self->cancellable, on_silence_acted, g_object_ref (self));
+                                 self->cancellable, on_alert_acted, g_object_ref (self));
 }
 
 static HcHub *

@@ -2,10 +2,10 @@
 /* Issue 12's benchmarks that need the console in-process: a real window
  * (under Xvfb) on the demo hub seeded with 100,000 alerts, then on a
  * small demo hub at --speed 60, then on tests/bench/burst-hub.py for
- * bursts of alert.created. Prints one line per figure,
+ * bursts of alert.created. Prints one line per bench_figure,
  *   name: value unit (target: …)
  * and, last, "bench-missed: a;b" for tests/bench/bench.py to gather.
- * A missed target never fails the program; only a broken set-up does. */
+ * A bench_missed target bench_never fails the program; only a broken set-up does. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include "hc-application.h"
+#include "bench-util.h"
 #include "hc-test-ui.h"
 #include "hc-window.h"
 
@@ -32,226 +33,6 @@ static int opt_stream_seconds = 30;
 static char *opt_only;
 static char *opt_bursts;
 
-static GPtrArray *missed;
-
-/* ---- timing and reporting ------------------------------------------------ */
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-figure (const char *name,
-        double      value,
-        const char *unit,
-        gboolean    ok,
-        const char *target_format,
-        ...) G_GNUC_PRINTF (5, 6);
-
-static void
-figure (const char *name,
-        double      value,
-        const char *unit,
-        gboolean    ok,
-        const char *target_format,
-        ...)
-{
-  va_list args;
-  g_autofree char *target = NULL;
-
-  va_start (args, target_format);
-  target = g_strdup_vprintf (target_format, args);
-  va_end (args);
-
-  g_print ("%s: %.*f %s (target: %s)\n", name, value >= 100 ? 0 : value >= 10 ? 1 : 2, value, unit, target);
-  if (!ok)
-    g_ptr_array_add (missed, g_strdup (name));
-}
-
-static void
-note (const char *format, ...) G_GNUC_PRINTF (1, 2);
-
-static void
-note (const char *format, ...)
-{
-  va_list args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_print ("# %s\n", text);
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop as the console does (blocking, no busy polling, so
- * CPU figures are the console's own) until @done or @timeout_ms. */
-static gboolean
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake = g_timeout_add (50, wake_cb, NULL);
-  gboolean ok = TRUE;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-  return ok;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin_for (guint ms)
-{
-  spin_until (never, NULL, ms);
-}
-
-/* The longest the main loop went without running a high-priority 1 ms
- * timeout: how long the window could not react. */
-typedef struct {
-  guint  id;
-  gint64 last;
-  gint64 max_gap;
-} Stall;
-
-static gboolean
-stall_tick (gpointer data)
-{
-  Stall *stall = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (stall->last != 0)
-    stall->max_gap = MAX (stall->max_gap, now - stall->last);
-  stall->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stall_start (Stall *stall)
-{
-  stall->last = 0;
-  stall->max_gap = 0;
-  stall->id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stall, NULL);
-}
-
-static double
-stall_stop (Stall *stall)
-{
-  stall_tick (stall);
-  g_clear_handle_id (&stall->id, g_source_remove);
-  return MAX (0, stall->max_gap - 1000) / 1000.0;
-}
-
-/* Until the window has painted a frame after now: "on screen". */
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_painted (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert (clock != NULL);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  spin_until (flag_set, &painted, 2000);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
-on_frame (GdkFrameClock *clock,
-          guint         *frames)
-{
-  (*frames)++;
-}
-
-/* Frames the window painted over @ms of main loop: an idle window paints none. */
-static guint
-spin_counting_frames (GtkWidget *window,
-                      guint      ms)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  guint frames = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame), &frames);
-
-  spin_for (ms);
-  g_signal_handler_disconnect (clock, handler);
-  return frames;
-}
-
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-static double
-rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : -1;
-}
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_double);
-  if (values->len == 0)
-    return -1;
-  if (values->len % 2)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) + g_array_index (values, double, values->len / 2)) / 2;
-}
 
 static gboolean
 want (const char *section)
@@ -264,48 +45,7 @@ want (const char *section)
   return g_strv_contains ((const char * const *) only, section);
 }
 
-/* ---- child hubs ------------------------------------------------------------ */
-
-typedef struct {
-  GSubprocess *process;
-  char        *url;
-} Child;
-
-static Child *
-child_spawn (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  Child *child = g_new0 (Child, 1);
-
-  child->process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child->process));
-  while (child->url == NULL)
-    {
-      g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      if (line == NULL)
-        g_error ("%s exited before it listened", argv[0]);
-      if (g_str_has_prefix (line, "listening on "))
-        child->url = g_strdup (line + strlen ("listening on "));
-    }
-  return child;
-}
-
-static void
-child_stop (Child *child)
-{
-  g_output_stream_close (g_subprocess_get_stdin_pipe (child->process), NULL, NULL);
-  g_subprocess_send_signal (child->process, SIGTERM);
-  g_subprocess_wait (child->process, NULL, NULL);
-  g_object_unref (child->process);
-  g_free (child->url);
-  g_free (child);
-}
-
-static Child *
+static BenchChild *
 demo_hub_spawn (const char *data_dir,
                 int         scale,
                 const char *speed)
@@ -315,7 +55,7 @@ demo_hub_spawn (const char *data_dir,
                          "--speed", speed, "--exit-with-stdin",
                          scale > 0 ? "--scale" : NULL, scale_text, NULL };
 
-  return child_spawn (argv);
+  return bench_child_spawn (argv);
 }
 
 /* ---- the console ------------------------------------------------------------ */
@@ -371,7 +111,7 @@ pane_idle (gpointer data)
   return !hc_list_pane_is_busy (data);
 }
 
-/* ---- raw pages, for the bare json-glib figure ---------------------------------- */
+/* ---- raw pages, for the bare json-glib bench_figure ---------------------------------- */
 
 typedef struct {
   HcListPage *page;
@@ -410,7 +150,7 @@ fetch_raw_pages (const char *url)
           PageWait wait = { 0 };
 
           hc_client_list_async (client, kind, NULL, cursor, HC_CLIENT_DEFAULT_PAGE_LIMIT, NULL, on_page, &wait);
-          spin_until (page_done, &wait, 60000);
+          bench_spin_until (page_done, &wait, 60000);
           g_assert_no_error (wait.error);
           g_assert_nonnull (wait.page->body);
           g_ptr_array_add (bodies, g_bytes_ref (wait.page->body));
@@ -436,7 +176,7 @@ bare_parse_ms (GPtrArray *bodies)
 
       g_assert_true (json_parser_load_from_data (parser, data, size, NULL));
     }
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
 /* ---- 1. 100,000 alerts -------------------------------------------------------- */
@@ -445,10 +185,10 @@ bare_parse_ms (GPtrArray *bodies)
 static void
 bench_large (Console *c)
 {
-  Child *hub = demo_hub_spawn (opt_data_dir, opt_scale, "0");
+  BenchChild *hub = demo_hub_spawn (opt_data_dir, opt_scale, "0");
   HcListPane *pane = alerts_pane (c);
   GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
-  Stall stall = { 0 };
+  BenchStall stall = { 0 };
   gint64 start;
   double first_ms, load_ms, parse_ms, stall_ms, rss;
   g_autoptr(GPtrArray) bodies = NULL;
@@ -456,29 +196,29 @@ bench_large (Console *c)
   double key_max = 0;
   gsize total_bytes = 0;
 
-  note ("demo hub with --scale %d at %s (speed 0: a still hub)", opt_scale, hub->url);
+  bench_note ("demo hub with --scale %d at %s (speed 0: a still hub)", opt_scale, hub->url);
   hc_window_set_section (c->window, "security");
-  wait_painted (GTK_WIDGET (c->window));
+  bench_wait_painted (GTK_WIDGET (c->window));
   c->expected = opt_scale;
 
-  stall_start (&stall);
+  bench_stall_start (&stall);
   start = g_get_monotonic_time ();
   c->hub = hc_hub_manager_add_session_hub (c->manager, "Bench hub", hub->url, OPERATOR_TOKEN);
-  if (!spin_until (first_rows, c, 60000))
+  if (!bench_spin_until (first_rows, c, 60000))
     g_error ("no alert row within 60 s");
-  wait_painted (view);
-  first_ms = ms_since (start);
-  if (!spin_until (hub_loaded, c, 300000))
+  bench_wait_painted (view);
+  first_ms = bench_ms_since (start);
+  if (!bench_spin_until (hub_loaded, c, 300000))
     g_error ("the 100,000 alerts did not load within 300 s");
-  load_ms = ms_since (start);
-  spin_until (hub_loaded_and_shown, c, 120000);
-  wait_painted (view);
-  stall_ms = stall_stop (&stall);
-  note ("all %u alerts modelled after %.0f ms, sorted and shown after %.0f ms",
-        n_items (hc_hub_get_alerts (c->hub)), load_ms, ms_since (start));
+  load_ms = bench_ms_since (start);
+  bench_spin_until (hub_loaded_and_shown, c, 120000);
+  bench_wait_painted (view);
+  stall_ms = bench_stall_stop (&stall);
+  bench_note ("all %u alerts modelled after %.0f ms, sorted and shown after %.0f ms",
+        n_items (hc_hub_get_alerts (c->hub)), load_ms, bench_ms_since (start));
 
-  spin_for (1000);
-  rss = rss_mb ();
+  bench_spin_for (1000);
+  rss = bench_rss_mb ();
 
   bodies = fetch_raw_pages (hub->url);
   for (guint i = 0; i < bodies->len; i++)
@@ -486,12 +226,12 @@ bench_large (Console *c)
   parse_ms = bare_parse_ms (bodies);
   g_clear_pointer (&bodies, g_ptr_array_unref);
 
-  figure ("alerts-first-rows", first_ms, "ms", first_ms <= 150, "<= 150 ms, from adding the hub to the first rows painted");
-  figure ("alerts-load-vs-bare-parse", load_ms / parse_ms, "x", load_ms <= 1.3 * parse_ms,
+  bench_figure ("alerts-first-rows", first_ms, "ms", first_ms <= 150, "<= 150 ms, from adding the hub to the first rows painted");
+  bench_figure ("alerts-load-vs-bare-parse", load_ms / parse_ms, "x", load_ms <= 1.3 * parse_ms,
           "<= 1.3 x; load of every list %.0f ms, bare json_parser_load_from_data of the same %.1f MB %.0f ms",
           load_ms, total_bytes / 1e6, parse_ms);
-  figure ("alerts-load-max-stall", stall_ms, "ms", stall_ms <= 16, "<= 16 ms");
-  figure ("alerts-rss", rss, "MB", rss <= 200, "<= 200 MB, VmRSS with %d alerts loaded and shown", opt_scale);
+  bench_figure ("alerts-load-max-stall", stall_ms, "ms", stall_ms <= 16, "<= 16 ms");
+  bench_figure ("alerts-rss", rss, "MB", rss <= 200, "<= 200 MB, VmRSS with %d alerts loaded and shown", opt_scale);
 
   /* Search as typed: a word of a real alert, one letter at a time, then
    * erased, each keystroke timed until filtered, sorted and painted. */
@@ -512,20 +252,20 @@ bench_large (Console *c)
         double ms;
 
         hc_list_pane_set_search_text (pane, prefix);
-        spin_until (pane_idle, pane, 30000);
-        wait_painted (view);
-        ms = ms_since (t);
+        bench_spin_until (pane_idle, pane, 30000);
+        bench_wait_painted (view);
+        ms = bench_ms_since (t);
         g_array_append_val (keys, ms);
         key_max = MAX (key_max, ms);
       }
-    note ("search typed \"%.*s\" and erased it: %u keystrokes", (int) (g_utf8_offset_to_pointer (word, len) - word),
+    bench_note ("search typed \"%.*s\" and erased it: %u keystrokes", (int) (g_utf8_offset_to_pointer (word, len) - word),
           word, keys->len);
   }
   {
-    double key_median = median (keys);
+    double key_median = bench_median (keys);
 
-    figure ("search-keystroke-median", key_median, "ms", key_median <= 16, "<= 16 ms over %d rows", opt_scale);
-    figure ("search-keystroke-max", key_max, "ms", key_max <= 50, "<= 50 ms");
+    bench_figure ("search-keystroke-median", key_median, "ms", key_median <= 16, "<= 16 ms over %d rows", opt_scale);
+    bench_figure ("search-keystroke-max", key_max, "ms", key_max <= 50, "<= 50 ms");
   }
 
   if (want ("idle"))
@@ -534,21 +274,21 @@ bench_large (Console *c)
       guint frames;
       gint64 t;
 
-      spin_for (2000);
-      cpu0 = cpu_seconds ();
+      bench_spin_for (2000);
+      cpu0 = bench_cpu_seconds ();
       t = g_get_monotonic_time ();
-      frames = spin_counting_frames (GTK_WIDGET (c->window), opt_idle_seconds * 1000);
-      cpu = (cpu_seconds () - cpu0) / ((g_get_monotonic_time () - t) / 1e6) * 100;
-      note ("idle: the window painted %u frames in %d s", frames, opt_idle_seconds);
-      figure ("idle-cpu", cpu, "%", cpu <= 0.3,
+      frames = bench_spin_counting_frames (GTK_WIDGET (c->window), opt_idle_seconds * 1000);
+      cpu = (bench_cpu_seconds () - cpu0) / ((g_get_monotonic_time () - t) / 1e6) * 100;
+      bench_note ("idle: the window painted %u frames in %d s", frames, opt_idle_seconds);
+      bench_figure ("idle-cpu", cpu, "%", cpu <= 0.3,
               "<= 0.3 %% of one core; over %d s (shortened from 60 s), event stream live, hub still, %d alerts shown",
               opt_idle_seconds, opt_scale);
     }
 
   hc_hub_manager_remove_session_hub (c->manager, c->hub);
   c->hub = NULL;
-  child_stop (hub);
-  spin_for (500);
+  bench_child_stop (hub);
+  bench_spin_for (500);
 }
 
 /* ---- 2. a living hub: CPU under a stream, event to row ---------------------------- */
@@ -602,7 +342,7 @@ static void
 bench_stream (Console *c)
 {
   g_autofree char *dir = g_build_filename (opt_work_dir, "stream-hub", NULL);
-  Child *hub = demo_hub_spawn (dir, 0, "60");
+  BenchChild *hub = demo_hub_spawn (dir, 0, "60");
   g_autoptr(HcClient) client = NULL;
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
   guint events = 0, frames;
@@ -610,23 +350,23 @@ bench_stream (Console *c)
   double cpu0, cpu, rate;
   gint64 t;
 
-  note ("small demo hub at --speed 60 at %s", hub->url);
+  bench_note ("small demo hub at --speed 60 at %s", hub->url);
   c->expected = 1;
   c->hub = hc_hub_manager_add_session_hub (c->manager, "Bench hub", hub->url, OPERATOR_TOKEN);
-  if (!spin_until (hub_loaded_and_shown, c, 60000))
+  if (!bench_spin_until (hub_loaded_and_shown, c, 60000))
     g_error ("the small demo hub did not load within 60 s");
   hc_window_set_section (c->window, "ingestion");
-  spin_for (2000);
+  bench_spin_for (2000);
 
   handler = g_signal_connect (hc_hub_get_event_stream (c->hub), "event", G_CALLBACK (on_event), &events);
-  cpu0 = cpu_seconds ();
+  cpu0 = bench_cpu_seconds ();
   t = g_get_monotonic_time ();
-  frames = spin_counting_frames (GTK_WIDGET (c->window), opt_stream_seconds * 1000);
-  cpu = (cpu_seconds () - cpu0) / ((g_get_monotonic_time () - t) / 1e6) * 100;
+  frames = bench_spin_counting_frames (GTK_WIDGET (c->window), opt_stream_seconds * 1000);
+  cpu = (bench_cpu_seconds () - cpu0) / ((g_get_monotonic_time () - t) / 1e6) * 100;
   rate = events / ((g_get_monotonic_time () - t) / 1e6);
   g_signal_handler_disconnect (hc_hub_get_event_stream (c->hub), handler);
-  note ("stream: the window painted %u frames in %d s", frames, opt_stream_seconds);
-  figure ("stream-cpu", cpu, "%", cpu <= 3,
+  bench_note ("stream: the window painted %u frames in %d s", frames, opt_stream_seconds);
+  bench_figure ("stream-cpu", cpu, "%", cpu <= 3,
           "<= 3 %% of one core; over %d s, %.0f changes/s arrived", opt_stream_seconds, rate);
 
   /* A retry asked of the hub by another client: the console learns of
@@ -646,37 +386,37 @@ bench_stream (Console *c)
           continue;
         }
       hc_list_pane_select_item (hc_ingestion_page_get_pane (hc_window_get_ingestion_page (c->window)), source);
-      wait_painted (GTK_WIDGET (c->window));
+      bench_wait_painted (GTK_WIDGET (c->window));
       t = g_get_monotonic_time ();
       hc_client_retry_source_async (client, hc_item_get_id (HC_ITEM (source)), NULL, NULL, on_retried, &wait);
-      if (spin_until (run_changed, &wait, 5000) && wait.error == NULL)
+      if (bench_spin_until (run_changed, &wait, 5000) && wait.error == NULL)
         {
-          wait_painted (GTK_WIDGET (c->window));
-          ms = ms_since (t);
+          bench_wait_painted (GTK_WIDGET (c->window));
+          ms = bench_ms_since (t);
           g_array_append_val (latencies, ms);
         }
-      spin_until (retry_answered, &wait, 5000);
+      bench_spin_until (retry_answered, &wait, 5000);
       g_clear_error (&wait.error);
       g_free (wait.old_run);
     }
   if (latencies->len > 0)
     {
-      double m = median (latencies);
+      double m = bench_median (latencies);
 
-      figure ("event-to-row-median", m, "ms", m <= 250,
+      bench_figure ("event-to-row-median", m, "ms", m <= 250,
               "<= 250 ms; %u retries by another client, from the API call to the row's frame, hub at --speed 60",
               latencies->len);
     }
   else
     {
-      note ("event-to-row: no retry was accepted");
-      g_ptr_array_add (missed, g_strdup ("event-to-row-median"));
+      bench_note ("event-to-row: no retry was accepted");
+      g_ptr_array_add (bench_missed, g_strdup ("event-to-row-median"));
     }
 
   hc_hub_manager_remove_session_hub (c->manager, c->hub);
   c->hub = NULL;
-  child_stop (hub);
-  spin_for (500);
+  bench_child_stop (hub);
+  bench_spin_for (500);
 }
 
 /* ---- 3. bursts of alert.created ---------------------------------------------------- */
@@ -720,7 +460,7 @@ bare_event_parse_ms (const char *path)
         g_assert_true (json_parser_load_from_data (parser, line + 6, end - line - 6, NULL));
       line = end + 1;
     }
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
 typedef struct {
@@ -756,20 +496,20 @@ bench_burst (Console *c)
   double first_cost = 0, last_cost = 0, worst_stall = 0;
   guint last_n = 0;
   gboolean all_done = TRUE;
-  Child *hub;
+  BenchChild *hub;
   guint base;
 
   g_mkdir_with_parents (dir, 0700);
-  hub = child_spawn (argv);
-  note ("burst hub (tests/bench/burst-hub.py: the demo hub cannot send bursts) at %s", hub->url);
+  hub = bench_child_spawn (argv);
+  bench_note ("burst hub (tests/bench/burst-hub.py: the demo hub cannot send bursts) at %s", hub->url);
   c->expected = 1;
   c->hub = hc_hub_manager_add_session_hub (c->manager, "Burst hub", hub->url, OPERATOR_TOKEN);
-  if (!spin_until (hub_loaded_and_shown, c, 60000))
+  if (!bench_spin_until (hub_loaded_and_shown, c, 60000))
     g_error ("the burst hub did not load within 60 s");
   hc_window_set_section (c->window, "security");
   /* Every alert, so every burst row is a visible row. */
   hc_security_page_set_state_filter (hc_window_get_security_page (c->window), "all");
-  spin_for (1000);
+  bench_spin_for (1000);
   base = n_items (hc_hub_get_alerts (c->hub));
 
   for (guint i = 0; sizes[i] != NULL; i++)
@@ -783,23 +523,23 @@ bench_burst (Console *c)
       guint timeout_ms = MAX (30000, (guint) (parse_ms * 40));
       CountWait wait = { c, base + n };
       g_autofree char *name = g_strdup_printf ("burst-%u-vs-bare-parse", n);
-      Stall stall = { 0 };
+      BenchStall stall = { 0 };
       double ms, stall_ms;
       gboolean done;
       gint64 t;
 
-      spin_for (500);
-      stall_start (&stall);
+      bench_spin_for (500);
+      bench_stall_start (&stall);
       t = g_get_monotonic_time ();
       json_object_unref (post_json (session, fire));
-      done = spin_until (alerts_reach, &wait, timeout_ms);
-      wait_painted (GTK_WIDGET (c->window));
-      ms = ms_since (t);
-      stall_ms = stall_stop (&stall);
+      done = bench_spin_until (alerts_reach, &wait, timeout_ms);
+      bench_wait_painted (GTK_WIDGET (c->window));
+      ms = bench_ms_since (t);
+      stall_ms = bench_stall_stop (&stall);
       worst_stall = MAX (worst_stall, stall_ms);
       if (!done)
         {
-          figure (name, ms / parse_ms, "x", FALSE,
+          bench_figure (name, ms / parse_ms, "x", FALSE,
                   "<= 3 x; gave up after %.0f ms with %u of %u rows in, bare parse %.0f ms of %.1f MB",
                   ms, n_items (hc_hub_get_alerts (c->hub)) - base, n, parse_ms,
                   json_object_get_int_member (answer, "bytes") / 1e6);
@@ -812,7 +552,7 @@ bench_burst (Console *c)
             }
           break;
         }
-      figure (name, ms / parse_ms, "x", ms <= 3 * parse_ms,
+      bench_figure (name, ms / parse_ms, "x", ms <= 3 * parse_ms,
               "<= 3 x; every row in and painted after %.0f ms, bare json-glib parse %.0f ms of %.1f MB; stall %.0f ms",
               ms, parse_ms, json_object_get_int_member (answer, "bytes") / 1e6, stall_ms);
       if (first_cost == 0)
@@ -822,24 +562,24 @@ bench_burst (Console *c)
 
       json_object_unref (post_json (session, reset));
       wait.target = base;
-      if (!spin_until (alerts_back, &wait, 60000))
+      if (!bench_spin_until (alerts_back, &wait, 60000))
         {
-          note ("the console did not drop the burst after a reset event");
+          bench_note ("the console did not drop the burst after a reset event");
           all_done = FALSE;
           break;
         }
     }
 
   if (last_n > 0)
-    figure ("burst-cost-growth", last_cost / first_cost, "x", all_done && last_cost <= 2 * first_cost,
+    bench_figure ("burst-cost-growth", last_cost / first_cost, "x", all_done && last_cost <= 2 * first_cost,
             "<= 2 x: time per event at %u events over that at %s (linear is 1 x)%s", last_n, sizes[0],
             all_done ? "" : "; the last burst did not finish: its rate so far");
-  figure ("burst-max-stall", worst_stall, "ms", worst_stall <= 50, "<= 50 ms while bursts arrive");
+  bench_figure ("burst-max-stall", worst_stall, "ms", worst_stall <= 50, "<= 50 ms while bursts arrive");
 
   hc_hub_manager_remove_session_hub (c->manager, c->hub);
   c->hub = NULL;
-  child_stop (hub);
-  spin_for (500);
+  bench_child_stop (hub);
+  bench_spin_for (500);
 }
 
 int
@@ -870,7 +610,7 @@ main (int argc, char *argv[])
   if (opt_hub == NULL || opt_data_dir == NULL || opt_work_dir == NULL || opt_burst_hub == NULL)
     g_error ("--hub, --data-dir, --work-dir and --burst-hub are needed");
 
-  missed = g_ptr_array_new_with_free_func (g_free);
+  bench_missed = g_ptr_array_new_with_free_func (g_free);
   gtk_init ();
   hc_test_init_ui ();
   adw_init ();
@@ -892,8 +632,8 @@ main (int argc, char *argv[])
   if (want ("burst"))
     bench_burst (&console);
 
-  g_ptr_array_add (missed, NULL);
-  g_print ("bench-missed: %s\n", g_strjoinv (";", (char **) missed->pdata));
+  g_ptr_array_add (bench_missed, NULL);
+  g_print ("bench-missed: %s\n", g_strjoinv (";", (char **) bench_missed->pdata));
   hc_test_destroy_window (GTK_WINDOW (console.window));
   g_clear_object (&console.app);
   return 0;

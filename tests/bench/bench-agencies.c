@@ -288,7 +288,7 @@ bench_agencies (HcApplication *app,
            all_read ? "" : " (gave up waiting)");
 
   /* One recount of 10,000 datasets and their histories, as the page does
-   * 300 ms after a change: the median-free mean of a few. */
+   * 300 ms after a change: the mean of a few. */
   cpu0 = cpu_seconds ();
   start = g_get_monotonic_time ();
   for (guint i = 0; i < runs; i++)

@@ -191,8 +191,36 @@ hc_agency_history_new (void)
   return g_object_new (HC_TYPE_AGENCY_HISTORY, NULL);
 }
 
+/* Rows updated in place (each detail read is one, 10,000 of them) only
+ * count what they brought; the walk starts again only when rows come or go,
+ * or it would be redone for each answer. */
 static void
-on_datasets_changed (HcAgencyHistory *self)
+on_datasets_changed (GListModel      *datasets,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     HcAgencyHistory *self)
+{
+  if (removed != added)
+    {
+      pump (self);
+      return;
+    }
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HcDataset) dataset = g_list_model_get_item (datasets, i);
+
+      if (dataset != NULL && hc_dataset_get_history (dataset) != NULL)
+        g_hash_table_add (self->read, g_steal_pointer (&dataset));
+    }
+  set_count (self, &self->known, g_hash_table_size (self->read), PROP_KNOWN);
+  fetch_more (self);
+}
+
+/* A hub's lists come in before it says it is connected: walk again then,
+ * or a still hub's datasets are never read. */
+static void
+on_hub_state (HcAgencyHistory *self)
 {
   pump (self);
 }
@@ -208,14 +236,21 @@ hc_agency_history_set_hubs (HcAgencyHistory *self,
   g_return_if_fail (HC_IS_AGENCY_HISTORY (self));
 
   for (guint i = 0; self->hubs != NULL && i < self->hubs->len; i++)
-    g_signal_handlers_disconnect_by_data (hc_hub_get_datasets (self->hubs->pdata[i]), self);
+    {
+      g_signal_handlers_disconnect_by_data (hc_hub_get_datasets (self->hubs->pdata[i]), self);
+      g_signal_handlers_disconnect_by_data (self->hubs->pdata[i], self);
+    }
   g_clear_pointer (&self->hubs, g_ptr_array_unref);
   if (hubs != NULL)
     {
       self->hubs = g_ptr_array_ref (hubs);
       for (guint i = 0; i < hubs->len; i++)
-        g_signal_connect_object (hc_hub_get_datasets (hubs->pdata[i]), "items-changed",
-                                 G_CALLBACK (on_datasets_changed), self, G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (hc_hub_get_datasets (hubs->pdata[i]), "items-changed",
+                                   G_CALLBACK (on_datasets_changed), self, 0);
+          g_signal_connect_object (hubs->pdata[i], "notify::state",
+                                   G_CALLBACK (on_hub_state), self, G_CONNECT_SWAPPED);
+        }
     }
   set_count (self, &self->failed, 0, PROP_FAILED);
   g_hash_table_remove_all (self->tried);

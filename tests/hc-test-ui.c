@@ -257,15 +257,22 @@ hub_ready (gpointer data)
   HcHub *hub = data;
   HcOverview *overview = hc_hub_get_overview (hub);
 
-  return hc_hub_get_state (hub) == HC_HUB_CONNECTED && overview != NULL &&
-         !hc_hub_get_loading (hub) &&
-         g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_sources (hub))) ==
-           (guint) hc_overview_get_sources_total (overview);
+  if (hc_hub_get_state (hub) != HC_HUB_CONNECTED || overview == NULL || hc_hub_get_loading (hub) ||
+      g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_sources (hub))) !=
+        (guint) hc_overview_get_sources_total (overview))
+    return FALSE;
+  /* Every list it serves read to the end (or failed, saying why). */
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    if (hc_hub_serves (hub, kind) && !hc_hub_get_list_complete (hub, kind) &&
+        hc_hub_get_list_error (hub, kind) == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 /**
  * hc_test_wait_hub_ready:
- * Waits until @hub is connected, its lists read and its overview in.
+ * Waits until @hub is connected, every list it serves read (or failed) and
+ * its overview in.
  */
 void
 hc_test_wait_hub_ready (HcHub *hub,

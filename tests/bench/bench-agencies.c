@@ -3,7 +3,7 @@
  * showing Agencies on the demo hub at --scale 100000 (10,000 datasets,
  * each with its score history), timing the first agency rows, the read of
  * every dataset's history, the longest main-loop stall meanwhile, and the
- * CPU of one recount. Prints one line per figure,
+ * CPU of one recount. Prints one line per bench_figure,
  *   name: value unit (target: …)
  * then "missed targets (N): …". A missed target never fails the program;
  * only a broken set-up does. */
@@ -13,9 +13,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "hc-application.h"
+#include "bench-util.h"
 #include "hc-test-ui.h"
 #include "hc-window.h"
 
@@ -24,187 +24,18 @@
 static const char *opt_hub;
 static char *opt_work_dir;
 static int opt_scale = 100000;
-static int opt_history_seconds = 600;
-static GPtrArray *missed;
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-figure (const char *name,
-        double      value,
-        const char *unit,
-        gboolean    ok,
-        const char *target_format,
-        ...) G_GNUC_PRINTF (5, 6);
-
-static void
-figure (const char *name,
-        double      value,
-        const char *unit,
-        gboolean    ok,
-        const char *target_format,
-        ...)
-{
-  va_list args;
-  g_autofree char *target = NULL;
-
-  va_start (args, target_format);
-  target = g_strdup_vprintf (target_format, args);
-  va_end (args);
-  g_print ("%s: %.*f %s (target: %s)\n", name, value >= 100 ? 0 : value >= 10 ? 1 : 2, value, unit, target);
-  if (!ok)
-    g_ptr_array_add (missed, g_strdup (name));
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop as the console does until @done or @timeout_ms. */
-static gboolean
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake = g_timeout_add (50, wake_cb, NULL);
-  gboolean ok = TRUE;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-  return ok;
-}
-
-/* The longest the main loop went without running a high-priority 1 ms
- * timeout: how long the window could not react. */
-typedef struct {
-  guint  id;
-  gint64 last;
-  gint64 max_gap;
-} Stall;
-
-static gboolean
-stall_tick (gpointer data)
-{
-  Stall *stall = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (stall->last != 0)
-    stall->max_gap = MAX (stall->max_gap, now - stall->last);
-  stall->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stall_start (Stall *stall)
-{
-  stall->last = 0;
-  stall->max_gap = 0;
-  stall->id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stall, NULL);
-}
-
-static double
-stall_stop (Stall *stall)
-{
-  stall_tick (stall);
-  g_clear_handle_id (&stall->id, g_source_remove);
-  return MAX (0, stall->max_gap - 1000) / 1000.0;
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Until the window has painted a frame after now: "on screen". */
-static void
-wait_painted (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert (clock != NULL);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  spin_until (flag_set, &painted, 2000);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
+static int opt_history_seconds = 240;
 
 /* ---- the demo hub ------------------------------------------------------------ */
 
-typedef struct {
-  GSubprocess *process;
-  char        *url;
-} Child;
-
-static Child *
+static BenchChild *
 hub_spawn (const char *data_dir)
 {
   g_autofree char *scale = g_strdup_printf ("%d", opt_scale);
   const char *argv[] = { opt_hub, "--listen", "127.0.0.1:0", "--data-dir", data_dir,
                          "--speed", "0", "--exit-with-stdin", "--scale", scale, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  Child *child = g_new0 (Child, 1);
 
-  child->process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child->process));
-  while (child->url == NULL)
-    {
-      g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      if (line == NULL)
-        g_error ("%s exited before it listened", argv[0]);
-      if (g_str_has_prefix (line, "listening on "))
-        child->url = g_strdup (line + strlen ("listening on "));
-    }
-  return child;
-}
-
-static void
-hub_stop (Child *child)
-{
-  g_output_stream_close (g_subprocess_get_stdin_pipe (child->process), NULL, NULL);
-  g_subprocess_send_signal (child->process, SIGTERM);
-  g_subprocess_wait (child->process, NULL, NULL);
-  g_object_unref (child->process);
-  g_free (child->url);
-  g_free (child);
+  return bench_child_spawn (argv);
 }
 
 /* ---- the page ------------------------------------------------------------------ */
@@ -252,8 +83,8 @@ bench_agencies (HcApplication *app,
   HcAgencyHistory *history;
   Bench b = { window, hc_window_get_agencies_page (window), NULL };
   GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (hc_agencies_page_get_pane (b.page)));
-  Stall stall = { 0 };
-  Child *hub;
+  BenchStall stall = { 0 };
+  BenchChild *hub;
   gint64 start;
   double first_ms, history_ms, stall_ms, cpu0, recount_cpu_ms, recount_wall_ms;
   gboolean all_read;
@@ -263,25 +94,25 @@ bench_agencies (HcApplication *app,
   start = g_get_monotonic_time ();
   hub = hub_spawn (data_dir);
   g_print ("# demo hub with --scale %d at %s, up after %.1f s (speed 0: a still hub)\n",
-           opt_scale, hub->url, ms_since (start) / 1000);
+           opt_scale, hub->url, bench_ms_since (start) / 1000);
   hc_window_set_section (window, "agencies");
-  wait_painted (GTK_WIDGET (window));
+  bench_wait_painted (GTK_WIDGET (window));
 
-  stall_start (&stall);
+  bench_stall_start (&stall);
   start = g_get_monotonic_time ();
   b.hub = hc_hub_manager_add_session_hub (manager, "Bench hub", hub->url, OPERATOR_TOKEN);
-  if (!spin_until (rows_shown, &b, 120000))
+  if (!bench_spin_until (rows_shown, &b, 120000))
     g_error ("no agency row within 120 s");
-  wait_painted (view);
-  first_ms = ms_since (start);
-  spin_until (datasets_loaded, &b, 300000);
-  g_print ("# every dataset listed after %.0f ms: %u datasets, %u agencies\n", ms_since (start),
+  bench_wait_painted (view);
+  first_ms = bench_ms_since (start);
+  bench_spin_until (datasets_loaded, &b, 300000);
+  g_print ("# every dataset listed after %.0f ms: %u datasets, %u agencies\n", bench_ms_since (start),
            g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_datasets (b.hub))),
            g_list_model_get_n_items (hc_agencies_page_get_agencies (b.page)));
-  all_read = spin_until (history_read, &b, opt_history_seconds * 1000);
-  wait_painted (view);
-  history_ms = ms_since (start);
-  stall_ms = stall_stop (&stall);
+  all_read = bench_spin_until (history_read, &b, opt_history_seconds * 1000);
+  bench_wait_painted (view);
+  history_ms = bench_ms_since (start);
+  stall_ms = bench_stall_stop (&stall);
   history = hc_agencies_page_get_history (b.page);
   g_print ("# history: %u of %u datasets read, %u failed%s\n", hc_agency_history_get_known (history),
            hc_agency_history_get_total (history), hc_agency_history_get_failed (history),
@@ -289,25 +120,25 @@ bench_agencies (HcApplication *app,
 
   /* One recount of 10,000 datasets and their histories, as the page does
    * 300 ms after a change: the mean of a few. */
-  cpu0 = cpu_seconds ();
+  cpu0 = bench_cpu_seconds ();
   start = g_get_monotonic_time ();
   for (guint i = 0; i < runs; i++)
     hc_agencies_page_recount (b.page);
-  recount_cpu_ms = (cpu_seconds () - cpu0) * 1000 / runs;
-  recount_wall_ms = ms_since (start) / runs;
+  recount_cpu_ms = (bench_cpu_seconds () - cpu0) * 1000 / runs;
+  recount_wall_ms = bench_ms_since (start) / runs;
 
-  figure ("agencies-first-rows", first_ms, "ms", first_ms <= 150,
+  bench_figure ("agencies-first-rows", first_ms, "ms", first_ms <= 150,
           "<= 150 ms, from adding the hub to the first agency rows painted");
-  figure ("agencies-history-read", history_ms / 1000, "s", all_read && history_ms <= 60000,
+  bench_figure ("agencies-history-read", history_ms / 1000, "s", all_read && history_ms <= 60000,
           "<= 60 s, from adding the hub until every dataset's history is read and shown%s",
-          all_read ? "" : "; NOT all read, the figure is the time waited");
-  figure ("agencies-max-stall", stall_ms, "ms", stall_ms <= 50, "<= 50 ms, meanwhile");
-  figure ("agencies-recount-cpu", recount_cpu_ms, "ms", recount_cpu_ms <= 16,
+          all_read ? "" : "; NOT all read, the bench_figure is the time waited");
+  bench_figure ("agencies-max-stall", stall_ms, "ms", stall_ms <= 50, "<= 50 ms, meanwhile");
+  bench_figure ("agencies-recount-cpu", recount_cpu_ms, "ms", recount_cpu_ms <= 16,
           "<= 16 ms, CPU of one recount of %u datasets (wall %.0f ms), mean of %u",
           g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_datasets (b.hub))), recount_wall_ms, runs);
 
   hc_hub_manager_remove_session_hub (manager, b.hub);
-  hub_stop (hub);
+  bench_child_stop (hub);
 }
 
 int
@@ -353,7 +184,7 @@ main (int argc, char *argv[])
     g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   }
 
-  missed = g_ptr_array_new_with_free_func (g_free);
+  bench_missed = g_ptr_array_new_with_free_func (g_free);
   gtk_init ();
   hc_test_init_ui ();
   adw_init ();
@@ -369,12 +200,12 @@ main (int argc, char *argv[])
 
   bench_agencies (app, window);
 
-  if (missed->len == 0)
+  if (bench_missed->len == 0)
     g_print ("missed targets (0): every target met\n");
   else
     {
-      g_ptr_array_add (missed, NULL);
-      g_print ("missed targets (%u): %s\n", missed->len - 1, g_strjoinv (", ", (char **) missed->pdata));
+      g_ptr_array_add (bench_missed, NULL);
+      g_print ("missed targets (%u): %s\n", bench_missed->len - 1, g_strjoinv (", ", (char **) bench_missed->pdata));
     }
   hc_test_destroy_window (GTK_WINDOW (window));
   g_clear_object (&app);

@@ -309,8 +309,10 @@ hc_agency_update (HcAgency *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_CHANGE]);
       changed = TRUE;
     }
+  /* memcmp() may not be given an empty array's NULL data. */
   if (self->trend->len != from->trend->len ||
-      memcmp (self->trend->data, from->trend->data, from->trend->len * sizeof (HcAgencyPoint)) != 0)
+      (from->trend->len > 0 &&
+       memcmp (self->trend->data, from->trend->data, from->trend->len * sizeof (HcAgencyPoint)) != 0))
     {
       g_array_set_size (self->trend, 0);
       g_array_append_vals (self->trend, from->trend->data, from->trend->len);

@@ -189,6 +189,7 @@ hc_agencies_page_recount (HcAgenciesPage *self)
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  gboolean changed = FALSE;
   guint n;
 
   g_return_if_fail (HC_IS_AGENCIES_PAGE (self));
@@ -215,7 +216,7 @@ hc_agencies_page_recount (HcAgenciesPage *self)
         g_list_store_remove (self->agencies, i - 1);
       else
         {
-          hc_agency_update (row, now);
+          changed |= hc_agency_update (row, now);
           g_hash_table_remove (by_name, hc_agency_get_name (row));
         }
     }
@@ -224,6 +225,15 @@ hc_agencies_page_recount (HcAgenciesPage *self)
       g_ptr_array_add (added, fresh->pdata[i]);
   g_list_store_splice (self->agencies, g_list_model_get_n_items (G_LIST_MODEL (self->agencies)), 0,
                        added->pdata, added->len);
+  /* Rows updated in place are not sorted again by the list on their own:
+   * weakest first must hold as the figures change. */
+  if (changed)
+    {
+      GtkSorter *sorter = gtk_column_view_get_sorter (hc_list_pane_get_view (self->pane));
+
+      if (sorter != NULL)
+        gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+    }
   update_history_label (self);
 }
 

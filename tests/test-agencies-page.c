@@ -168,7 +168,7 @@ test_agencies (Fixture *f, gconstpointer data)
   manager = hc_application_get_hub_manager (f->app);
   hc_hub_manager_start (manager);
   f->hub = hc_hub_manager_add_session_hub (manager, "Demo hub", f->url, HC_DEMO_OPERATOR_TOKEN);
-  hc_test_wait_hub_ready (f->hub, 60);
+  hc_test_wait_hub_ready (f->hub, 120);
 
   page = hc_window_get_agencies_page (f->window);
   pane = hc_agencies_page_get_pane (page);
@@ -185,7 +185,7 @@ test_agencies (Fixture *f, gconstpointer data)
   }
   /* Rows come at once, from the lists; the history follows. */
   g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (pane)), >, 0);
-  hc_test_spin_until (history_read, hc_agencies_page_get_history (page), 60);
+  hc_test_spin_until (history_read, hc_agencies_page_get_history (page), 150);
   /* The demo hub lives on: hold its events from here, so the page and the
    * figures counted below read the same rows. */
   hc_event_stream_stop (hc_hub_get_event_stream (f->hub));

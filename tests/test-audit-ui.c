@@ -51,7 +51,7 @@ fixture_set_up (Fixture *f, gconstpointer data, const char *token)
   manager = hc_application_get_hub_manager (f->app);
   hc_hub_manager_start (manager);
   f->hub = hc_hub_manager_add_session_hub (manager, "Demo hub", f->url, token);
-  hc_test_wait_hub_ready (f->hub, 60);
+  hc_test_wait_hub_ready (f->hub, 120);
   hc_window_set_scope (f->window, f->hub);
 }
 
@@ -97,7 +97,7 @@ static void
 wait_loaded (HcAuditWindow *audit)
 {
   hc_test_settle (50);
-  hc_test_spin_until (loaded, audit, 30);
+  hc_test_spin_until (loaded, audit, 90);
   hc_test_settle (100);
 }
 
@@ -232,7 +232,7 @@ test_audit_supervisor (Fixture *f, gconstpointer data)
     }
   g_assert_nonnull (alert_id);
   hc_hub_acknowledge_alert_async (f->hub, alert_id, comment, NULL, NULL, store_result, &result);
-  hc_test_spin_until (is_set, &result, 30);
+  hc_test_spin_until (is_set, &result, 90);
   acked = hc_hub_acknowledge_alert_finish (f->hub, result, &error);
   g_assert_no_error (error);
 
@@ -251,7 +251,7 @@ test_audit_supervisor (Fixture *f, gconstpointer data)
         if (hc_source_get_status (source) == HC_SOURCE_STATUS_PAUSED)
           continue;
         hc_hub_retry_source_async (f->hub, hc_item_get_id (HC_ITEM (source)), NULL, NULL, store_result, &retried);
-        hc_test_spin_until (is_set, &retried, 30);
+        hc_test_spin_until (is_set, &retried, 90);
         run = hc_hub_retry_source_finish (f->hub, retried, &error);
         if (g_error_matches (error, HC_ERROR, HC_ERROR_CONFLICT))
           {
@@ -389,7 +389,7 @@ test_audit_all_hubs (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (f->url, "http://127.0.0.1:"));
   other_url = g_strconcat ("http://localhost:", f->url + strlen ("http://127.0.0.1:"), NULL);
   other = hc_hub_manager_add_session_hub (manager, "Operator hub", other_url, HC_DEMO_OPERATOR_TOKEN);
-  hc_test_wait_hub_ready (other, 60);
+  hc_test_wait_hub_ready (other, 120);
   hc_window_set_scope (f->window, NULL);
 
   /* Something in the log of a fresh demo hub: an alert acknowledged. */
@@ -409,7 +409,7 @@ test_audit_all_hubs (Fixture *f, gconstpointer data)
       }
     g_assert_nonnull (alert_id);
     hc_hub_acknowledge_alert_async (f->hub, alert_id, "Seen by the supervisor", NULL, NULL, store_result, &result);
-    hc_test_spin_until (is_set, &result, 30);
+    hc_test_spin_until (is_set, &result, 90);
     acked = hc_hub_acknowledge_alert_finish (f->hub, result, &error);
     g_assert_no_error (error);
   }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "hc-test-ui.h"
@@ -212,6 +213,23 @@ hc_test_init_ui (void)
   g_log_set_writer_func (log_writer, NULL, NULL);
 }
 
+/**
+ * hc_test_new_app:
+ * The console's application, registered, speaking the language of the
+ * test's $LANGUAGE from the build tree's translations ($HC_LOCALEDIR).
+ */
+HcApplication *
+hc_test_new_app (void)
+{
+  HcApplication *app = hc_application_new ();
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return app;
+}
+
 typedef struct {
   char   *url;
   GError *error;
@@ -296,4 +314,46 @@ hc_test_reset_list (const char *page_id)
   g_settings_reset (settings, "columns");
   g_settings_reset (settings, "sort");
   g_settings_reset (settings, "filters");
+}
+
+/**
+ * hc_test_console_open:
+ * A demo hub of its own (nothing kept), a window of @app, and the hub added
+ * to it with @token, read to the end.
+ */
+void
+hc_test_console_open (HcTestConsole *c,
+                      HcApplication *app,
+                      const char    *lang,
+                      const char    *token)
+{
+  HcHubManager *manager = hc_application_get_hub_manager (app);
+
+  c->app = app;
+  c->lang = lang;
+  c->launcher = hc_demo_launcher_new ();
+  c->url = hc_test_start_demo_hub (c->launcher);
+
+  c->window = hc_application_new_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (c->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (c->window));
+  hc_test_wait_mapped (GTK_WIDGET (c->window));
+
+  hc_hub_manager_start (manager);
+  c->hub = hc_hub_manager_add_session_hub (manager, "Demo hub", c->url, token);
+  hc_test_wait_hub_ready (c->hub, 120);
+}
+
+/**
+ * hc_test_console_close:
+ * The hub removed, the window gone, the demo hub stopped.
+ */
+void
+hc_test_console_close (HcTestConsole *c)
+{
+  hc_hub_manager_remove_session_hub (hc_application_get_hub_manager (c->app), c->hub);
+  hc_test_destroy_window (GTK_WINDOW (c->window));
+  hc_demo_launcher_stop (c->launcher);
+  g_clear_object (&c->launcher);
+  g_clear_pointer (&c->url, g_free);
 }

@@ -6,8 +6,10 @@
 
 #include <adwaita.h>
 
+#include "hc-application.h"
 #include "hc-demo-launcher.h"
 #include "hc-hub.h"
+#include "hc-window.h"
 
 G_BEGIN_DECLS
 
@@ -27,8 +29,25 @@ void       hc_test_destroy_window  (GtkWindow   *window);
 void       hc_test_reset_list      (const char  *page_id);
 void       hc_test_add_icons       (void);
 void       hc_test_init_ui         (void);
+HcApplication *hc_test_new_app     (void);
 char      *hc_test_start_demo_hub  (HcDemoLauncher *launcher);
 void       hc_test_wait_hub_ready  (HcHub       *hub,
                                     guint        timeout_seconds);
+
+/* The console on a demo hub of its own, for a window test. */
+typedef struct {
+  HcDemoLauncher *launcher;
+  char           *url;
+  HcApplication  *app;
+  HcWindow       *window;
+  HcHub          *hub;
+  const char     *lang;
+} HcTestConsole;
+
+void       hc_test_console_open    (HcTestConsole *c,
+                                    HcApplication *app,
+                                    const char    *lang,
+                                    const char    *token);
+void       hc_test_console_close   (HcTestConsole *c);
 
 G_END_DECLS

@@ -22,14 +22,7 @@
 
 #define DAY ((gint64) 86400)
 
-typedef struct {
-  HcDemoLauncher *launcher;
-  char           *url;
-  HcApplication  *app;
-  HcWindow       *window;
-  HcHub          *hub;
-  const char     *lang;
-} Fixture;
+typedef HcTestConsole Fixture;
 
 static void
 screenshot (Fixture *f, const char *what)
@@ -150,25 +143,13 @@ static void
 test_agencies (Fixture *f, gconstpointer data)
 {
   const Fixture *shared = data;
-  HcHubManager *manager;
   HcAgenciesPage *page;
   HcListPane *pane;
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(HcAgency) weakest = NULL;
   g_autofree char *found = NULL;
 
-  f->app = shared->app;
-  f->lang = shared->lang;
-  f->launcher = hc_demo_launcher_new ();
-  f->url = hc_test_start_demo_hub (f->launcher);
-  f->window = hc_application_new_window (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  hc_test_wait_mapped (GTK_WIDGET (f->window));
-  manager = hc_application_get_hub_manager (f->app);
-  hc_hub_manager_start (manager);
-  f->hub = hc_hub_manager_add_session_hub (manager, "Demo hub", f->url, HC_DEMO_OPERATOR_TOKEN);
-  hc_test_wait_hub_ready (f->hub, 120);
+  hc_test_console_open (f, shared->app, shared->lang, HC_DEMO_OPERATOR_TOKEN);
 
   page = hc_window_get_agencies_page (f->window);
   pane = hc_agencies_page_get_pane (page);
@@ -266,11 +247,7 @@ test_agencies (Fixture *f, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
-  hc_hub_manager_remove_session_hub (manager, f->hub);
-  hc_test_destroy_window (GTK_WINDOW (f->window));
-  hc_demo_launcher_stop (f->launcher);
-  g_clear_object (&f->launcher);
-  g_clear_pointer (&f->url, g_free);
+  hc_test_console_close (f);
 }
 
 int
@@ -284,11 +261,7 @@ main (int argc, char *argv[])
   adw_init ();
   hc_test_add_icons ();
   fixture.lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C";
-  fixture.app = hc_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (fixture.app), NULL, NULL));
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  fixture.app = hc_test_new_app ();
 
   g_test_add ("/agencies/demo-hub", Fixture, &fixture, NULL, test_agencies, NULL);
   {

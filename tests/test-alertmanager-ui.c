@@ -229,11 +229,7 @@ main (int argc, char *argv[])
       return 77;
     }
   lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C";
-  app = hc_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  app = hc_test_new_app ();
   am = hc_test_alertmanager_new ();
 
   g_test_add_data_func ("/alertmanager-ui/security", app, test_security_with_alertmanager);

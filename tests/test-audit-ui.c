@@ -23,46 +23,20 @@
 #define SUPERVISOR_TOKEN "demo-supervisor-token"
 #define SUPERVISOR "nguyen.thi.lan"
 
-typedef struct {
-  HcDemoLauncher *launcher;
-  char           *url;
-  HcApplication  *app;
-  HcWindow       *window;
-  HcHub          *hub;
-  const char     *lang;
-} Fixture;
+typedef HcTestConsole Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data, const char *token)
 {
   const Fixture *shared = data;
-  HcHubManager *manager;
 
-  f->app = shared->app;
-  f->lang = shared->lang;
-  f->launcher = hc_demo_launcher_new ();
-  f->url = hc_test_start_demo_hub (f->launcher);
-
-  f->window = hc_application_new_window (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  hc_test_wait_mapped (GTK_WIDGET (f->window));
-
-  manager = hc_application_get_hub_manager (f->app);
-  hc_hub_manager_start (manager);
-  f->hub = hc_hub_manager_add_session_hub (manager, "Demo hub", f->url, token);
-  hc_test_wait_hub_ready (f->hub, 120);
-  hc_window_set_scope (f->window, f->hub);
+  hc_test_console_open (f, shared->app, shared->lang, token);
 }
 
 static void
 fixture_tear_down (Fixture *f)
 {
-  hc_hub_manager_remove_session_hub (hc_application_get_hub_manager (f->app), f->hub);
-  hc_test_destroy_window (GTK_WINDOW (f->window));
-  hc_demo_launcher_stop (f->launcher);
-  g_clear_object (&f->launcher);
-  g_clear_pointer (&f->url, g_free);
+  hc_test_console_close (f);
 }
 
 /* The audit window the main window's "win.audit" opened. */
@@ -454,11 +428,7 @@ main (int argc, char *argv[])
   adw_init ();
   hc_test_add_icons ();
   fixture.lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C";
-  fixture.app = hc_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (fixture.app), NULL, NULL));
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  fixture.app = hc_test_new_app ();
 
   g_test_add ("/audit/supervisor", Fixture, &fixture, NULL, test_audit_supervisor, NULL);
   g_test_add ("/audit/operator", Fixture, &fixture, NULL, test_audit_operator, NULL);

@@ -16,36 +16,14 @@
 #include "hc-wall.h"
 #include "hc-window.h"
 
-typedef struct {
-  HcDemoLauncher *launcher;
-  char           *url;
-  HcApplication  *app;
-  HcWindow       *window;
-  HcHub          *hub;
-  const char     *lang;
-} Fixture;
+typedef HcTestConsole Fixture;
 
 static Fixture shared;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  HcHubManager *manager;
-
-  f->app = shared.app;
-  f->lang = shared.lang;
-  f->launcher = hc_demo_launcher_new ();
-  f->url = hc_test_start_demo_hub (f->launcher);
-
-  f->window = hc_application_new_window (f->app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  hc_test_wait_mapped (GTK_WIDGET (f->window));
-
-  manager = hc_application_get_hub_manager (f->app);
-  hc_hub_manager_start (manager);
-  f->hub = hc_hub_manager_add_session_hub (manager, "Demo hub", f->url, "demo-operator-token");
-  hc_test_wait_hub_ready (f->hub, 60);
+  hc_test_console_open (f, shared.app, shared.lang, "demo-operator-token");
   /* The cards counted from the whole lists now, not at the page's next
    * refresh: their height is what is measured. */
   hc_overview_page_get_note (hc_window_get_overview_page (f->window), "sources");
@@ -55,11 +33,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  hc_hub_manager_remove_session_hub (hc_application_get_hub_manager (f->app), f->hub);
-  hc_test_destroy_window (GTK_WINDOW (f->window));
-  hc_demo_launcher_stop (f->launcher);
-  g_clear_object (&f->launcher);
-  g_clear_pointer (&f->url, g_free);
+  hc_test_console_close (f);
 }
 
 typedef struct {
@@ -400,11 +374,7 @@ main (int argc, char *argv[])
   adw_init ();
   hc_test_add_icons ();
   shared.lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C";
-  shared.app = hc_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (shared.app), NULL, NULL));
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  shared.app = hc_test_new_app ();
 
   g_test_add ("/overview/glance", Fixture, NULL, fixture_set_up, test_overview_glance, fixture_tear_down);
   g_test_add ("/overview/wall", Fixture, NULL, fixture_set_up, test_wall, fixture_tear_down);

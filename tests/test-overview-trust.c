@@ -213,11 +213,7 @@ main (int argc, char *argv[])
   adw_init ();
   hc_test_add_icons ();
   lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C";
-  app = hc_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  app = hc_test_new_app ();
   start_server ();
 
   g_test_add_data_func ("/overview/no-hub-reachable", app, test_no_hub_reachable);

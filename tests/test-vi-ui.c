@@ -512,11 +512,7 @@ main (int argc, char *argv[])
   hc_test_add_icons ();
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "vi");
 
-  fixture.app = hc_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (fixture.app), NULL, NULL));
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  fixture.app = hc_test_new_app ();
 
   fixture.english = load_strings (g_getenv ("HC_VI_PO"), "msgid \"", "msgid_plural \"");
   fixture.vietnamese = load_strings (g_getenv ("HC_VI_PO"), "msgstr \"", "msgstr[");

@@ -19,6 +19,54 @@ test_fold (void)
   g_assert_cmpstr (c, ==, "");
 }
 
+/* The reference fold, one whole string at a time. */
+static char *
+fold_reference (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The fold takes the characters it meets most from a table: for every
+ * character, beside marks and other characters, it says what the
+ * whole-string fold says. */
+static void
+test_fold_table (void)
+{
+  static const gunichar samples[] = { 0x1EA0, 0x0301, 0x0327, 0x05B0, 0x0F71, 0x302A, 0x1F600, 0xAC00 };
+
+  for (gunichar c = 1; c < 0x3100; c++)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (samples); k++)
+        {
+          GString *text = g_string_new ("Đ");
+          g_autofree char *want = NULL;
+          g_autofree char *got = NULL;
+
+          g_string_append_unichar (text, c);
+          g_string_append_unichar (text, samples[k]);
+          g_string_append_unichar (text, c);
+          g_string_append (text, "Ý x");
+          want = fold_reference (text->str);
+          got = hc_demo_text_fold (text->str);
+          if (g_strcmp0 (want, got) != 0)
+            g_error ("fold of U+%04X then U+%04X: “%s”, want “%s”", c, samples[k], got, want);
+          g_string_free (text, TRUE);
+        }
+    }
+}
+
 static void
 test_time (void)
 {
@@ -209,6 +257,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/demo-hub/text/fold", test_fold);
+  g_test_add_func ("/demo-hub/text/fold-table", test_fold_table);
   g_test_add_func ("/demo-hub/text/time", test_time);
   g_test_add_func ("/demo-hub/text/tidy-numbers", test_tidy_numbers);
   g_test_add_func ("/demo-hub/tokens", test_tokens);

@@ -453,6 +453,8 @@ base_score (GRand *rand)
   return g_rand_double_range (rand, 90.0, 99.9);
 }
 
+#define HISTORY_DAYS 90
+
 static gboolean
 seed_datasets (sqlite3 *db,
                GRand   *rand,
@@ -461,6 +463,7 @@ seed_datasets (sqlite3 *db,
 {
   static const char * const criteria[] = { "correct", "complete", "clean", "live" };
   sqlite3_stmt *ds = NULL, *rule = NULL, *hist = NULL, *sample = NULL;
+  GString *hist_sql;
   guint per_round = G_N_ELEMENTS (national_datasets) + G_N_ELEMENTS (hc_demo_provinces);
   gint64 today = now / 86400;
 
@@ -468,8 +471,11 @@ seed_datasets (sqlite3 *db,
                           " clean, live, overall, rules_failed, search) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", -1, &ds, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO rules (id, dataset_id, criterion, description, checked, failed)"
                           " VALUES (?,?,?,?,?,?)", -1, &rule, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO dataset_history (dataset_id, day, correct, complete, clean, live)"
-                          " VALUES (?,?,?,?,?,?)", -1, &hist, NULL);
+  hist_sql = g_string_new ("INSERT INTO dataset_history (dataset_id, day, correct, complete, clean, live) VALUES ");
+  for (guint d = 0; d < HISTORY_DAYS; d++)
+    g_string_append (hist_sql, d == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)");
+  sqlite3_prepare_v2 (db, hist_sql->str, -1, &hist, NULL);
+  g_string_free (hist_sql, TRUE);
   sqlite3_prepare_v2 (db, "INSERT INTO samples (dataset_id, n, rule_id, record_key, field, value, reason)"
                           " VALUES (?,?,?,?,?,?,?)", -1, &sample, NULL);
 
@@ -556,20 +562,23 @@ seed_datasets (sqlite3 *db,
             }
         }
 
-      /* History walks backwards from today's scores, so its end matches. */
+      /* History walks backwards from today's scores, so its end matches;
+       * its 90 days go in with one statement, oldest first (key order). */
       memcpy (walk, scores, sizeof walk);
-      for (gint64 d = 0; d < 90; d++)
+      sqlite3_reset (hist);
+      for (guint d = 0; d < HISTORY_DAYS; d++)
         {
-          sqlite3_reset (hist);
-          sqlite3_bind_text (hist, 1, id, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (hist, 2, today - d);
+          int at = (int) (HISTORY_DAYS - 1 - d) * 6;
+
+          sqlite3_bind_text (hist, at + 1, id, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (hist, at + 2, today - d);
           for (guint c = 0; c < 4; c++)
-            sqlite3_bind_double (hist, 3 + c, hc_demo_text_round1 (walk[c]));
-          if (sqlite3_step (hist) != SQLITE_DONE)
-            return FALSE;
+            sqlite3_bind_double (hist, at + 3 + (int) c, hc_demo_text_round1 (walk[c]));
           for (guint c = 0; c < 4; c++)
             walk[c] = CLAMP (walk[c] + g_rand_double_range (rand, -0.9, 0.8), 40.0, 100.0);
         }
+      if (sqlite3_step (hist) != SQLITE_DONE)
+        return FALSE;
 
       search = g_strdup_printf ("%s %s %s", id, name, owner);
       folded = hc_demo_text_fold (search);

@@ -38,6 +38,7 @@ struct _HcOverviewPage
   HcHubManager   *manager;
   GPtrArray      *hubs;
   guint           update_source;
+  gint64          last_recompute;   /* monotonic µs */
   gboolean        dirty;
 
   /* template children */
@@ -273,6 +274,7 @@ recompute (HcOverviewPage *self)
   guint n = self->hubs ? self->hubs->len : 0;
 
   self->dirty = FALSE;
+  self->last_recompute = g_get_monotonic_time ();
   hc_hub_totals_clear (&self->totals);
   for (guint i = 0; i < n; i++)
     {
@@ -385,7 +387,15 @@ hc_overview_page_set_hubs (HcOverviewPage *self,
   if (first)
     flush (self);
   else if (self->update_source == 0)
-    self->update_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 250, update_cb, self, NULL);
+    {
+      /* The first change after a quiet spell shows at once (the lists
+       * just read fill the page); the ones after it wait for the rest of
+       * the quarter second. */
+      gint64 since = (g_get_monotonic_time () - self->last_recompute) / 1000;
+      guint delay = since >= 250 ? 0 : (guint) (250 - since);
+
+      self->update_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, delay, update_cb, self, NULL);
+    }
 }
 
 /**

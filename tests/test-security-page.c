@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-security-page.h"
@@ -137,6 +138,35 @@ n_visible (HcSecurityPage *page)
   while (hc_list_pane_is_busy (pane))
     g_main_context_iteration (NULL, TRUE);
   return g_list_model_get_n_items (hc_list_pane_get_visible_model (pane));
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+        return child;
+      if ((found = find_label (child, needle)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Asks a cell for its tooltip as GTK does when the pointer rests on it. */
+static gboolean
+query_tooltip (GtkWidget *widget)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_object_unref (tooltip);
+  return shown;
 }
 
 static HcAlert *
@@ -609,6 +639,27 @@ test_security_page_hub_text (void)
     g_assert_cmpstr (title, ==, FSI "Cảnh báo [U+202E]gnp.exe[U+202C] truy cập" PDI);
     g_assert_cmpstr (asset, ==, FSI "ws-[U+202E]exe.01[U+202C]" PDI);
     hc_test_assert_nothing_disguised (view);
+  }
+  /* Tooltips are given when asked for, never bound: the title's and the
+   * asset's whole text, the exact time of "… ago"; the source address
+   * has none. */
+  {
+    GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
+    g_autoptr(GDateTime) detected = g_date_time_new_from_iso8601 (trojan.detected_at, NULL);
+    gint64 at = g_date_time_to_unix (detected);
+    g_autofree char *ago = hc_format_relative (at, g_get_real_time () / G_USEC_PER_SEC);
+    GtkWidget *title = find_label (view, "gnp.exe");
+    GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (title));
+    GtkWidget *time = find_label (row, ago);
+    GtkWidget *address = find_label (row, trojan.source_ip);
+
+    g_assert_nonnull (time);
+    g_assert_nonnull (address);
+    g_assert_null (gtk_widget_get_tooltip_text (title));
+    g_assert_true (gtk_widget_get_has_tooltip (title) && query_tooltip (title));
+    g_assert_true (gtk_widget_get_has_tooltip (find_label (row, "exe.01")) && query_tooltip (find_label (row, "exe.01")));
+    g_assert_true (gtk_widget_get_has_tooltip (time) && query_tooltip (time));
+    g_assert_false (gtk_widget_get_has_tooltip (address));
   }
   /* Search and sort still see the hub's own text. */
   hc_list_pane_set_search_text (pane, "\u202Egnp");

@@ -400,8 +400,18 @@ test_storage_page (void)
   {
     static const char *const fixed[] = { "ok", "ok", "ok", NULL };
     g_autoptr(HcItem) node = node_from_json ("node-03", "node-03", "Hà Nội A2", "up", fixed);
+    GtkListBox *list = hc_nodes_view_get_list (hc_storage_page_get_nodes_view (page));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 1);
+
+    /* As a hub's store does: a node changed in place is announced again.
+     * Its row is kept, closed as the operator left it, and follows it. */
+    hc_item_store_set_announce_updates (nodes, TRUE);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
     hc_item_store_upsert (nodes, node);
     g_assert_null (strstr (hc_storage_page_get_verdict (page), "failing"));
+    g_assert_true (gtk_list_box_get_row_at_index (list, 1) == row);
+    g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+    g_assert_cmpuint (count_type (GTK_WIDGET (list), ADW_TYPE_EXPANDER_ROW), ==, 3);
   }
 
   hc_test_destroy_window (window);

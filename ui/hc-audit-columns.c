@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hc-audit-columns.h"
+#include "hc-cell-tooltips.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
 #include "hc-format.h"
@@ -108,6 +109,9 @@ setup_label (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Its whole text, asked for when shown (see hc-cell-tooltips.c). */
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (hc_cell_label_tooltip), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -122,7 +126,6 @@ bind_label (GtkSignalListItemFactory *factory,
   g_autofree char *text = cell_text (entry, column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text[0] != '\0' ? text : NULL);
   if (g_str_equal (column, "result"))
     {
       gboolean done = hc_audit_entry_get_status (entry) >= 200 && hc_audit_entry_get_status (entry) < 300;
@@ -143,6 +146,22 @@ on_link_clicked (GtkButton *button,
     data->open (entry, data->user_data);
 }
 
+static gboolean
+on_link_query_tooltip (GtkWidget  *button,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_link (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -154,6 +173,8 @@ setup_link (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (button, "link");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), data);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_link_query_tooltip), NULL);
   gtk_list_item_set_child (list_item, button);
 }
 
@@ -175,8 +196,8 @@ bind_link (GtkSignalListItemFactory *factory,
   else
     /* Translators: %s is an alert's id */
     tooltip = g_strdup_printf (_("Show the alert %s in Security"), target);
-  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data_full (G_OBJECT (button), "tooltip", g_steal_pointer (&tooltip), g_free);
   g_object_set_data_full (G_OBJECT (button), "entry", g_object_ref (entry), g_object_unref);
 }
 

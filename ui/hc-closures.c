@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-cell-tooltips.h"
 #include "hc-closures.h"
 #include "hc-format.h"
 #include "hc-labels.h"
@@ -127,6 +128,7 @@ hc_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "status_level", G_CALLBACK (status_level));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_label", G_CALLBACK (status_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_rank", G_CALLBACK (status_rank));
+  hc_cell_tooltips_bind (widget_class);
 }
 
 /* Storage: pools. */

@@ -161,6 +161,18 @@ update_agencies (HcIngestionPage *self)
       if (agency != NULL && g_hash_table_add (seen, (gpointer) agency))
         g_ptr_array_add (names, (gpointer) agency);
     }
+
+  /* A live hub changes its feeds many times a second and their agencies
+   * seldom: the same set as shown needs no sort (g_utf8_collate() is dear). */
+  if (n_old > 0 && g_hash_table_size (seen) == n_old - 1)
+    {
+      same = TRUE;
+      for (guint i = 1; same && i < n_old; i++)
+        same = g_hash_table_contains (seen, gtk_string_list_get_string (self->agencies, i));
+      if (same)
+        return;
+    }
+
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_insert (names, 0, (gpointer) _("All Agencies"));
 

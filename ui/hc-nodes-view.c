@@ -194,6 +194,16 @@ update_stack (HcNodesView *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
+static HcNode *
+row_node (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "node") : NULL;
+}
+
+/* The hub store re-announces nodes changed in place (items-changed over
+ * the span of them): their rows follow each node's notify already, so
+ * rows whose node is still the same are kept (and stay open or closed as
+ * the operator left them); only the others are built again. */
 static void
 on_nodes_changed (GListModel  *nodes,
                   guint        position,
@@ -201,7 +211,41 @@ on_nodes_changed (GListModel  *nodes,
                   guint        added,
                   HcNodesView *self)
 {
+  gboolean same = removed == added;
+
+  for (guint i = 0; same && i < added; i++)
+    {
+      g_autoptr(HcNode) node = g_list_model_get_item (nodes, position + i);
+
+      same = row_node (gtk_list_box_get_row_at_index (self->list, position + i)) == node;
+    }
+
+  if (!same)
+    {
+      for (guint i = 0; i < removed; i++)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, position);
+
+          if (row != NULL)
+            gtk_list_box_remove (self->list, GTK_WIDGET (row));
+        }
+      for (guint i = 0; i < added; i++)
+        {
+          g_autoptr(HcNode) node = g_list_model_get_item (nodes, position + i);
+
+          gtk_list_box_insert (self->list, create_node_row (node, NULL), position + i);
+        }
+    }
   update_stack (self);
+}
+
+static void
+remove_rows (HcNodesView *self)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
 }
 
 static void
@@ -212,7 +256,7 @@ hc_nodes_view_dispose (GObject *object)
   if (self->nodes != NULL)
     g_signal_handlers_disconnect_by_data (self->nodes, self);
   if (self->list != NULL)
-    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+    remove_rows (self);
   hc_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->nodes);
   self->list = NULL;
@@ -289,9 +333,12 @@ hc_nodes_view_set_nodes (HcNodesView *self,
   if (self->nodes != NULL)
     g_signal_handlers_disconnect_by_data (self->nodes, self);
   g_set_object (&self->nodes, nodes);
+  remove_rows (self);
   if (nodes != NULL)
-    g_signal_connect_object (nodes, "items-changed", G_CALLBACK (on_nodes_changed), self, 0);
-  gtk_list_box_bind_model (self->list, nodes, nodes != NULL ? create_node_row : NULL, NULL, NULL);
+    {
+      g_signal_connect_object (nodes, "items-changed", G_CALLBACK (on_nodes_changed), self, 0);
+      on_nodes_changed (nodes, 0, 0, g_list_model_get_n_items (nodes), self);
+    }
   update_stack (self);
 }
 

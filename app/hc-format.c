@@ -131,6 +131,42 @@ hc_format_relative (gint64 then,
   }
 }
 
+/* The local time zone, made once for each value of $TZ. GLib 2.74's
+ * g_time_zone_new_local() compares its cache with $TZ and, with $TZ unset,
+ * reads /etc/localtime again on every call: once for every time a long list
+ * formats. */
+G_LOCK_DEFINE_STATIC (local_zone);
+
+static GTimeZone *
+local_zone (void)
+{
+  static GTimeZone *zone;
+  static char *zone_tz;
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *result;
+
+  G_LOCK (local_zone);
+  if (zone == NULL || g_strcmp0 (tz, zone_tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone = g_time_zone_new_local ();
+      zone_tz = g_strdup (tz);
+    }
+  result = g_time_zone_ref (zone);
+  G_UNLOCK (local_zone);
+  return result;
+}
+
+static GDateTime *
+local_time (gint64 unix_time)
+{
+  g_autoptr(GTimeZone) zone = local_zone ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
+}
+
 /**
  * hc_format_time:
  * A local wall-clock time: the time alone when it is today, with the date
@@ -146,8 +182,8 @@ hc_format_time (gint64 unix_time,
   if (unix_time <= 0)
     return g_strdup (_("never"));
 
-  when = g_date_time_new_from_unix_local (unix_time);
-  today = g_date_time_new_from_unix_local (now);
+  when = local_time (unix_time);
+  today = local_time (now);
   if (when == NULL || today == NULL)
     return g_strdup (_("never"));
 

@@ -10,11 +10,12 @@
  * none is lost and none is overtaken by an older page; the stream's
  * state decides when the lists are fetched again.
  *
- * Items from events go into the models together, once per main-loop
- * turn (hc_hub_events_flush): a burst of 20,000 alert.created events is
- * then a few model changes, not 20,000 passes of the views' sort, filter
- * and rows. A removal, a fetch and the hub's end flush first, so no
- * event is applied out of order.
+ * Items from events go into the models together (hc_hub_events_flush),
+ * at most every FLUSH_INTERVAL_MS: a steady stream is a few model changes
+ * a second and a burst of 20,000 alert.created events a few dozen, not
+ * 20,000 passes of the views' sort, filter and rows; a long burst goes in
+ * by time-boxed slices, one per main-loop turn. A removal, a fetch and
+ * the hub's end flush first, so no event is applied out of order.
  */
 
 typedef struct {
@@ -32,6 +33,59 @@ held_event_free (gpointer data)
   g_free (held);
 }
 
+/* Events come in steadily (a busy hub sends dozens a second): they go
+ * into the models at most this often, so a steady stream costs a few
+ * model changes and frames a second, not one per event. The first event
+ * after a quiet spell goes in at once. */
+#define FLUSH_INTERVAL_MS 200
+/* A long burst goes in by slices of about this long a main-loop turn,
+ * so the window keeps answering meanwhile. */
+#define SLICE_BUDGET_US   (12 * 1000)
+#define SLICE_MIN         256
+
+/* Puts up to @budget items in the models; returns whether some are left. */
+static gboolean
+flush_some (HcHub *self,
+            guint  budget)
+{
+  gboolean touched = FALSE;
+
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    {
+      GPtrArray *pending = self->event_items[kind];
+      g_autoptr(GPtrArray) items = NULL;
+
+      if (pending == NULL || pending->len == 0)
+        continue;
+      if (pending->len <= budget)
+        items = g_steal_pointer (&self->event_items[kind]);
+      else
+        {
+          /* The oldest first: a later copy of an id must win. */
+          items = g_ptr_array_new_full (budget, g_object_unref);
+          for (guint i = 0; i < budget; i++)
+            g_ptr_array_add (items, g_ptr_array_index (pending, i));
+          g_ptr_array_set_free_func (pending, NULL);
+          g_ptr_array_remove_range (pending, 0, budget);
+          g_ptr_array_set_free_func (pending, g_object_unref);
+        }
+      budget -= items->len;
+      hc_item_store_upsert_many (self->stores[kind], items);
+      touched = TRUE;
+      if (budget == 0)
+        break;
+    }
+
+  self->events_flushed_at = g_get_monotonic_time ();
+  if (touched && self->state == HC_HUB_CONNECTED)
+    hc_hub_touch_updated (self, NULL);
+
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    if (self->event_items[kind] != NULL && self->event_items[kind]->len > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * hc_hub_events_flush:
  * Puts the items the events brought since the last flush into the models.
@@ -40,23 +94,53 @@ void
 hc_hub_events_flush (HcHub *self)
 {
   hc_hub_clear_source (&self->event_source);
-  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
-    {
-      g_autoptr(GPtrArray) items = g_steal_pointer (&self->event_items[kind]);
-
-      if (items != NULL && items->len > 0)
-        hc_item_store_upsert_many (self->stores[kind], items);
-    }
+  flush_some (self, G_MAXUINT);
 }
 
 static gboolean
 flush_cb (gpointer data)
 {
   HcHub *self = data;
+  gint64 start = g_get_monotonic_time ();
+  guint slice = MAX (self->events_slice, SLICE_MIN);
+  gint64 spent;
 
   g_clear_pointer (&self->event_source, g_source_unref);
-  hc_hub_events_flush (self);
+  if (!flush_some (self, slice))
+    return G_SOURCE_REMOVE;
+
+  /* A burst: the next slice in the next turn, sized by this one's pace. */
+  spent = MAX (g_get_monotonic_time () - start, 1);
+  self->events_slice = (guint) CLAMP ((gint64) slice * SLICE_BUDGET_US / spent, SLICE_MIN, 100000);
+  if (self->event_source == NULL)
+    {
+      self->event_source = g_idle_source_new ();
+      g_source_set_priority (self->event_source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (self->event_source, flush_cb, self, NULL);
+      g_source_set_static_name (self->event_source, "[hc] events into the models");
+      g_source_attach (self->event_source, g_main_context_get_thread_default ());
+    }
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_flush (HcHub *self)
+{
+  gint64 since;
+
+  if (self->event_source != NULL)
+    return;
+  since = (g_get_monotonic_time () - self->events_flushed_at) / 1000;
+  if (since >= FLUSH_INTERVAL_MS)
+    self->event_source = g_idle_source_new ();
+  else
+    self->event_source = g_timeout_source_new ((guint) (FLUSH_INTERVAL_MS - since));
+  /* The priority of the stream's own reads: a long burst still shows as
+   * it arrives. */
+  g_source_set_priority (self->event_source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (self->event_source, flush_cb, self, NULL);
+  g_source_set_static_name (self->event_source, "[hc] events into the models");
+  g_source_attach (self->event_source, g_main_context_get_thread_default ());
 }
 
 static void
@@ -67,15 +151,7 @@ apply_later (HcHub      *self,
   if (self->event_items[kind] == NULL)
     self->event_items[kind] = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->event_items[kind], g_object_ref (item));
-  if (self->event_source != NULL)
-    return;
-  /* The priority of the stream's own reads: a long burst still shows as
-   * it arrives. */
-  self->event_source = g_idle_source_new ();
-  g_source_set_priority (self->event_source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (self->event_source, flush_cb, self, NULL);
-  g_source_set_static_name (self->event_source, "[hc] events into the models");
-  g_source_attach (self->event_source, g_main_context_get_thread_default ());
+  schedule_flush (self);
 }
 
 static void
@@ -102,6 +178,8 @@ apply_event (HcHub      *self,
       hc_hub_events_flush (self);
       if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
         hc_item_store_remove (self->stores[kind], json_node_get_string (id));
+      if (self->state == HC_HUB_CONNECTED)
+        hc_hub_touch_updated (self, NULL);
     }
   else
     {
@@ -111,11 +189,10 @@ apply_event (HcHub      *self,
           g_debug ("Ignoring event “%s”: %s", name, error ? error->message : "unparsable");
           return;
         }
+      /* "Updated" is touched when it goes in. */
       apply_later (self, kind, item);
     }
 
-  if (self->state == HC_HUB_CONNECTED)
-    hc_hub_touch_updated (self, NULL);
   hc_hub_schedule_overview (self);
 }
 

@@ -51,6 +51,8 @@ struct _HcHub
   GPtrArray      *held_events;
   GPtrArray      *event_items[HC_LIST_N_KINDS]; /* from events, not yet in the models */
   GSource        *event_source;                 /* puts them in (hc-hub-events.c) */
+  gint64          events_flushed_at;            /* when they last went in */
+  guint           events_slice;                 /* items per turn in a burst */
   GCancellable   *cancellable;
   GSource        *retry_source;
   HcBackoff       backoff;

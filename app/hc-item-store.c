@@ -12,6 +12,15 @@
  */
 #define HC_ITEM_STORE_MAX_REMOVED_RUNS 32
 
+/*
+ * Up to this many items changed in one call are each updated and at once
+ * re-announced alone (position, 1, 1): a sorted view re-sorts just those
+ * and a list view rebinds just their rows (a steady stream of events is a
+ * handful per call). Beyond it (a full read that changed thousands), all
+ * are updated first and announced as one span.
+ */
+#define HC_ITEM_STORE_MAX_SINGLE_ANNOUNCE 64
+
 struct _HcItemStore
 {
   GObject     parent_instance;
@@ -85,6 +94,45 @@ hc_item_store_changed (HcItemStore *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/*
+ * Updates the resident items from their new copies (@pairs: resident,
+ * new, resident, new…) and announces them (see HC_ITEM_STORE_MAX_SINGLE_ANNOUNCE).
+ * Returns how many changed.
+ */
+static void hc_item_store_announce (HcItemStore *self, GHashTable *updated);
+
+static guint
+hc_item_store_update_pairs (HcItemStore *self,
+                            GPtrArray   *pairs)
+{
+  g_autoptr(GHashTable) updated = NULL;
+  guint n_updated = 0;
+
+  if (!self->announce_updates || pairs->len / 2 > HC_ITEM_STORE_MAX_SINGLE_ANNOUNCE)
+    {
+      updated = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i + 1 < pairs->len; i += 2)
+        if (hc_item_update_from (pairs->pdata[i], pairs->pdata[i + 1]))
+          g_hash_table_add (updated, pairs->pdata[i]);
+      hc_item_store_announce (self, updated);
+      return g_hash_table_size (updated);
+    }
+
+  /* One at a time, each announced as soon as it changed: no view ever
+   * sees an item changed but not yet announced while it re-sorts another. */
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      guint position;
+
+      if (!hc_item_update_from (pairs->pdata[i], pairs->pdata[i + 1]))
+        continue;
+      n_updated++;
+      if (g_ptr_array_find (self->items, pairs->pdata[i], &position))
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+  return n_updated;
 }
 
 /*
@@ -312,7 +360,8 @@ hc_item_store_upsert_many (HcItemStore *self,
 {
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GHashTable) pending_by_id = NULL;
-  g_autoptr(GHashTable) updated = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  guint n_updated;
   guint start;
 
   g_return_if_fail (HC_IS_ITEM_STORE (self));
@@ -320,7 +369,7 @@ hc_item_store_upsert_many (HcItemStore *self,
 
   pending = g_ptr_array_new_with_free_func (g_object_unref);
   pending_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  updated = g_hash_table_new (NULL, NULL);
+  pairs = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -335,8 +384,9 @@ hc_item_store_upsert_many (HcItemStore *self,
       existing = g_hash_table_lookup (self->by_id, id);
       if (existing != NULL)
         {
-          if (hc_item_update_from (existing, item))
-            g_hash_table_add (updated, existing);
+          /* In order: a repeated id ends as its last copy. */
+          g_ptr_array_add (pairs, existing);
+          g_ptr_array_add (pairs, item);
           continue;
         }
 
@@ -355,11 +405,9 @@ hc_item_store_upsert_many (HcItemStore *self,
       g_ptr_array_add (pending, g_object_ref (item));
     }
 
-  if (g_hash_table_size (updated) > 0)
-    {
-      hc_item_store_announce (self, updated);
-      g_signal_emit (self, signals[ITEMS_UPDATED], 0, g_hash_table_size (updated));
-    }
+  n_updated = hc_item_store_update_pairs (self, pairs);
+  if (n_updated > 0)
+    g_signal_emit (self, signals[ITEMS_UPDATED], 0, n_updated);
 
   if (pending->len == 0)
     return;
@@ -516,8 +564,9 @@ hc_item_store_replace_all (HcItemStore *self,
 {
   g_autoptr(GHashTable) incoming = NULL;
   g_autoptr(GPtrArray) added = NULL;
-  g_autoptr(GHashTable) updated = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
   g_autofree guint8 *gone = NULL;
+  guint n_updated;
   guint n_gone = 0;
   guint start;
 
@@ -550,7 +599,7 @@ hc_item_store_replace_all (HcItemStore *self,
 
   /* Update what stays, then collect what is new, in the hub's order. */
   added = g_ptr_array_new ();
-  updated = g_hash_table_new (NULL, NULL);
+  pairs = g_ptr_array_new ();
   for (guint i = 0; i < items->len; i++)
     {
       HcItem *item = g_ptr_array_index (items, i);
@@ -564,18 +613,16 @@ hc_item_store_replace_all (HcItemStore *self,
       existing = g_hash_table_lookup (self->by_id, id);
       if (existing != NULL)
         {
-          if (hc_item_update_from (existing, item))
-            g_hash_table_add (updated, existing);
+          g_ptr_array_add (pairs, existing);
+          g_ptr_array_add (pairs, item);
         }
       else
         g_ptr_array_add (added, item);
     }
 
-  if (g_hash_table_size (updated) > 0)
-    {
-      hc_item_store_announce (self, updated);
-      g_signal_emit (self, signals[ITEMS_UPDATED], 0, g_hash_table_size (updated));
-    }
+  n_updated = hc_item_store_update_pairs (self, pairs);
+  if (n_updated > 0)
+    g_signal_emit (self, signals[ITEMS_UPDATED], 0, n_updated);
 
   if (added->len == 0)
     return;

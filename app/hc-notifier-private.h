@@ -34,6 +34,8 @@ struct _HcNotifier
 
   HcHubManager        *manager;
   GSettings           *settings;
+  HcNoticePrefs        prefs;        /* the notify-* keys, read once per change */
+  gboolean             prefs_valid;
   char                *state_path;
   GKeyFile            *state;
   GSource             *save_source;

@@ -165,10 +165,22 @@ remember_last_id (HubWatch *watch)
 
 /* ---- showing ------------------------------------------------------------- */
 
+static void
+on_settings_changed (GSettings  *settings,
+                     const char *key,
+                     HcNotifier *self)
+{
+  self->prefs_valid = FALSE;
+}
+
+/* Read when asked after a change, not per event: a burst brings 200,000. */
 static HcNoticePrefs
 read_prefs (HcNotifier *self)
 {
   HcNoticePrefs prefs = { HC_SEVERITY_HIGH, TRUE, TRUE, TRUE, TRUE };
+
+  if (self->prefs_valid)
+    return self->prefs;
 
   if (self->settings != NULL)
     {
@@ -182,6 +194,8 @@ read_prefs (HcNotifier *self)
       prefs.storage = g_settings_get_boolean (self->settings, "notify-storage");
       prefs.hubs = g_settings_get_boolean (self->settings, "notify-hubs");
     }
+  self->prefs = prefs;
+  self->prefs_valid = TRUE;
   return prefs;
 }
 
@@ -650,6 +664,8 @@ hc_notifier_new (HcHubManager *manager,
   self = g_object_new (HC_TYPE_NOTIFIER, NULL);
   self->manager = g_object_ref (manager);
   self->settings = settings ? g_object_ref (settings) : NULL;
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, 0);
   self->state_path = state_path ? g_strdup (state_path) : hc_notifier_default_state_path ();
   if (!g_key_file_load_from_file (self->state, self->state_path, G_KEY_FILE_NONE, &error) &&
       !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))

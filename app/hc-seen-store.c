@@ -27,9 +27,61 @@ struct _HcSeenStore
   GObject   parent_instance;
 
   char     *path;
-  GKeyFile *file;
-  guint     save_idle;
+  GKeyFile   *file;
+  GHashTable *hubs;      /* hub key -> HubSeen: the file's groups, read once */
+  guint       save_idle;
 };
+
+/* One hub's part of the file as it is looked up: a check of an item is
+ * then two look-ups, not a parse of the hub's whole "seen" list (a count
+ * of 100,000 alerts asks 100,000 times). Dropped whenever the file
+ * changes, read again when next asked. */
+typedef struct {
+  gboolean    started;
+  gint64      baseline;
+  GHashTable *seen;      /* item keys (owned) */
+} HubSeen;
+
+static void
+hub_seen_free (gpointer data)
+{
+  HubSeen *hub = data;
+
+  g_hash_table_unref (hub->seen);
+  g_free (hub);
+}
+
+static void
+hc_seen_store_forget (HcSeenStore *self,
+                      const char  *hub_key)
+{
+  if (hub_key != NULL)
+    g_hash_table_remove (self->hubs, hub_key);
+  else
+    g_hash_table_remove_all (self->hubs);
+}
+
+static HubSeen *
+hc_seen_store_get_hub (HcSeenStore *self,
+                       const char  *hub_key)
+{
+  HubSeen *hub = g_hash_table_lookup (self->hubs, hub_key);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) seen = NULL;
+
+  if (hub != NULL)
+    return hub;
+
+  hub = g_new0 (HubSeen, 1);
+  hub->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  hub->baseline = g_key_file_get_int64 (self->file, hub_key, "baseline", &error);
+  hub->started = error == NULL;
+  seen = g_key_file_get_string_list (self->file, hub_key, "seen", NULL, NULL);
+  for (guint i = 0; seen != NULL && seen[i] != NULL; i++)
+    g_hash_table_add (hub->seen, g_steal_pointer (&seen[i]));
+  g_hash_table_insert (self->hubs, g_strdup (hub_key), hub);
+  return hub;
+}
 
 G_DEFINE_FINAL_TYPE (HcSeenStore, hc_seen_store, G_TYPE_OBJECT)
 
@@ -50,6 +102,7 @@ hc_seen_store_finalize (GObject *object)
   HcSeenStore *self = HC_SEEN_STORE (object);
 
   g_clear_handle_id (&self->save_idle, g_source_remove);
+  g_clear_pointer (&self->hubs, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->file, g_key_file_unref);
 
@@ -74,6 +127,7 @@ static void
 hc_seen_store_init (HcSeenStore *self)
 {
   self->file = g_key_file_new ();
+  self->hubs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, hub_seen_free);
 }
 
 /**
@@ -108,6 +162,7 @@ hc_seen_store_load (HcSeenStore  *self,
 
   g_return_val_if_fail (HC_IS_SEEN_STORE (self), FALSE);
 
+  hc_seen_store_forget (self, NULL);
   g_key_file_unref (self->file);
   self->file = g_key_file_new ();
   if (!g_key_file_load_from_file (self->file, self->path, G_KEY_FILE_NONE, &local_error))
@@ -169,6 +224,7 @@ hc_seen_store_start (HcSeenStore *self,
   if (g_key_file_has_key (self->file, hub_key, "baseline", NULL))
     return;
   g_key_file_set_int64 (self->file, hub_key, "baseline", now);
+  hc_seen_store_forget (self, hub_key);
   g_signal_emit (self, signals[CHANGED], 0, hub_key);
 }
 
@@ -183,19 +239,16 @@ hc_seen_store_is_seen (HcSeenStore *self,
                        const char  *item_key,
                        gint64       since)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) seen = NULL;
-  gint64 baseline;
+  HubSeen *hub;
 
   g_return_val_if_fail (HC_IS_SEEN_STORE (self), TRUE);
   g_return_val_if_fail (hub_key != NULL && item_key != NULL, TRUE);
 
-  baseline = g_key_file_get_int64 (self->file, hub_key, "baseline", &error);
+  hub = hc_seen_store_get_hub (self, hub_key);
   /* A hub not started is one the operator has not watched yet: nothing new. */
-  if (error != NULL || since <= baseline)
+  if (!hub->started || since <= hub->baseline)
     return TRUE;
-  seen = g_key_file_get_string_list (self->file, hub_key, "seen", NULL, NULL);
-  return seen != NULL && g_strv_contains ((const char * const *) seen, item_key);
+  return g_hash_table_contains (hub->seen, item_key);
 }
 
 void
@@ -211,15 +264,16 @@ hc_seen_store_mark_seen (HcSeenStore *self,
   g_return_if_fail (HC_IS_SEEN_STORE (self));
   g_return_if_fail (hub_key != NULL && item_key != NULL);
 
-  seen = g_key_file_get_string_list (self->file, hub_key, "seen", &n, NULL);
-  if (seen != NULL && g_strv_contains ((const char * const *) seen, item_key))
+  if (g_hash_table_contains (hc_seen_store_get_hub (self, hub_key)->seen, item_key))
     return;
+  seen = g_key_file_get_string_list (self->file, hub_key, "seen", &n, NULL);
   for (gsize i = n >= MAX_SEEN ? n - MAX_SEEN + 1 : 0; i < n; i++)
     g_strv_builder_add (builder, seen[i]);
   g_strv_builder_add (builder, item_key);
   kept = g_strv_builder_end (builder);
   g_key_file_set_string_list (self->file, hub_key, "seen",
                               (const char * const *) kept, g_strv_length (kept));
+  hc_seen_store_forget (self, hub_key);
   g_signal_emit (self, signals[CHANGED], 0, hub_key);
 }
 
@@ -238,6 +292,7 @@ hc_seen_store_mark_all_seen (HcSeenStore *self,
 
   g_key_file_set_int64 (self->file, hub_key, "baseline", now);
   g_key_file_remove_key (self->file, hub_key, "seen", NULL);
+  hc_seen_store_forget (self, hub_key);
   g_signal_emit (self, signals[CHANGED], 0, hub_key);
 }
 
@@ -302,6 +357,37 @@ hc_seen_store_is_alert_seen (HcSeenStore *self,
 }
 
 /**
+ * hc_seen_store_count_unseen_range:
+ * How many of the @n_items @alerts (HcAlert) from @position on, at
+ * @min_severity or above, are new.
+ */
+guint
+hc_seen_store_count_unseen_range (HcSeenStore *self,
+                                  const char  *hub_key,
+                                  GListModel  *alerts,
+                                  HcSeverity   min_severity,
+                                  guint        position,
+                                  guint        n_items)
+{
+  guint n = 0;
+  guint end;
+
+  g_return_val_if_fail (HC_IS_SEEN_STORE (self), 0);
+  g_return_val_if_fail (G_IS_LIST_MODEL (alerts), 0);
+
+  end = MIN (g_list_model_get_n_items (alerts), position + n_items);
+  for (guint i = position; i < end; i++)
+    {
+      g_autoptr(HcAlert) alert = g_list_model_get_item (alerts, i);
+
+      if (hc_alert_get_severity (alert) >= min_severity &&
+          !hc_seen_store_is_alert_seen (self, hub_key, alert))
+        n++;
+    }
+  return n;
+}
+
+/**
  * hc_seen_store_count_unseen:
  * How many of @alerts (HcAlert) at @min_severity or above are new.
  */
@@ -311,20 +397,7 @@ hc_seen_store_count_unseen (HcSeenStore *self,
                             GListModel  *alerts,
                             HcSeverity   min_severity)
 {
-  guint n = 0;
-
-  g_return_val_if_fail (HC_IS_SEEN_STORE (self), 0);
-  g_return_val_if_fail (G_IS_LIST_MODEL (alerts), 0);
-
-  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
-    {
-      g_autoptr(HcAlert) alert = g_list_model_get_item (alerts, i);
-
-      if (hc_alert_get_severity (alert) >= min_severity &&
-          !hc_seen_store_is_alert_seen (self, hub_key, alert))
-        n++;
-    }
-  return n;
+  return hc_seen_store_count_unseen_range (self, hub_key, alerts, min_severity, 0, G_MAXUINT);
 }
 
 /* A feed is new news from the start of the run that failed; a later

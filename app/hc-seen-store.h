@@ -40,6 +40,12 @@ guint        hc_seen_store_count_unseen   (HcSeenStore  *self,
                                            const char   *hub_key,
                                            GListModel   *alerts,
                                            HcSeverity    min_severity);
+guint        hc_seen_store_count_unseen_range (HcSeenStore *self,
+                                               const char  *hub_key,
+                                               GListModel  *alerts,
+                                               HcSeverity   min_severity,
+                                               guint        position,
+                                               guint        n_items);
 gboolean     hc_seen_store_is_source_seen (HcSeenStore  *self,
                                            const char   *hub_key,
                                            HcSource     *source);

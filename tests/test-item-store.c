@@ -396,6 +396,21 @@ test_replace_all_100k (void)
   mirror_free (mirror);
 }
 
+static void
+assert_e_unchanged_at_a (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         gpointer    data)
+{
+  g_autoptr(HcItem) e = g_list_model_get_item (model, 3);
+
+  if (position == 0)
+    g_assert_cmpint (hc_source_get_status (HC_SOURCE (e)), ==, HC_SOURCE_STATUS_PAUSED);
+  else
+    g_assert_cmpint (hc_source_get_status (HC_SOURCE (e)), ==, HC_SOURCE_STATUS_FAILED);
+}
+
 /* Announced updates: each changed item is items-changed (pos, 1, 1) in place. */
 static void
 test_announce_updates (void)
@@ -435,25 +450,50 @@ test_announce_updates (void)
   mirror->signals = 0;
   hc_item_store_replace_all (store, second);
   mirror_assert_equal (mirror);
-  /* removal of d, then b, c and e are neighbours: one re-announcement; append of f */
-  g_assert_cmpuint (mirror->signals, ==, 3);
+  /* removal of d, then b, c and e each re-announced alone; append of f */
+  g_assert_cmpuint (mirror->signals, ==, 5);
   g_assert_true (hc_item_store_lookup (store, "b") == resident_b);
   g_assert_cmpint (hc_source_get_status (HC_SOURCE (resident_b)), ==, HC_SOURCE_STATUS_PAUSED);
 
-  /* a and e changed, apart: one span from a to e, so no sorted view ever
-   * sees e changed but not yet announced while it re-sorts a. */
+  /* a and e changed, apart: each updated and announced alone, e only
+   * after a's announcement, so no sorted view ever sees e changed but not
+   * yet announced while it re-sorts a, and the rows between stay bound. */
   {
     g_autoptr(GPtrArray) third = g_ptr_array_new_with_free_func (g_object_unref);
+    gulong handler;
 
     g_ptr_array_add (third, make_source ("a", "failed", "a"));
     g_ptr_array_add (third, make_source ("e", "failed", "e"));
     mirror->signals = 0;
     mirror->last_position = G_MAXUINT;
+    handler = g_signal_connect (store, "items-changed", G_CALLBACK (assert_e_unchanged_at_a), NULL);
     hc_item_store_upsert_many (store, third);
+    g_signal_handler_disconnect (store, handler);
+    mirror_assert_equal (mirror);
+    g_assert_cmpuint (mirror->signals, ==, 2);
+    g_assert_cmpuint (mirror->last_position, ==, 3);
+    g_assert_cmpuint (mirror->last_added, ==, 1);
+  }
+
+  /* Many changed at once (a full read): updated first, then one span. */
+  {
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < 200; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("m%03u", i);
+        g_ptr_array_add (many, make_source (id, "ok", id));
+        g_ptr_array_add (changed, make_source (id, "failed", id));
+      }
+    hc_item_store_upsert_many (store, many);
+    mirror->signals = 0;
+    hc_item_store_upsert_many (store, changed);
     mirror_assert_equal (mirror);
     g_assert_cmpuint (mirror->signals, ==, 1);
-    g_assert_cmpuint (mirror->last_position, ==, 0);
-    g_assert_cmpuint (mirror->last_added, ==, 4);
+    g_assert_cmpuint (mirror->last_position, ==, 5);
+    g_assert_cmpuint (mirror->last_added, ==, 200);
+    g_assert_cmpint (hc_source_get_status (HC_SOURCE (hc_item_store_lookup (store, "m199"))), ==, HC_SOURCE_STATUS_FAILED);
   }
 
   mirror_free (mirror);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "hc-alert.h"
 #include "hc-parser.h"
 
 #include "hc-seen-store.h"
@@ -127,11 +128,68 @@ test_seen_store_sources (void)
   g_assert_false (hc_seen_store_is_source_seen (store, "hub", again));
 }
 
+static HcAlert *
+alert (const char *id, const char *severity, const char *detected_at)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"id\": \"%s\", \"severity\": \"%s\", \"category\": \"ddos\", \"title\": \"t\","
+    " \"description\": \"\", \"asset\": \"a\", \"source_ip\": null, \"detected_at\": \"%s\","
+    " \"state\": \"open\", \"acknowledged_by\": null, \"acknowledged_at\": null, \"resolved_by\": null,"
+    " \"resolved_at\": null, \"resolution\": null, \"events_count\": 1}", id, severity, detected_at);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  HcItem *item;
+
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  item = hc_parse_alert (node, &error);
+  g_assert_no_error (error);
+  return HC_ALERT (item);
+}
+
+/* Counting the new alerts of a list, all of it or a range of it (what a
+ * burst appended), agrees with asking alert by alert, and follows marks. */
+static void
+test_seen_store_count (void)
+{
+  g_autoptr(HcSeenStore) store = hc_seen_store_new ("/nonexistent/seen.ini");
+  g_autoptr(GListStore) alerts = g_list_store_new (HC_TYPE_ALERT);
+  /* 2026-11-27T08:00:00Z */
+  const gint64 baseline = 1795766400;
+  const struct { const char *id, *severity, *at; } rows[] = {
+    { "a-1", "critical", "2026-11-27T07:00:00Z" },  /* before the baseline: seen */
+    { "a-2", "critical", "2026-11-27T09:00:00Z" },
+    { "a-3", "low", "2026-11-27T09:00:00Z" },       /* below high: not counted */
+    { "a-4", "high", "2026-11-27T09:30:00Z" },
+    { "a-5", "high", "2026-11-27T10:00:00Z" },
+  };
+
+  hc_seen_store_start (store, "hub-a", baseline);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(HcAlert) a = alert (rows[i].id, rows[i].severity, rows[i].at);
+      g_list_store_append (alerts, a);
+    }
+
+  g_assert_cmpuint (hc_seen_store_count_unseen (store, "hub-a", G_LIST_MODEL (alerts), HC_SEVERITY_HIGH), ==, 3);
+  g_assert_cmpuint (hc_seen_store_count_unseen_range (store, "hub-a", G_LIST_MODEL (alerts), HC_SEVERITY_HIGH, 0, 2), ==, 1);
+  g_assert_cmpuint (hc_seen_store_count_unseen_range (store, "hub-a", G_LIST_MODEL (alerts), HC_SEVERITY_HIGH, 2, 3), ==, 2);
+  /* A range past the end counts what is there. */
+  g_assert_cmpuint (hc_seen_store_count_unseen_range (store, "hub-a", G_LIST_MODEL (alerts), HC_SEVERITY_HIGH, 4, 10), ==, 1);
+  g_assert_cmpuint (hc_seen_store_count_unseen (store, "hub-a", G_LIST_MODEL (alerts), HC_SEVERITY_LOW), ==, 4);
+
+  hc_seen_store_mark_seen (store, "hub-a", "a-4");
+  g_assert_cmpuint (hc_seen_store_count_unseen (store, "hub-a", G_LIST_MODEL (alerts), HC_SEVERITY_HIGH), ==, 2);
+  hc_seen_store_mark_all_seen (store, "hub-a", baseline + 7200);
+  g_assert_cmpuint (hc_seen_store_count_unseen (store, "hub-a", G_LIST_MODEL (alerts), HC_SEVERITY_HIGH), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/seen-store/marks", test_seen_store);
   g_test_add_func ("/seen-store/sources", test_seen_store_sources);
+  g_test_add_func ("/seen-store/count", test_seen_store_count);
   return g_test_run ();
 }

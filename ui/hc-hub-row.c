@@ -99,10 +99,9 @@ update_state (HcHubRow *self)
 }
 
 static void
-update_unseen (HcHubRow *self)
+show_unseen (HcHubRow *self,
+             guint     n)
 {
-  GListModel *alerts = G_LIST_MODEL (hc_hub_get_alerts (self->hub));
-  guint n = hc_seen_store_count_unseen (self->seen, hc_hub_get_key (self->hub), alerts, HC_SEVERITY_HIGH);
   g_autofree char *text = NULL;
 
   if (n == self->n_unseen && gtk_widget_get_visible (GTK_WIDGET (self->unseen_label)) == (n > 0))
@@ -116,13 +115,29 @@ update_unseen (HcHubRow *self)
 }
 
 static void
+update_unseen (HcHubRow *self)
+{
+  GListModel *alerts = G_LIST_MODEL (hc_hub_get_alerts (self->hub));
+
+  show_unseen (self, hc_seen_store_count_unseen (self->seen, hc_hub_get_key (self->hub), alerts, HC_SEVERITY_HIGH));
+}
+
+static void
 on_alerts_changed (GListModel *alerts,
                    guint       position,
                    guint       removed,
                    guint       added,
                    HcHubRow   *self)
 {
-  update_unseen (self);
+  /* Only added (events, pages): count those, not the whole list again
+   * (a burst comes in by hundreds of slices). */
+  if (removed == 0)
+    show_unseen (self, self->n_unseen + hc_seen_store_count_unseen_range (self->seen, hc_hub_get_key (self->hub), alerts,
+                                                                          HC_SEVERITY_HIGH, position, added));
+  /* The same items announced again in place: "items-updated" follows
+   * once for the whole change. */
+  else if (removed != added)
+    update_unseen (self);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "hc-csv.h"
 #include "hc-format.h"
 #include "hc-ingestion-page.h"
+#include "hc-item-store.h"
 #include "hc-labels.h"
 #include "hc-source-detail.h"
 #include "hc-status-badge.h"
@@ -199,7 +200,9 @@ on_sources_changed (GListModel      *model,
                     guint            added,
                     HcIngestionPage *self)
 {
-  update_agencies (self);
+  /* Sources changed in place: "items-updated" follows once for them all. */
+  if (removed != added || !HC_IS_ITEM_STORE (model))
+    update_agencies (self);
 }
 
 static void
@@ -436,6 +439,8 @@ hc_ingestion_page_set_sources (HcIngestionPage *self,
   g_set_object (&self->sources, sources);
   if (sources != NULL)
     g_signal_connect_object (sources, "items-changed", G_CALLBACK (on_sources_changed), self, 0);
+  if (HC_IS_ITEM_STORE (sources))
+    g_signal_connect_object (sources, "items-updated", G_CALLBACK (update_agencies), self, G_CONNECT_SWAPPED);
 
   hc_list_pane_set_model (self->pane, sources);
   update_agencies (self);

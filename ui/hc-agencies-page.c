@@ -8,6 +8,7 @@
 
 #include "hc-agencies-page.h"
 #include "hc-agency-cells.h"
+#include "hc-agency-counter.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
 #include "hc-format.h"
@@ -15,7 +16,8 @@
 #include "hc-widget-util.h"
 
 /* Counting again waits this long after a change, so a burst of events or
- * of histories costs one count. */
+ * of histories costs one count; it counts only the agencies the changes
+ * touched (HcAgencyCounter). */
 #define RECOUNT_DELAY_MS 300
 
 struct _HcAgenciesPage
@@ -27,6 +29,7 @@ struct _HcAgenciesPage
   GListStore       *agencies;
   HcThresholds     *thresholds;
   HcAgencyHistory  *history;
+  HcAgencyCounter  *counter;
   GPtrArray        *hubs;
   guint             period;
   guint             recount_id;
@@ -162,11 +165,6 @@ update_history_label (HcAgenciesPage *self)
   gtk_label_set_text (self->history_label, text);
 }
 
-/**
- * hc_agencies_page_recount:
- * Counts the agencies again now (the page also does on its own, shortly
- * after its lists change); rows update in place.
- */
 /* Whether every hub in scope gave its whole list of feeds. */
 static gboolean
 feeds_known (HcAgenciesPage *self)
@@ -177,6 +175,12 @@ feeds_known (HcAgenciesPage *self)
   return TRUE;
 }
 
+/**
+ * hc_agencies_page_recount:
+ * Counts again now the agencies whose datasets or feeds changed since the
+ * last count (the page also does on its own, shortly after its lists
+ * change); rows update in place.
+ */
 void
 hc_agencies_page_recount (HcAgenciesPage *self)
 {
@@ -201,7 +205,15 @@ hc_agencies_page_recount (HcAgenciesPage *self)
       return;
     }
 
-  fresh = hc_agency_aggregate (self->datasets, feeds_known (self) ? self->sources : NULL, &params);
+  hc_agency_counter_set_params (self->counter, &params);
+  hc_agency_counter_set_feeds_known (self->counter, feeds_known (self));
+  if (!hc_agency_counter_get_dirty (self->counter) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->agencies)) > 0)
+    {
+      update_history_label (self);
+      return;
+    }
+  fresh = hc_agency_counter_count (self->counter);
   for (guint i = 0; i < fresh->len; i++)
     g_hash_table_insert (by_name, (gpointer) hc_agency_get_name (fresh->pdata[i]), fresh->pdata[i]);
 
@@ -216,7 +228,10 @@ hc_agencies_page_recount (HcAgenciesPage *self)
         g_list_store_remove (self->agencies, i - 1);
       else
         {
-          changed |= hc_agency_update (row, now);
+          /* The counter never changes an agency it returned: it makes
+           * a new one when it counts it again. */
+          if (now != row)
+            changed |= hc_agency_update (row, now);
           g_hash_table_remove (by_name, hc_agency_get_name (row));
         }
     }
@@ -235,6 +250,19 @@ hc_agencies_page_recount (HcAgenciesPage *self)
         gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
     }
   update_history_label (self);
+}
+
+/**
+ * hc_agencies_page_recount_all:
+ * Counts every agency again now, whatever changed.
+ */
+void
+hc_agencies_page_recount_all (HcAgenciesPage *self)
+{
+  g_return_if_fail (HC_IS_AGENCIES_PAGE (self));
+
+  hc_agency_counter_invalidate (self->counter);
+  hc_agencies_page_recount (self);
 }
 
 static gboolean
@@ -318,6 +346,7 @@ hc_agencies_page_set_property (GObject      *object,
           self->period = g_value_get_int (value);
           g_object_notify_by_pspec (object, pspec);
           update_change_title (self);
+          hc_agency_history_set_period (self->history, self->period);
           hc_agencies_page_recount (self);
           on_selected_item (self->pane, NULL, self);
         }
@@ -343,6 +372,7 @@ hc_agencies_page_dispose (GObject *object)
   if (self->history != NULL)
     hc_agency_history_stop (self->history);
   g_clear_object (&self->history);
+  g_clear_object (&self->counter);
 
   G_OBJECT_CLASS (hc_agencies_page_parent_class)->dispose (object);
 }
@@ -394,6 +424,8 @@ hc_agencies_page_init (HcAgenciesPage *self)
   self->agencies = g_list_store_new (HC_TYPE_AGENCY);
   self->thresholds = hc_thresholds_new ();
   self->history = hc_agency_history_new ();
+  self->counter = hc_agency_counter_new ();
+  hc_agency_history_set_counter (self->history, self->counter);
   g_signal_connect_object (self->thresholds, "notify", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::known", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify", G_CALLBACK (update_history_label), self, G_CONNECT_SWAPPED);
@@ -462,6 +494,7 @@ hc_agencies_page_set_lists (HcAgenciesPage *self,
     g_signal_handlers_disconnect_by_data (self->sources, self);
   g_set_object (&self->datasets, datasets);
   g_set_object (&self->sources, sources);
+  hc_agency_counter_set_lists (self->counter, datasets, sources);
   if (datasets != NULL)
     g_signal_connect_object (datasets, "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
   if (sources != NULL)

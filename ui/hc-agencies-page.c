@@ -160,6 +160,9 @@ update_history_label (HcAgenciesPage *self)
   else if (known < total)
     text = g_strdup_printf (_("Scores are means weighted by records. Reading the datasets' history: %u of %u; "
                               "the change counts those read so far."), known, total);
+  else if (self->hubs != NULL && hc_agency_history_get_served (self->history) == self->hubs->len)
+    text = g_strdup_printf (_("Scores are means weighted by records. The change and the trend of all %u datasets "
+                              "come summed up from the hub."), total);
   else
     text = g_strdup_printf (_("Scores are means weighted by records. History read for all %u datasets."), total);
   gtk_label_set_text (self->history_label, text);

@@ -336,18 +336,148 @@ history_served (HcAgencyCounter *self,
   return FALSE;
 }
 
-static gboolean
-wanted (HcAgencyCounter *self,
-        const char      *agency)
-{
-  return self->all_dirty || g_hash_table_contains (self->dirty, agency);
-}
-
 static int
 compare_weakest (gconstpointer a,
                  gconstpointer b)
 {
   return hc_agency_compare_weakest (*(HcAgency **) a, *(HcAgency **) b);
+}
+
+/* Counting everything is counting every agency there is or was. */
+static void
+expand_all_dirty (HcAgencyCounter *self)
+{
+  GHashTableIter iter;
+  gpointer name;
+
+  for (guint i = 0; i < self->dataset_entries->len; i++)
+    g_hash_table_add (self->dirty, (gpointer) g_array_index (self->dataset_entries, Entry, i).agency);
+  for (guint i = 0; i < self->source_entries->len; i++)
+    g_hash_table_add (self->dirty, (gpointer) g_array_index (self->source_entries, Entry, i).agency);
+  g_hash_table_iter_init (&iter, self->results);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_hash_table_add (self->dirty, name);
+  self->all_dirty = FALSE;
+}
+
+/* Counts the agencies in @batch (interned names; NULL: all) again. */
+static void
+count_batch (HcAgencyCounter *self,
+             GHashTable      *batch)
+{
+  /* Without a list of feeds, how many fail is not known. */
+  gboolean feeds_known = self->feeds_known && self->sources != NULL;
+  HcAgencyTally *tally = hc_agency_tally_new (&self->params);
+  g_autoptr(GPtrArray) fresh = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < self->dataset_entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->dataset_entries, Entry, i);
+
+      if (batch == NULL || g_hash_table_contains (batch, entry->agency))
+        hc_agency_tally_add_dataset (tally, HC_DATASET (entry->item),
+                                     self->served->len == 0 || !history_served (self, HC_DATASET (entry->item)));
+    }
+  for (guint i = 0; feeds_known && i < self->source_entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->source_entries, Entry, i);
+
+      if (batch == NULL || g_hash_table_contains (batch, entry->agency))
+        hc_agency_tally_add_source (tally, HC_SOURCE (entry->item));
+    }
+  for (guint i = 0; i < self->served->len; i++)
+    {
+      Served *s = self->served->pdata[i];
+      GHashTableIter served_iter;
+      gpointer name, served;
+
+      g_hash_table_iter_init (&served_iter, s->served);
+      while (g_hash_table_iter_next (&served_iter, &name, &served))
+        if (batch == NULL || g_hash_table_contains (batch, g_intern_string (name)))
+          hc_agency_tally_add_served (tally, name, served);
+    }
+  fresh = hc_agency_tally_finish (tally, feeds_known);
+
+  if (batch == NULL)
+    g_hash_table_remove_all (self->results);
+  else
+    {
+      g_hash_table_iter_init (&iter, batch);
+      while (g_hash_table_iter_next (&iter, &value, NULL))
+        g_hash_table_remove (self->results, value);
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    g_hash_table_replace (self->results, (gpointer) g_intern_string (hc_agency_get_name (fresh->pdata[i])),
+                          g_object_ref (fresh->pdata[i]));
+  self->last_counted += fresh->len;
+}
+
+/**
+ * hc_agency_counter_count_some:
+ * @max_agencies: how many agencies to count again at most
+ * @more: (out) (optional): whether some are left for the next call
+ *
+ * Like hc_agency_counter_count(), a few agencies at a time, so a window
+ * counts between frames: each agency is counted whole, so its figures are
+ * those of a full count; those not counted yet keep their last figures.
+ *
+ * Returns: (transfer container): every agency, weakest first
+ */
+GPtrArray *
+hc_agency_counter_count_some (HcAgencyCounter *self,
+                              guint            max_agencies,
+                              gboolean        *more)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (HC_IS_AGENCY_COUNTER (self), all);
+  g_return_val_if_fail (self->have_params, all);
+  g_return_val_if_fail (max_agencies > 0, all);
+
+  self->last_counted = 0;
+  if (self->params.as_one)
+    {
+      /* One agency for everything: any change is a change of it. */
+      if (hc_agency_counter_get_dirty (self))
+        count_batch (self, NULL);
+      self->all_dirty = FALSE;
+      g_hash_table_remove_all (self->dirty);
+    }
+  else
+    {
+      if (self->all_dirty)
+        expand_all_dirty (self);
+      if (g_hash_table_size (self->dirty) <= max_agencies)
+        {
+          if (g_hash_table_size (self->dirty) > 0)
+            count_batch (self, self->dirty);
+          g_hash_table_remove_all (self->dirty);
+        }
+      else
+        {
+          g_autoptr(GHashTable) batch = g_hash_table_new (NULL, NULL);
+
+          g_hash_table_iter_init (&iter, self->dirty);
+          while (g_hash_table_size (batch) < max_agencies && g_hash_table_iter_next (&iter, &value, NULL))
+            {
+              g_hash_table_add (batch, value);
+              g_hash_table_iter_remove (&iter);
+            }
+          count_batch (self, batch);
+        }
+    }
+  if (more != NULL)
+    *more = hc_agency_counter_get_dirty (self);
+
+  g_hash_table_iter_init (&iter, self->results);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (all, g_object_ref (value));
+  g_ptr_array_sort (all, compare_weakest);
+  return all;
 }
 
 /**
@@ -361,72 +491,5 @@ compare_weakest (gconstpointer a,
 GPtrArray *
 hc_agency_counter_count (HcAgencyCounter *self)
 {
-  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
-  HcAgencyTally *tally;
-  g_autoptr(GPtrArray) fresh = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_val_if_fail (HC_IS_AGENCY_COUNTER (self), all);
-  g_return_val_if_fail (self->have_params, all);
-
-  self->last_counted = 0;
-  /* One agency for everything: any change is a change of it. */
-  if (self->params.as_one && g_hash_table_size (self->dirty) > 0)
-    self->all_dirty = TRUE;
-  if (hc_agency_counter_get_dirty (self))
-    {
-      /* Without a list of feeds, how many fail is not known. */
-      gboolean feeds_known = self->feeds_known && self->sources != NULL;
-
-      tally = hc_agency_tally_new (&self->params);
-      for (guint i = 0; i < self->dataset_entries->len; i++)
-        {
-          Entry *entry = &g_array_index (self->dataset_entries, Entry, i);
-
-          if (wanted (self, entry->agency))
-            hc_agency_tally_add_dataset (tally, HC_DATASET (entry->item),
-                                         self->served->len == 0 || !history_served (self, HC_DATASET (entry->item)));
-        }
-      for (guint i = 0; feeds_known && i < self->source_entries->len; i++)
-        {
-          Entry *entry = &g_array_index (self->source_entries, Entry, i);
-
-          if (wanted (self, entry->agency))
-            hc_agency_tally_add_source (tally, HC_SOURCE (entry->item));
-        }
-      for (guint i = 0; i < self->served->len; i++)
-        {
-          Served *s = self->served->pdata[i];
-          GHashTableIter served_iter;
-          gpointer name, served;
-
-          g_hash_table_iter_init (&served_iter, s->served);
-          while (g_hash_table_iter_next (&served_iter, &name, &served))
-            if (wanted (self, g_intern_string (name)))
-              hc_agency_tally_add_served (tally, name, served);
-        }
-      fresh = hc_agency_tally_finish (tally, feeds_known);
-
-      if (self->all_dirty)
-        g_hash_table_remove_all (self->results);
-      else
-        {
-          g_hash_table_iter_init (&iter, self->dirty);
-          while (g_hash_table_iter_next (&iter, &value, NULL))
-            g_hash_table_remove (self->results, value);
-        }
-      for (guint i = 0; i < fresh->len; i++)
-        g_hash_table_replace (self->results, (gpointer) g_intern_string (hc_agency_get_name (fresh->pdata[i])),
-                              g_object_ref (fresh->pdata[i]));
-      self->last_counted = fresh->len;
-      self->all_dirty = FALSE;
-      g_hash_table_remove_all (self->dirty);
-    }
-
-  g_hash_table_iter_init (&iter, self->results);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (all, g_object_ref (value));
-  g_ptr_array_sort (all, compare_weakest);
-  return all;
+  return hc_agency_counter_count_some (self, G_MAXUINT, NULL);
 }

@@ -33,6 +33,9 @@ void             hc_agency_counter_set_served      (HcAgencyCounter      *self,
 void             hc_agency_counter_invalidate      (HcAgencyCounter      *self);
 gboolean         hc_agency_counter_get_dirty       (HcAgencyCounter      *self);
 GPtrArray       *hc_agency_counter_count           (HcAgencyCounter      *self);
+GPtrArray       *hc_agency_counter_count_some      (HcAgencyCounter      *self,
+                                                    guint                 max_agencies,
+                                                    gboolean             *more);
 guint            hc_agency_counter_get_last_counted (HcAgencyCounter     *self);
 
 G_END_DECLS

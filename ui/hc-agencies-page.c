@@ -178,9 +178,10 @@ feeds_known (HcAgenciesPage *self)
   return TRUE;
 }
 
-/* Agencies counted in one go when the page counts on its own: an
- * agency's datasets with their histories cost about 3 ms. */
-#define RECOUNT_BATCH 4
+/* When the page counts on its own, it counts agency by agency for about
+ * this long, then lets a frame through: an agency's datasets with their
+ * histories cost 3 ms on average, the largest agency about 20 ms. */
+#define RECOUNT_BUDGET_US 8000
 
 /* Counts at most @max of the agencies that changed; @more: whether some
  * are left. */
@@ -288,10 +289,13 @@ static gboolean
 recount_cb (gpointer user_data)
 {
   HcAgenciesPage *self = user_data;
+  gint64 start = g_get_monotonic_time ();
   gboolean more;
 
   self->recount_id = 0;
-  recount (self, RECOUNT_BATCH, &more);
+  do
+    recount (self, 1, &more);
+  while (more && g_get_monotonic_time () - start < RECOUNT_BUDGET_US);
   /* The rest after the next frame, not in one long stall. */
   if (more && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->recount_id = g_idle_add (recount_cb, self);

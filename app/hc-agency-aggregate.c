@@ -99,6 +99,7 @@ add_history (Acc                  *acc,
 static void
 add_dataset (GHashTable           *table,
              HcDataset            *dataset,
+             gboolean              with_history,
              gint64                first_day,
              const HcAgencyParams *params)
 {
@@ -107,7 +108,7 @@ add_dataset (GHashTable           *table,
   /* A dataset with no records still counts in the history, barely. */
   double weight = (double) hc_dataset_get_records (dataset);
   double overall = hc_dataset_get_overall (dataset);
-  GListModel *history = hc_dataset_get_history (dataset);
+  GListModel *history = with_history ? hc_dataset_get_history (dataset) : NULL;
 
   agency->datasets++;
   agency->records += hc_dataset_get_records (dataset);
@@ -173,12 +174,10 @@ acc_finish (Acc                  *acc,
 }
 
 /* Weakest first; an agency whose score is unknown (feeds only) last. */
-static int
-compare_weakest (gconstpointer a,
-                 gconstpointer b)
+int
+hc_agency_compare_weakest (HcAgency *x,
+                           HcAgency *y)
 {
-  HcAgency *x = *(HcAgency **) a;
-  HcAgency *y = *(HcAgency **) b;
   gboolean x_unknown = isnan (x->scores[4]);
   gboolean y_unknown = isnan (y->scores[4]);
 
@@ -187,6 +186,116 @@ compare_weakest (gconstpointer a,
   if (!x_unknown && x->scores[4] != y->scores[4])
     return x->scores[4] < y->scores[4] ? -1 : 1;
   return g_utf8_collate (x->name, y->name);
+}
+
+static int
+compare_weakest (gconstpointer a,
+                 gconstpointer b)
+{
+  return hc_agency_compare_weakest (*(HcAgency **) a, *(HcAgency **) b);
+}
+
+struct _HcAgencyTally
+{
+  GHashTable     *table;   /* name -> Acc */
+  HcAgencyParams  params;
+  gint64          first_day;
+};
+
+/**
+ * hc_agency_tally_new:
+ * Sums for counting some agencies; hc_agency_aggregate() counts them all
+ * with one, HcAgencyCounter only the agencies that changed. Datasets added
+ * in the same order give the same figures to the last bit.
+ */
+HcAgencyTally *
+hc_agency_tally_new (const HcAgencyParams *params)
+{
+  HcAgencyTally *tally = g_new0 (HcAgencyTally, 1);
+
+  tally->table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, acc_free);
+  tally->params = *params;
+  tally->first_day = params->now / DAY - params->period_days;
+  return tally;
+}
+
+void
+hc_agency_tally_add_dataset (HcAgencyTally *tally,
+                             HcDataset     *dataset,
+                             gboolean       with_history)
+{
+  add_dataset (tally->table, dataset, with_history, tally->first_day, &tally->params);
+}
+
+void
+hc_agency_tally_add_source (HcAgencyTally *tally,
+                            HcSource      *source)
+{
+  add_source (tally->table, source, &tally->params);
+}
+
+/**
+ * hc_agency_tally_add_served:
+ * A hub's own sums of @name's histories (GET /quality/agencies), for its
+ * datasets that were added without their history. Only into an agency
+ * that has a dataset in the tally: the rows are the lists the console has.
+ */
+void
+hc_agency_tally_add_served (HcAgencyTally          *tally,
+                            const char             *name,
+                            const HcAgencyServed   *served)
+{
+  Acc *acc = g_hash_table_lookup (tally->table, tally->params.as_one ? "" : name);
+
+  if (acc == NULL || acc->agency->datasets == 0)
+    return;
+  acc->change_sum += served->change_sum;
+  acc->change_weight += served->change_weight;
+  acc->agency->change_known += served->change_known;
+  for (guint i = 0; i < served->days->len; i++)
+    {
+      const HcAgencyServedDay *day = &g_array_index (served->days, HcAgencyServedDay, i);
+      gint64 d = day->day - tally->first_day;
+
+      if (d < 0 || d > (gint64) tally->params.period_days)
+        continue;
+      for (guint c = 0; c < 5; c++)
+        acc->day_sum[d * 5 + c] += day->sum[c];
+      acc->day_weight[d] += day->weight;
+    }
+}
+
+/**
+ * hc_agency_tally_finish:
+ * @feeds_known: whether the sources added were the whole list of feeds;
+ *   if not, every agency's feed counts are -1 (not known)
+ *
+ * Frees @tally.
+ * Returns: (transfer full): the agencies counted, weakest first
+ */
+GPtrArray *
+hc_agency_tally_finish (HcAgencyTally *tally,
+                        gboolean       feeds_known)
+{
+  GPtrArray *agencies = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  Acc *acc;
+
+  g_hash_table_iter_init (&iter, tally->table);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &acc))
+    {
+      acc_finish (acc, tally->first_day, &tally->params);
+      if (!feeds_known)
+        {
+          /* No list of feeds: how many fail is not known, not zero. */
+          acc->agency->feeds = acc->agency->feeds_failed = acc->agency->feeds_lagging = -1;
+        }
+      g_ptr_array_add (agencies, g_steal_pointer (&acc->agency));
+    }
+  g_ptr_array_sort (agencies, compare_weakest);
+  g_hash_table_unref (tally->table);
+  g_free (tally);
+  return agencies;
 }
 
 /**
@@ -207,39 +316,23 @@ hc_agency_aggregate (GListModel           *datasets,
                      GListModel           *sources,
                      const HcAgencyParams *params)
 {
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, acc_free);
-  gint64 first_day = params->now / DAY - params->period_days;
-  GPtrArray *agencies = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  Acc *acc;
+  HcAgencyTally *tally;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (datasets), agencies);
-  g_return_val_if_fail (params != NULL && params->period_days > 0, agencies);
+  g_return_val_if_fail (G_IS_LIST_MODEL (datasets), g_ptr_array_new_with_free_func (g_object_unref));
+  g_return_val_if_fail (params != NULL && params->period_days > 0, g_ptr_array_new_with_free_func (g_object_unref));
 
+  tally = hc_agency_tally_new (params);
   for (guint i = 0, n = g_list_model_get_n_items (datasets); i < n; i++)
     {
       g_autoptr(HcDataset) dataset = g_list_model_get_item (datasets, i);
-      add_dataset (table, dataset, first_day, params);
+      hc_agency_tally_add_dataset (tally, dataset, TRUE);
     }
   for (guint i = 0, n = sources ? g_list_model_get_n_items (sources) : 0; i < n; i++)
     {
       g_autoptr(HcSource) source = g_list_model_get_item (sources, i);
-      add_source (table, source, params);
+      hc_agency_tally_add_source (tally, source);
     }
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &acc))
-    {
-      acc_finish (acc, first_day, params);
-      if (sources == NULL)
-        {
-          /* No list of feeds: how many fail is not known, not zero. */
-          acc->agency->feeds = acc->agency->feeds_failed = acc->agency->feeds_lagging = -1;
-        }
-      g_ptr_array_add (agencies, g_steal_pointer (&acc->agency));
-    }
-  g_ptr_array_sort (agencies, compare_weakest);
-  return agencies;
+  return hc_agency_tally_finish (tally, sources != NULL);
 }
 
 void

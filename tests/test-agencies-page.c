@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Agencies page in a real window against the demo hub: once every
- * dataset's history is read, each agency's figures equal those counted
- * here from the hub's own lists (the mean weighted by records, the change
+/* The Agencies page in a real window against the demo hub: once the hub's
+ * agency sums are read, each agency's figures equal those counted here
+ * from the hub's own lists and every dataset's history (the mean weighted by records, the change
  * over 30 and 7 days, feeds failed), the rows are weakest first, search
  * and CSV export work, and the detail shows the agency. Screenshots. */
 #include "config.h"
@@ -99,10 +99,12 @@ expect (HcHub      *hub,
   return e;
 }
 
-static void
-check_agencies (HcHub      *hub,
-                HcListPane *pane,
-                guint       period)
+/* NULL when every row has the figures counted the plain way, else what
+ * differs. */
+static char *
+agencies_differ (HcHub      *hub,
+                 HcListPane *pane,
+                 guint       period)
 {
   GListModel *rows = hc_list_pane_get_visible_model (pane);
   guint n = g_list_model_get_n_items (rows);
@@ -126,17 +128,84 @@ check_agencies (HcHub      *hub,
         g_assert_true (isnan (hc_agency_get_overall (agency)));
       else
         g_assert_cmpfloat_with_epsilon (hc_agency_get_overall (agency), e.overall, 1e-6);
-      if (isnan (e.change))
-        g_assert_true (isnan (hc_agency_get_change (agency)));
-      else
-        {
-          g_assert_cmpfloat_with_epsilon (hc_agency_get_change (agency), e.change, 1e-6);
-          with_change++;
-        }
+      if (isnan (e.change) != isnan (hc_agency_get_change (agency)) ||
+          (!isnan (e.change) && fabs (hc_agency_get_change (agency) - e.change) > 1e-6))
+        return g_strdup_printf ("%s: change %g, counted from the histories %g", hc_agency_get_name (agency),
+                                hc_agency_get_change (agency), e.change);
+      with_change += !isnan (e.change);
     }
   /* The demo hub keeps 90 days of history: every agency with datasets
    * has a change. */
   g_assert_cmpuint (with_change, >, 0);
+  return NULL;
+}
+
+typedef struct {
+  guint pending;
+} DetailWait;
+
+static void
+on_detail (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DetailWait *wait = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcItem) item = hc_hub_fetch_detail_finish (HC_HUB (object), result, &error);
+
+  g_assert_no_error (error);
+  wait->pending--;
+}
+
+static gboolean
+details_read (gpointer data)
+{
+  return ((DetailWait *) data)->pending == 0;
+}
+
+static gboolean
+sums_served (gpointer data)
+{
+  HcAgencyHistory *history = data;
+
+  return hc_agency_history_get_served (history) == 1 && history_read (history);
+}
+
+/* Every row's history read afresh (the hub's sums spare the page that,
+ * not the test), then the hub's sums asked again: both from the same
+ * data unless the live hub changed a history in between, so a few tries. */
+static void
+check_agencies (HcHub          *hub,
+                HcAgenciesPage *page,
+                guint           period)
+{
+  HcAgencyHistory *history = hc_agencies_page_get_history (page);
+  g_autofree char *differ = NULL;
+
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      GListModel *datasets = G_LIST_MODEL (hc_hub_get_datasets (hub));
+      DetailWait wait = { 0 };
+
+      for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
+        {
+          g_autoptr(HcItem) dataset = g_list_model_get_item (datasets, i);
+
+          wait.pending++;
+          hc_hub_fetch_detail_async (hub, HC_LIST_DATASETS, hc_item_get_id (dataset), NULL, on_detail, &wait);
+        }
+      hc_test_spin_until (details_read, &wait, 60);
+      hc_agency_history_stop (history);
+      hc_agency_history_start (history);
+      hc_test_spin_until (sums_served, history, 60);
+      hc_agencies_page_recount (page);
+      g_free (differ);
+      differ = agencies_differ (hub, hc_agencies_page_get_pane (page), period);
+      if (differ == NULL)
+        return;
+      g_test_message ("Try %u: %s", attempt + 1, differ);
+    }
+  g_error ("%s", differ);
 }
 
 static void
@@ -173,12 +242,15 @@ test_agencies (Fixture *f, gconstpointer data)
   hc_test_settle (100);
   hc_agencies_page_recount (page);
   hc_test_settle (200);
-  check_agencies (f->hub, pane, 30);
+  /* The demo hub sums its agencies itself: the page took that, and read
+   * no dataset's history. */
+  g_assert_cmpuint (hc_agency_history_get_served (hc_agencies_page_get_history (page)), ==, 1);
+  check_agencies (f->hub, page, 30);
   screenshot (f, "list");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agencies.period", "i", 7));
   hc_test_settle (100);
-  check_agencies (f->hub, pane, 7);
+  check_agencies (f->hub, page, 7);
 
   /* CSV: every agency, in the order shown. */
   csv = hc_list_pane_to_csv (pane);

@@ -104,6 +104,8 @@ def main():
             _, _, alert = call('GET', '/security/alerts/{id}', role=role, expect=200, id=ids['resolved'])
             assert alert['timeline'][0]['action'] == 'detected'
             call('GET', '/audit', role=role, expect=200 if role == 'supervisor' else 403)
+            _, _, agencies = call('GET', '/quality/agencies', role=role, expect=200)
+            assert agencies['period']['days'] == 30 and agencies['total'] == len(agencies['items']) > 0
 
         # Filters and pages.
         call('GET', '/ingestion/sources', role='viewer', params={'status': 'failed', 'q': 'bo', 'limit': 3}, expect=200)
@@ -115,13 +117,49 @@ def main():
         call('GET', '/security/alerts', role='viewer', params={'limit': 2, 'cursor': page['next_cursor']}, expect=200)
         call('GET', '/storage/pools', role='viewer', params={'limit': 1}, expect=200)
         call('GET', '/storage/nodes', role='viewer', params={'limit': 5}, expect=200)
+        # The agencies, paged and for each period: every one once, each with
+        # its datasets' figures as the list serves them.
+        _, _, whole = call('GET', '/quality/agencies', role='viewer',
+                           params={'period_days': 7, 'warning_below': 90, 'critical_below': 70}, expect=200)
+        walked, cursor = [], None
+        while True:
+            params = {'period_days': 7, 'limit': 3, 'warning_below': 90, 'critical_below': 70}
+            if cursor:
+                params['cursor'] = cursor
+            _, _, one = call('GET', '/quality/agencies', role='viewer', params=params, expect=200)
+            walked += one['items']
+            cursor = one['next_cursor']
+            if cursor is None:
+                break
+        assert walked == whole['items'], 'paging the agencies differs from one page'
+        names = [a['agency'] for a in walked]
+        assert names == sorted(names, key=lambda n: n.encode()) and len(set(names)) == len(names)
+        every = []
+        cursor = None
+        while True:
+            _, _, one = call('GET', '/quality/datasets', role='viewer',
+                             params={'limit': 5000, **({'cursor': cursor} if cursor else {})}, expect=200)
+            every += one['items']
+            cursor = one['next_cursor']
+            if cursor is None:
+                break
+        for agency in walked:
+            mine = [d for d in every if d['owner_agency'] == agency['agency']]
+            assert agency['datasets'] == len(mine) and agency['records'] == sum(d['records'] for d in mine)
+            assert agency['below_warning'] == sum(1 for d in mine if d['scores']['overall'] < 90)
+            assert agency['below_critical'] == sum(1 for d in mine if d['scores']['overall'] < 70)
+            weight = sum(d['records'] for d in mine)
+            mean = sum(d['records'] * d['scores']['overall'] for d in mine) / weight
+            assert abs(agency['scores']['overall'] - mean) < 1e-9, (agency['agency'], agency['scores'], mean)
+            assert len(agency['series']) <= 8 and all(p['weight'] > 0 for p in agency['series'])
 
         # 304 with the ETag of every list and detail.
         for template, kw in (('/me', {}), ('/overview', {}), ('/ingestion/sources', {}), ('/quality/datasets', {}),
                              ('/storage/pools', {}), ('/storage/nodes', {}), ('/security/alerts', {}),
                              ('/ingestion/sources/{id}', {'id': ids['source']}),
                              ('/quality/datasets/{id}', {'id': ids['dataset']}),
-                             ('/security/alerts/{id}', {'id': ids['resolved']}), ('/audit', {})):
+                             ('/security/alerts/{id}', {'id': ids['resolved']}), ('/audit', {}),
+                             ('/quality/agencies', {})):
             _, h, _ = call('GET', template, role='supervisor', expect=200, **kw)
             status, _, _ = call('GET', template, role='supervisor', headers={'If-None-Match': h['etag']}, **kw)
             # /me and /overview carry the time; they may change within a second.
@@ -148,7 +186,10 @@ def main():
                                  ('/security/alerts', {'severity': 'urgent'}), ('/security/alerts', {'category': 'spam'}),
                                  ('/security/alerts', {'q': ''}), ('/audit', {'limit': '99999'}),
                                  ('/audit', {'action': 'delete'}), ('/audit', {'actor': ''}),
-                                 ('/audit', {'since': 'yesterday'})):
+                                 ('/audit', {'since': 'yesterday'}),
+                                 ('/quality/agencies', {'period_days': '0'}), ('/quality/agencies', {'period_days': '91'}),
+                                 ('/quality/agencies', {'period_days': '7.5'}), ('/quality/agencies', {'warning_below': 'x'}),
+                                 ('/quality/agencies', {'cursor': page['next_cursor']})):
             status, _, problem = call('GET', template, role='supervisor', params=params)
             assert status == 400, (template, params, status)
             assert problem['status'] == 400

@@ -24,6 +24,7 @@ void            hc_agencies_page_set_settings   (HcAgenciesPage  *self,
 GListModel     *hc_agencies_page_get_agencies   (HcAgenciesPage  *self);
 HcAgencyHistory *hc_agencies_page_get_history   (HcAgenciesPage  *self);
 void            hc_agencies_page_recount        (HcAgenciesPage  *self);
+void            hc_agencies_page_recount_all    (HcAgenciesPage  *self);
 GMenu          *hc_agencies_page_get_extra_menu (HcAgenciesPage  *self);
 
 G_END_DECLS

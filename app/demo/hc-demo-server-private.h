@@ -40,6 +40,10 @@ void hc_demo_server_reads_alerts   (HcDemoRequest *req);
 void hc_demo_server_reads_alert    (HcDemoRequest *req);
 void hc_demo_server_reads_audit    (HcDemoRequest *req);
 
+/* ---- hc-demo-server-agencies.c: agencies summed up by the hub ------------ */
+
+void hc_demo_server_reads_agencies (HcDemoRequest *req);
+
 /* ---- hc-demo-server-actions.c: POST handlers ----------------------------- */
 
 void hc_demo_server_actions_acknowledge (HcDemoRequest *req);

@@ -42,6 +42,7 @@ static const Route routes[] = {
   { "ingestion/sources/*/retry", "POST", HC_DEMO_ROLE_OPERATOR, hc_demo_server_actions_retry },
   { "quality/datasets", "GET", HC_DEMO_ROLE_VIEWER, hc_demo_server_reads_datasets },
   { "quality/datasets/*", "GET", HC_DEMO_ROLE_VIEWER, hc_demo_server_reads_dataset },
+  { "quality/agencies", "GET", HC_DEMO_ROLE_VIEWER, hc_demo_server_reads_agencies },
   { "storage/pools", "GET", HC_DEMO_ROLE_VIEWER, hc_demo_server_reads_pools },
   { "storage/nodes", "GET", HC_DEMO_ROLE_VIEWER, hc_demo_server_reads_nodes },
   { "security/alerts", "GET", HC_DEMO_ROLE_VIEWER, hc_demo_server_reads_alerts },

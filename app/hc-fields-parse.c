@@ -431,7 +431,10 @@ hc_fields_parse_field (const HcField  *field,
           return FALSE;
         if ((field->flags & HC_FIELD_NONEMPTY) && *str == '\0')
           return hc_fields_fail (error, path, _("empty"));
-        *(char **) member = g_steal_pointer (&str);
+        if (field->flags & HC_FIELD_SHARED)
+          hc_fields_set_string (field, member, str);
+        else
+          *(char **) member = g_steal_pointer (&str);
         return TRUE;
       }
 

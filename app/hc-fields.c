@@ -24,6 +24,43 @@ hc_fields_class_data (GType type)
   return g_type_get_qdata (type, hc_fields_quark ());
 }
 
+/* ---- strings ------------------------------------------------------------- */
+
+/*
+ * A field flagged HC_FIELD_SHARED holds an interned GRefString: 100,000
+ * alerts hold a few dozen titles and operators, not 100,000 copies.
+ */
+void
+hc_fields_set_string (const HcField *field,
+                      gpointer       member,
+                      const char    *value)
+{
+  char **str = member;
+
+  hc_fields_clear_string (field, member);
+  if (value == NULL)
+    return;
+  if (field->flags & HC_FIELD_SHARED)
+    *str = g_ref_string_new_intern (value);
+  else
+    *str = g_strdup (value);
+}
+
+void
+hc_fields_clear_string (const HcField *field,
+                        gpointer       member)
+{
+  char **str = member;
+
+  if (*str == NULL)
+    return;
+  if (field->flags & HC_FIELD_SHARED)
+    g_ref_string_release (*str);
+  else
+    g_free (*str);
+  *str = NULL;
+}
+
 /* ---- properties, finalize ---------------------------------------------- */
 
 static void
@@ -92,7 +129,7 @@ hc_fields_finalize (GObject *object)
         case HC_FIELD_ID:
         case HC_FIELD_NAME:
         case HC_FIELD_TEXT:
-          g_clear_pointer ((char **) member, g_free);
+          hc_fields_clear_string (field, member);
           break;
         case HC_FIELD_STRV:
           g_clear_pointer ((char ***) member, g_strfreev);
@@ -439,8 +476,7 @@ hc_fields_update (GObject *self,
         case HC_FIELD_ID:
         case HC_FIELD_NAME:
         case HC_FIELD_TEXT:
-          g_free (*(char **) ours);
-          *(char **) ours = g_strdup (*(char **) theirs);
+          hc_fields_set_string (field, ours, *(char **) theirs);
           break;
         case HC_FIELD_INT:
         case HC_FIELD_TIME:

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hc-fields-private.h"
 #include "hc-item.h"
@@ -27,9 +28,60 @@ hc_fields_class_data (GType type)
 /* ---- strings ------------------------------------------------------------- */
 
 /*
- * A field flagged HC_FIELD_SHARED holds an interned GRefString: 100,000
- * alerts hold a few dozen titles and operators, not 100,000 copies.
+ * A field flagged HC_FIELD_SHARED holds a string of a pool shared by every
+ * object: 100,000 alerts hold a few dozen titles and operators, not
+ * 100,000 copies. Counted, so a value no row holds any longer is freed
+ * (GRefString's interning keeps every value for ever in GLib 2.74, and
+ * refuses ""). Parsing threads and the main thread use it: one lock.
  */
+typedef struct {
+  guint refs;
+  char  str[];
+} HcSharedString;
+
+static GMutex      shared_lock;
+static GHashTable *shared_strings; /* str (in the entry) → HcSharedString */
+
+static char *
+hc_fields_shared_acquire (const char *value)
+{
+  HcSharedString *entry;
+
+  g_mutex_lock (&shared_lock);
+  if (shared_strings == NULL)
+    shared_strings = g_hash_table_new (g_str_hash, g_str_equal);
+  entry = g_hash_table_lookup (shared_strings, value);
+  if (entry == NULL)
+    {
+      gsize len = strlen (value);
+
+      entry = g_malloc (sizeof (HcSharedString) + len + 1);
+      entry->refs = 0;
+      memcpy (entry->str, value, len + 1);
+      g_hash_table_insert (shared_strings, entry->str, entry);
+    }
+  entry->refs++;
+  g_mutex_unlock (&shared_lock);
+
+  return entry->str;
+}
+
+static void
+hc_fields_shared_release (char *str)
+{
+  HcSharedString *entry;
+
+  g_mutex_lock (&shared_lock);
+  entry = g_hash_table_lookup (shared_strings, str);
+  g_assert (entry != NULL && entry->str == str && entry->refs > 0);
+  if (--entry->refs == 0)
+    {
+      g_hash_table_remove (shared_strings, str);
+      g_free (entry);
+    }
+  g_mutex_unlock (&shared_lock);
+}
+
 void
 hc_fields_set_string (const HcField *field,
                       gpointer       member,
@@ -41,7 +93,7 @@ hc_fields_set_string (const HcField *field,
   if (value == NULL)
     return;
   if (field->flags & HC_FIELD_SHARED)
-    *str = g_ref_string_new_intern (value);
+    *str = hc_fields_shared_acquire (value);
   else
     *str = g_strdup (value);
 }
@@ -55,7 +107,7 @@ hc_fields_clear_string (const HcField *field,
   if (*str == NULL)
     return;
   if (field->flags & HC_FIELD_SHARED)
-    g_ref_string_release (*str);
+    hc_fields_shared_release (*str);
   else
     g_free (*str);
   *str = NULL;

@@ -431,7 +431,10 @@ hc_fields_parse_field (const HcField  *field,
           return FALSE;
         if ((field->flags & HC_FIELD_NONEMPTY) && *str == '\0')
           return hc_fields_fail (error, path, _("empty"));
-        *(char **) member = g_steal_pointer (&str);
+        if (field->flags & HC_FIELD_SHARED)
+          hc_fields_set_string (field, member, str);
+        else
+          *(char **) member = g_steal_pointer (&str);
         return TRUE;
       }
 
@@ -621,7 +624,8 @@ hc_fields_parse_at (GType        type,
     {
       const HcField *field = &data->table->fields[i];
       gpointer member = FIELD_PTR (object, field);
-      g_autofree char *field_path = NULL;
+      g_autofree char *field_path_owned = NULL;
+      const char *field_path;
       gboolean required = (field->flags & HC_FIELD_REQUIRED) != 0;
       JsonNode *value = NULL;
 
@@ -635,7 +639,11 @@ hc_fields_parse_at (GType        type,
           required = TRUE;
         }
 
-      field_path = hc_fields_join_path (path, field->json);
+      /* A row of a page (the common case) has no prefix: no copy to make. */
+      if (path == NULL || *path == '\0')
+        field_path = field->json;
+      else
+        field_path = field_path_owned = hc_fields_join_path (path, field->json);
 
       if (!hc_fields_lookup (json_object, field->json, path, &value, error))
         return NULL;

@@ -21,4 +21,12 @@ typedef struct
 
 const HcFieldClassData *hc_fields_class_data (GType type);
 
+/* A NAME, TEXT or ID member: set to a copy of @value (interned for
+ * HC_FIELD_SHARED), or cleared. */
+void hc_fields_set_string   (const HcField *field,
+                             gpointer       member,
+                             const char    *value);
+void hc_fields_clear_string (const HcField *field,
+                             gpointer       member);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hc-fields-private.h"
 #include "hc-item.h"
@@ -22,6 +23,94 @@ const HcFieldClassData *
 hc_fields_class_data (GType type)
 {
   return g_type_get_qdata (type, hc_fields_quark ());
+}
+
+/* ---- strings ------------------------------------------------------------- */
+
+/*
+ * A field flagged HC_FIELD_SHARED holds a string of a pool shared by every
+ * object: 100,000 alerts hold a few dozen titles and operators, not
+ * 100,000 copies. Counted, so a value no row holds any longer is freed
+ * (GRefString's interning keeps every value for ever in GLib 2.74, and
+ * refuses ""). Parsing threads and the main thread use it: one lock.
+ */
+typedef struct {
+  guint refs;
+  char  str[];
+} HcSharedString;
+
+static GMutex      shared_lock;
+static GHashTable *shared_strings; /* str (in the entry) → HcSharedString */
+
+static char *
+hc_fields_shared_acquire (const char *value)
+{
+  HcSharedString *entry;
+
+  g_mutex_lock (&shared_lock);
+  if (shared_strings == NULL)
+    shared_strings = g_hash_table_new (g_str_hash, g_str_equal);
+  entry = g_hash_table_lookup (shared_strings, value);
+  if (entry == NULL)
+    {
+      gsize len = strlen (value);
+
+      entry = g_malloc (sizeof (HcSharedString) + len + 1);
+      entry->refs = 0;
+      memcpy (entry->str, value, len + 1);
+      g_hash_table_insert (shared_strings, entry->str, entry);
+    }
+  entry->refs++;
+  g_mutex_unlock (&shared_lock);
+
+  return entry->str;
+}
+
+static void
+hc_fields_shared_release (char *str)
+{
+  HcSharedString *entry;
+
+  g_mutex_lock (&shared_lock);
+  entry = g_hash_table_lookup (shared_strings, str);
+  g_assert (entry != NULL && entry->str == str && entry->refs > 0);
+  if (--entry->refs == 0)
+    {
+      g_hash_table_remove (shared_strings, str);
+      g_free (entry);
+    }
+  g_mutex_unlock (&shared_lock);
+}
+
+void
+hc_fields_set_string (const HcField *field,
+                      gpointer       member,
+                      const char    *value)
+{
+  char **str = member;
+
+  hc_fields_clear_string (field, member);
+  if (value == NULL)
+    return;
+  if (field->flags & HC_FIELD_SHARED)
+    *str = hc_fields_shared_acquire (value);
+  else
+    *str = g_strdup (value);
+}
+
+void
+hc_fields_clear_string (const HcField *field,
+                        gpointer       member)
+{
+  char **str = member;
+
+  if (*str == NULL)
+    return;
+  if (field->flags & HC_FIELD_SHARED)
+    hc_fields_shared_release (*str);
+  else
+    g_free (*str);
+  *str = NULL;
 }
 
 /* ---- properties, finalize ---------------------------------------------- */
@@ -92,7 +181,7 @@ hc_fields_finalize (GObject *object)
         case HC_FIELD_ID:
         case HC_FIELD_NAME:
         case HC_FIELD_TEXT:
-          g_clear_pointer ((char **) member, g_free);
+          hc_fields_clear_string (field, member);
           break;
         case HC_FIELD_STRV:
           g_clear_pointer ((char ***) member, g_strfreev);
@@ -439,8 +528,7 @@ hc_fields_update (GObject *self,
         case HC_FIELD_ID:
         case HC_FIELD_NAME:
         case HC_FIELD_TEXT:
-          g_free (*(char **) ours);
-          *(char **) ours = g_strdup (*(char **) theirs);
+          hc_fields_set_string (field, ours, *(char **) theirs);
           break;
         case HC_FIELD_INT:
         case HC_FIELD_TIME:

@@ -38,6 +38,8 @@ typedef enum {
                                * (leaving out an empty value says the same thing) */
   HC_FIELD_DETAIL   = 1 << 2, /* only the detail parsers read it, and then require it */
   HC_FIELD_NONEMPTY = 1 << 3, /* strings: "" is an error */
+  HC_FIELD_SHARED   = 1 << 4, /* NAME, TEXT: a value many rows repeat (a title, an agency,
+                               * an operator); one pooled, counted copy for all of them */
 } HcFieldFlags;
 
 typedef struct {

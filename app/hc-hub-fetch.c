@@ -101,10 +101,16 @@ hc_hub_fetch_abandon (HcHub *self)
  * The first page of a list goes into its model at once; the pages after
  * it are gathered and go in together at most every HC_HUB_FETCH_SHOW_MS.
  * Each change of a model costs the views a pass (sort, filter, rows bound
- * again): 100 pages of 1,000 alerts one by one kept the window busy for
- * seconds. The list still grows on screen as it loads.
+ * again) that grows with the whole list, not with the rows added: 100
+ * pages of 1,000 alerts one by one kept the window busy for seconds, and
+ * so did slices of a few hundred rows per main-loop turn (three minutes
+ * for 100,000 alerts). The list still grows on screen as it loads.
  */
 #define HC_HUB_FETCH_SHOW_MS 250
+
+/* The first page is asked small so the first rows show at once; the rest
+ * come in the hub's pages of self->page_limit. */
+#define HC_HUB_FETCH_FIRST_LIMIT 200
 
 static void
 list_show_unshown (ListFetch *list)
@@ -144,6 +150,7 @@ list_show_later (ListFetch *list,
   /* Destroyed with the fetch (full_fetch_unref), which outlives it. */
   list->show_source = g_timeout_source_new (HC_HUB_FETCH_SHOW_MS);
   g_source_set_callback (list->show_source, list_show_cb, list, NULL);
+  g_source_set_static_name (list->show_source, "[hc] list rows");
   g_source_attach (list->show_source, list->full->context);
 }
 
@@ -336,28 +343,45 @@ list_fail (ListFetch    *list,
   full_fetch_check (list->full);
 }
 
+/* Whether the model holds just @items, in their order: then the pages
+ * already brought it up to date and nothing is left to reconcile. */
+static gboolean
+list_store_matches (HcItemStore *store,
+                    GPtrArray   *items)
+{
+  GListModel *model = G_LIST_MODEL (store);
+
+  if (g_list_model_get_n_items (model) != items->len)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(HcItem) ours = g_list_model_get_item (model, i);
+      HcItem *theirs = g_ptr_array_index (items, i);
+
+      if (ours != theirs && g_strcmp0 (hc_item_get_id (ours), hc_item_get_id (theirs)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 list_check_done (ListFetch *list)
 {
   HcHub *self = list->full->hub;
+  HcItemStore *store;
 
   if (!list_is_live (list) || list->outstanding > 0 || !list->last_seen)
     return;
-
-  /* replace_all below puts them in with the rest. */
-  if (list->show_source != NULL)
-    {
-      g_source_destroy (list->show_source);
-      g_clear_pointer (&list->show_source, g_source_unref);
-    }
-  if (list->unshown != NULL)
-    g_ptr_array_set_size (list->unshown, 0);
-
+  /* The rows not shown yet go in now, with one change of the model. */
+  list_show_unshown (list);
   list->done = TRUE;
-  /* Reconcile even when every page was 304: the rows are already parsed,
-   * replace_all only touches what differs, and a model that drifted for
-   * any reason is put right. */
-  hc_item_store_replace_all (self->stores[list->kind], list->items);
+  /* Every page, 304s too, went in with hc_item_store_upsert_many (which
+   * only touches what differs), so the model has every row; what is left
+   * is the rows the hub no longer has, or an order that drifted: only then
+   * the whole list is reconciled again, at once. */
+  store = self->stores[list->kind];
+  if (!list_store_matches (store, list->items))
+    hc_item_store_replace_all (store, list->items);
 
   list->full->lists_pending--;
   full_fetch_check (list->full);
@@ -459,6 +483,7 @@ page_parsed_cb (GObject      *object,
   ListFetch *list = ctx->list;
   g_autoptr(HcListPage) page = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean first;
 
   page = g_task_propagate_pointer (G_TASK (result), &error);
   list->outstanding--;
@@ -474,12 +499,12 @@ page_parsed_cb (GObject      *object,
 
   handle_cursor (ctx, page->next_cursor);
 
-  /* The first page is usable before the last one arrives. */
-  if (!ctx->not_modified && list->items->len == 0)
-    hc_item_store_upsert_many (list->full->hub->stores[list->kind], page->items);
-  else if (!ctx->not_modified)
-    list_show_later (list, page->items);
+  first = list->items->len == 0;
   g_ptr_array_extend (list->items, page->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  list_show_later (list, page->items);
+  /* The first page is usable before the last one arrives: shown at once. */
+  if (first)
+    list_show_unshown (list);
 
   list_check_done (list);
 }
@@ -533,7 +558,8 @@ fetch_page (ListFetch  *list,
   HcHub *self = list->full->hub;
 
   list->outstanding++;
-  hc_client_list_raw_async (self->client, list->kind, NULL, cursor, self->page_limit,
+  hc_client_list_raw_async (self->client, list->kind, NULL, cursor,
+                            seq == 0 ? MIN (self->page_limit, HC_HUB_FETCH_FIRST_LIMIT) : self->page_limit,
                             list->full->cancellable, page_fetched_cb, page_ctx_new (list, seq));
 }
 

@@ -204,6 +204,45 @@ test_parse_pool_and_node (void)
   g_assert_cmpint (hc_disk_get_power_on_hours (disk), ==, 30000);
 }
 
+/* Values many rows repeat are one shared copy; updating a row from
+ * another keeps each its own value, and "" is a value like another. */
+static void
+test_parse_alert_shared_strings (void)
+{
+  g_autoptr(JsonNode) node_a = parse_json (ALERT_JSON "}");
+  g_autoptr(JsonNode) node_b = parse_json (ALERT_JSON "}");
+  g_autoptr(JsonNode) node_c = parse_json (
+    "{\"id\": \"al-9\", \"severity\": \"low\", \"category\": \"malware\", \"title\": \"Mã độc\","
+    " \"description\": \"x\", \"asset\": \"web-2\", \"detected_at\": \"2026-01-05T08:00:00Z\","
+    " \"state\": \"acknowledged\", \"acknowledged_by\": \"\", \"events_count\": 1}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HcItem) a = hc_parse_alert (node_a, &error);
+  g_autoptr(HcItem) b = NULL;
+  g_autoptr(HcItem) c = NULL;
+
+  g_assert_no_error (error);
+  b = hc_parse_alert (node_b, &error);
+  g_assert_no_error (error);
+  c = hc_parse_alert (node_c, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (hc_alert_get_title (HC_ALERT (a)) == hc_alert_get_title (HC_ALERT (b)));
+  g_assert_true (hc_alert_get_asset (HC_ALERT (a)) == hc_alert_get_asset (HC_ALERT (b)));
+  g_assert_false (hc_alert_get_description (HC_ALERT (a)) == hc_alert_get_description (HC_ALERT (b)));
+  g_assert_cmpstr (hc_alert_get_acknowledged_by (HC_ALERT (c)), ==, "");
+
+  /* b takes c's values; a keeps the ones they shared. */
+  g_assert_true (hc_item_update_from (b, c));
+  g_clear_object (&c);
+  g_assert_cmpstr (hc_alert_get_title (HC_ALERT (b)), ==, "Mã độc");
+  g_assert_cmpstr (hc_alert_get_asset (HC_ALERT (b)), ==, "web-2");
+  g_assert_cmpstr (hc_alert_get_acknowledged_by (HC_ALERT (b)), ==, "");
+  g_assert_null (hc_alert_get_resolved_by (HC_ALERT (b)));
+  g_assert_cmpstr (hc_alert_get_title (HC_ALERT (a)), ==, "Đăng nhập thất bại liên tục");
+  g_assert_cmpstr (hc_alert_get_asset (HC_ALERT (a)), ==, "bastion-1");
+  g_assert_cmpstr (hc_alert_get_resolved_by (HC_ALERT (a)), ==, "binh");
+}
+
 static void
 test_parse_alert (void)
 {
@@ -645,6 +684,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/parser/dataset", test_parse_dataset);
   g_test_add_func ("/parser/pool-and-node", test_parse_pool_and_node);
   g_test_add_func ("/parser/alert", test_parse_alert);
+  g_test_add_func ("/parser/alert-shared-strings", test_parse_alert_shared_strings);
   g_test_add_func ("/parser/me", test_parse_me);
   g_test_add_func ("/parser/overview", test_parse_overview);
   g_test_add_func ("/parser/overview-no-datasets", test_parse_overview_no_datasets);

@@ -241,6 +241,63 @@ test_list_pane_pause (void)
   hc_test_destroy_window (window);
 }
 
+/* A pane never shown makes no rows: its view gets the model when the pane
+ * is first mapped and keeps it. Its counts, order and selection work
+ * before that all the same. */
+static void
+test_list_pane_rows_once_seen (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
+  HcListPane *pane = hc_security_page_get_pane (page);
+  GtkColumnView *view = hc_list_pane_get_view (pane);
+  GtkSelectionModel *model;
+
+  gtk_window_set_default_size (window, 1200, 600);
+  gtk_stack_add_named (stack, gtk_label_new ("elsewhere"), "elsewhere");
+  gtk_stack_add_named (stack, GTK_WIDGET (page), "page");
+  gtk_stack_set_visible_child_name (stack, "elsewhere");
+  gtk_window_set_child (window, GTK_WIDGET (stack));
+  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (stack));
+  hc_test_settle (100);
+
+  /* Hidden: no rows, but the list is there, sorted, and selectable. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pane)));
+  g_assert_null (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (hc_list_pane_get_visible_model (pane)), ==, 4);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
+  {
+    g_autoptr(HcAlert) third = g_list_model_get_item (hc_list_pane_get_visible_model (pane), 2);
+    hc_list_pane_select_item (pane, third);
+  }
+  g_assert_cmpstr (hc_item_get_id (HC_ITEM (hc_list_pane_get_selected_item (pane))), ==, "a-3");
+
+  /* Shown: the rows, with the selection kept. */
+  gtk_stack_set_visible_child_name (stack, "page");
+  hc_test_wait_mapped (GTK_WIDGET (pane));
+  hc_test_settle (200);
+  model = gtk_column_view_get_model (view);
+  g_assert_nonnull (model);
+  g_assert_true (gtk_selection_model_is_selected (model, 2));
+  {
+    g_autofree char *row = hc_test_find_text (GTK_WIDGET (view), "Delta download");
+    g_assert_nonnull (row);
+  }
+
+  /* Hidden and shown again: the same model, nothing made anew. */
+  gtk_stack_set_visible_child_name (stack, "elsewhere");
+  hc_test_settle (50);
+  g_assert_true (gtk_column_view_get_model (view) == model);
+  gtk_stack_set_visible_child_name (stack, "page");
+  hc_test_settle (50);
+  g_assert_true (gtk_column_view_get_model (view) == model);
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -255,5 +312,6 @@ main (int argc, char *argv[])
   hc_test_add_icons ();
   g_test_add_func ("/list-pane/remembers", test_list_pane_remembers);
   g_test_add_func ("/list-pane/pause", test_list_pane_pause);
+  g_test_add_func ("/list-pane/rows-once-seen", test_list_pane_rows_once_seen);
   return g_test_run ();
 }

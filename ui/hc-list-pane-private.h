@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* HcListPane spans five files: hc-list-pane.c (the list, its states
+/* HcListPane spans six files: hc-list-pane.c (the list, its states
  * and its detail), hc-list-pane-pause.c (live updates paused),
+ * hc-list-pane-lazy.c (the column view, given its rows once seen),
  * hc-list-pane-export.c (the CSV export),
  * hc-list-pane-state.c (the columns, sort and filters kept in GSettings)
  * and hc-list-pane-new.c (rows marked new until seen). */
@@ -89,5 +90,7 @@ void hc_list_pane_new_marks_clear (HcListPane      *self);
 void hc_list_pane_pause_update (HcFreezeModel      *freeze,
                                 GParamSpec         *pspec,
                                 HcListPane         *self);
+void hc_list_pane_lazy_take_view (HcListPane      *self);
+void hc_list_pane_lazy_attach (HcListPane         *self);
 
 G_END_DECLS

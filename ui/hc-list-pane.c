@@ -224,6 +224,7 @@ hc_list_pane_map (GtkWidget *widget)
 {
   HcListPane *self = HC_LIST_PANE (widget);
 
+  hc_list_pane_lazy_attach (self);
   GTK_WIDGET_CLASS (hc_list_pane_parent_class)->map (widget);
 
   /* "3 minutes ago" ages only while someone can see it. */
@@ -447,19 +448,8 @@ hc_list_pane_set_view (HcListPane    *self,
   g_return_if_fail (self->view == NULL);
 
   self->view = view;
-  /* Space on the list pauses and resumes, before a row takes it to select. */
-  {
-    GtkEventController *controller = gtk_shortcut_controller_new ();
-
-    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
-                                                            gtk_named_action_new ("pane.paused")));
-    gtk_widget_add_controller (GTK_WIDGET (view), controller);
-  }
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (view));
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (self->selection));
-  gtk_scrolled_window_set_child (self->list_scroller, GTK_WIDGET (view));
+  /* Its rows come when the pane is first mapped (hc-list-pane-lazy.c). */
+  hc_list_pane_lazy_take_view (self);
 }
 
 GtkColumnView *

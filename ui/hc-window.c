@@ -290,6 +290,19 @@ on_sidebar_row_activated (GtkListBox    *box,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A row selected without being activated (the keyboard, or a screen
+ * reader's selection of it) shows its page too. */
+static void
+on_sidebar_row_selected (GtkListBox    *box,
+                         GtkListBoxRow *row,
+                         HcWindow      *self)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (index >= 0 && index < (int) G_N_ELEMENTS (sections))
+    hc_window_set_section (self, sections[index]);
+}
+
 static void
 on_back_clicked (GtkButton *button,
                  HcWindow  *self)
@@ -463,6 +476,8 @@ hc_window_init (HcWindow *self)
   GtkCssProvider *css;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->sidebar, "row-selected",
+                           G_CALLBACK (on_sidebar_row_selected), self, 0);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

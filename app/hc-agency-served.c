@@ -58,6 +58,46 @@ get_number (JsonObject *object,
   return isfinite (*out) && *out >= min && *out <= max;
 }
 
+/* Members of the expected JSON type, or NULL: json-glib's typed getters
+ * warn on a member that is missing or of another type, and a hub's answer
+ * may be either. */
+static JsonNode *
+member_of_type (JsonObject   *object,
+                const char   *name,
+                JsonNodeType  type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member_of_type (object, name, JSON_NODE_OBJECT);
+
+  return node != NULL ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = member_of_type (object, name, JSON_NODE_ARRAY);
+
+  return node != NULL ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member_of_type (object, name, JSON_NODE_VALUE);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
 static gboolean
 parse_day (const char *text,
            gint64     *day)
@@ -81,9 +121,9 @@ parse_agency (JsonObject  *item,
               GError     **error)
 {
   static const char * const names[] = { "correct", "complete", "clean", "live", "overall" };
-  const char *name = json_object_get_string_member_with_default (item, "agency", NULL);
-  JsonObject *change = json_object_get_object_member (item, "change");
-  JsonArray *series = json_object_get_array_member (item, "series");
+  const char *name = member_string (item, "agency");
+  JsonObject *change = member_object (item, "change");
+  JsonArray *series = member_array (item, "series");
   g_autofree HcAgencyServed *served = NULL;
   JsonNode *overall;
   double known, mean = 0;
@@ -95,7 +135,7 @@ parse_agency (JsonObject  *item,
   served = g_new0 (HcAgencyServed, 1);
   overall = json_object_get_member (change, "overall");
   if (!get_number (change, "weight", 0, G_MAXDOUBLE, &served->change_weight) ||
-      !get_number (change, "datasets", 0, G_MAXINT64, &known) || known != floor (known) ||
+      !get_number (change, "datasets", 0, 9007199254740992.0 /* 2^53 */, &known) || known != floor (known) ||
       overall == NULL || (!JSON_NODE_HOLDS_NULL (overall) && !get_number (change, "overall", -100, 100, &mean)))
     return malformed (error, "an agency's change");
   served->change_known = (gint64) known;
@@ -107,7 +147,7 @@ parse_agency (JsonObject  *item,
       JsonObject *point = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       HcAgencyServedDay day = { 0 };
 
-      if (point == NULL || !parse_day (json_object_get_string_member_with_default (point, "date", NULL), &day.day) ||
+      if (point == NULL || !parse_day (member_string (point, "date"), &day.day) ||
           !get_number (point, "weight", 0, G_MAXDOUBLE, &day.weight))
         {
           g_array_unref (served->days);
@@ -148,7 +188,7 @@ hc_agency_served_parse_page (JsonNode    *node,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return malformed (error, "not an object");
   page = json_node_get_object (node);
-  items = json_object_get_array_member (page, "items");
+  items = member_array (page, "items");
   next = json_object_get_member (page, "next_cursor");
   if (items == NULL || next == NULL)
     return malformed (error, "not a page");

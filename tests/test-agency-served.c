@@ -13,6 +13,7 @@
 #include "hc-agency-private.h"
 #include "hc-agency-served.h"
 #include "hc-dataset.h"
+#include "hc-error.h"
 #include "hc-list-page.h"
 #include "hc-test-demo-hub.h"
 
@@ -253,6 +254,59 @@ test_reader_fallback (void)
   run_reader (FALSE);
 }
 
+/* Whatever shape a hub's answer takes, the parser names it malformed:
+ * no warning (fatal in tests), no crash, and a good page still parses. */
+static void
+test_malformed (void)
+{
+  static const char *const pages[] = {
+    "[]",
+    "{}",
+    "{\"items\": 5, \"next_cursor\": null}",
+    "{\"items\": [], \"next_cursor\": 7}",
+    "{\"items\": [1], \"next_cursor\": null}",
+    "{\"items\": [{}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": 3, \"change\": {}, \"series\": []}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": [], \"series\": []}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 1, \"datasets\": 1, \"overall\": 1}, \"series\": {}}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 1, \"datasets\": 1e300, \"overall\": 1}, \"series\": []}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 1, \"datasets\": 1.5, \"overall\": 1}, \"series\": []}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 1, \"datasets\": 1, \"overall\": \"x\"}, \"series\": []}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 1, \"datasets\": 1, \"overall\": 1}, \"series\": [{\"date\": 5}]}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 1, \"datasets\": 1, \"overall\": 1}, \"series\": [{\"date\": {}, \"weight\": 1}]}], \"next_cursor\": null}",
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 1, \"datasets\": 1, \"overall\": 1}, \"series\": [{\"date\": \"2026-13-40\", \"weight\": 1}]}], \"next_cursor\": null}",
+  };
+  static const char good[] =
+    "{\"items\": [{\"agency\": \"A\", \"change\": {\"weight\": 2, \"datasets\": 1, \"overall\": null},"
+    " \"series\": [{\"date\": \"2026-12-01\", \"weight\": 2, \"correct\": 90, \"complete\": 80,"
+    " \"clean\": 70, \"live\": 60, \"overall\": 75}]}], \"next_cursor\": \"next\"}";
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (pages[i], NULL);
+      g_autoptr(GHashTable) table = hc_agency_served_table_new ();
+      g_autofree char *cursor = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (node);
+      g_assert_false (hc_agency_served_parse_page (node, table, &cursor, &error));
+      g_assert_error (error, HC_ERROR, HC_ERROR_MALFORMED_RESPONSE);
+      g_assert_null (cursor);
+    }
+
+  {
+    g_autoptr(JsonNode) node = json_from_string (good, NULL);
+    g_autoptr(GHashTable) table = hc_agency_served_table_new ();
+    g_autofree char *cursor = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (hc_agency_served_parse_page (node, table, &cursor, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (cursor, ==, "next");
+    g_assert_true (g_hash_table_contains (table, "A"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -265,6 +319,7 @@ main (int argc, char *argv[])
   /* A still hub: the sums and the histories read the same data. */
   hc_test_demo.speed = "0";
   have_hub = hc_test_demo_setup ();
+  g_test_add_func ("/agency-served/malformed", test_malformed);
   g_test_add_func ("/agency-served/equals-histories", test_served_equals_histories);
   g_test_add_func ("/agency-served/reader-served", test_reader_served);
   g_test_add_func ("/agency-served/reader-fallback", test_reader_fallback);

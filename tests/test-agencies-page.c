@@ -154,6 +154,7 @@ on_detail (GObject      *object,
   g_autoptr(HcItem) item = hc_hub_fetch_detail_finish (HC_HUB (object), result, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (item);
   wait->pending--;
 }
 

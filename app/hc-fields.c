@@ -88,14 +88,22 @@ hc_fields_set_string (const HcField *field,
                       const char    *value)
 {
   char **str = member;
+  char *old = *str;
 
-  hc_fields_clear_string (field, member);
+  /* The new value first: @value may be the old one, or share its entry. */
   if (value == NULL)
-    return;
-  if (field->flags & HC_FIELD_SHARED)
+    *str = NULL;
+  else if (field->flags & HC_FIELD_SHARED)
     *str = hc_fields_shared_acquire (value);
   else
     *str = g_strdup (value);
+  if (old != NULL)
+    {
+      if (field->flags & HC_FIELD_SHARED)
+        hc_fields_shared_release (old);
+      else
+        g_free (old);
+    }
 }
 
 void

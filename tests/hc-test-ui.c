@@ -135,11 +135,9 @@ collect_texts (GtkWidget *root,
     }
 }
 
-/* The first text shown under @root (a label's, rows draw theirs with
- * labels too, or a tooltip) that holds @needle; fails if there is none. */
-char *
-hc_test_find_text (GtkWidget  *root,
-                   const char *needle)
+static char *
+find_text_now (GtkWidget  *root,
+               const char *needle)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -147,8 +145,25 @@ hc_test_find_text (GtkWidget  *root,
   for (guint i = 0; i < texts->len; i++)
     if (texts->pdata[i] != NULL && strstr (texts->pdata[i], needle) != NULL)
       return g_strdup (texts->pdata[i]);
-  g_error ("nothing shown holds “%s”", needle);
   return NULL;
+}
+
+/* The first text shown under @root (a label's, rows draw theirs with
+ * labels too, or a tooltip) that holds @needle; fails if there is none
+ * within 10 s. A list makes its rows once its page is shown and laid
+ * out, which under the sanitizers can take more than a settle. */
+char *
+hc_test_find_text (GtkWidget  *root,
+                   const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  char *text;
+
+  while ((text = find_text_now (root, needle)) == NULL && g_get_monotonic_time () < deadline)
+    hc_test_settle (50);
+  if (text == NULL)
+    g_error ("nothing shown holds “%s”", needle);
+  return text;
 }
 
 /* No text shown under @root holds a raw bidi embedding, override or mark

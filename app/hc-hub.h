@@ -114,6 +114,9 @@ HcItemStore  *hc_hub_get_datasets         (HcHub          *self);
 HcItemStore  *hc_hub_get_pools            (HcHub          *self);
 HcItemStore  *hc_hub_get_nodes            (HcHub          *self);
 HcItemStore  *hc_hub_get_alerts           (HcHub          *self);
+gpointer      hc_hub_find_item            (HcHub          *self,
+                                           HcListKind      kind,
+                                           const char     *id);
 
 /* An item's detail (runs, rules and history, timeline), for the lists
  * that have one (hc_list_kind_get_info()), merged into its row in place.

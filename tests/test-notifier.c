@@ -592,6 +592,50 @@ test_no_duplicates (void)
   hc_hub_manager_remove_session_hub (manager, hub);
 }
 
+typedef struct {
+  HcHub   *hub;
+  gboolean in_store;  /* the store alone had it when the event came */
+  gboolean found;     /* hc_hub_find_item() had it */
+} FoundAtOnce;
+
+static void
+on_event_find (HcEventStream *stream,
+               const char    *name,
+               JsonNode      *data,
+               const char    *id,
+               FoundAtOnce   *found)
+{
+  if (g_strcmp0 (name, "alert.created") != 0)
+    return;
+  found->in_store = hc_item_store_lookup (hc_hub_get_alerts (found->hub), "al-f1") != NULL;
+  found->found = hc_hub_find_item (found->hub, HC_LIST_ALERTS, "al-f1") != NULL;
+}
+
+static gboolean
+event_seen (gpointer data)
+{
+  return ((FoundAtOnce *) data)->found;
+}
+
+/* What a notification names can be shown at once: events go into the
+ * lists in batches, but finding an item puts in what has come. */
+static void
+test_item_found_at_once (void)
+{
+  const char *spec = "found";
+  HcHub *hub = add_hub (spec);
+  FoundAtOnce found = { .hub = hub };
+  gulong handler;
+
+  handler = g_signal_connect (hc_hub_get_event_stream (hub), "event", G_CALLBACK (on_event_find), &found);
+  inject_alert (spec, "alert.created", "al-f1", "critical", "open");
+  spin_until (event_seen, &found, 20, "the event, and its alert found");
+  /* The hub's own handler ran first and held the alert for its batch. */
+  g_assert_false (found.in_store);
+  g_signal_handler_disconnect (hc_hub_get_event_stream (hub), handler);
+  hc_hub_manager_remove_session_hub (manager, hub);
+}
+
 static gboolean
 looking_at_src4 (const char *hub_key,
                  const char *list,
@@ -735,6 +779,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/notifier/burst", test_burst);
   g_test_add_func ("/notifier/no-duplicates", test_no_duplicates);
   g_test_add_func ("/notifier/focus", test_focus);
+  g_test_add_func ("/notifier/item-found-at-once", test_item_found_at_once);
   g_test_add_func ("/notifier/no-server", test_no_server);
   status = g_test_run ();
 

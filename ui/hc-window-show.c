@@ -177,7 +177,7 @@ hc_window_show_item (HcWindow   *self,
       return TRUE;
     }
 
-  item = hc_item_store_lookup (hc_hub_get_model (hub, section->kind), item_id);
+  item = hc_hub_find_item (hub, section->kind, item_id);
   if (item == NULL)
     return FALSE;
   if (section->kind == HC_LIST_NODES)
@@ -235,7 +235,7 @@ hc_window_is_showing_item (HcWindow   *self,
       g_strcmp0 (hc_window_get_section (self), section->section) != 0)
     return FALSE;
 
-  item = hc_item_store_lookup (hc_hub_get_model (hub, section->kind), item_id);
+  item = hc_hub_find_item (hub, section->kind, item_id);
   if (item == NULL)
     return FALSE;
   if (section->kind == HC_LIST_NODES)

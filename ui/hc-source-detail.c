@@ -110,8 +110,8 @@ hc_source_detail_refresh (HcSourceDetail *self)
   name = hc_format_hub_text (hc_source_get_name (source), HC_HUB_TEXT_LINE);
   agency = hc_format_hub_text (hc_source_get_agency (source), HC_HUB_TEXT_LINE);
   schedule = hc_format_hub_text (hc_source_get_schedule (source), HC_HUB_TEXT_LINE);
-  gtk_label_set_label (self->name_label, name);
-  gtk_label_set_label (self->agency_label, agency);
+  hc_label_set_label (self->name_label, name);
+  hc_label_set_label (self->agency_label, agency);
   hc_status_badge_set (self->status_badge,
                        hc_source_status_level (hc_source_get_status (source)),
                        hc_source_status_label (hc_source_get_status (source)));
@@ -292,6 +292,6 @@ hc_source_detail_set_retry_reason (HcSourceDetail *self,
 {
   g_return_if_fail (HC_IS_SOURCE_DETAIL (self));
 
-  gtk_label_set_label (self->retry_reason, reason);
+  hc_label_set_label (self->retry_reason, reason);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_reason), reason != NULL);
 }

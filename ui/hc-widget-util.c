@@ -58,6 +58,21 @@ hc_toast_new (const char *text)
 }
 
 /**
+ * hc_label_set_label:
+ * gtk_label_set_label(), but nothing when @label already shows @text:
+ * GTK 4.8 lays the label out again and queues a resize up to the window
+ * (a full relayout of it) even when the text is the same, and live
+ * updates set the same texts again at every hub event.
+ */
+void
+hc_label_set_label (GtkLabel   *label,
+                    const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text ? text : "") != 0)
+    gtk_label_set_label (label, text);
+}
+
+/**
  * hc_detail_row_set_value:
  * Shows @value as the subtitle of a detail's row, as plain text (it may
  * be a hub's), or "—" when there is none.

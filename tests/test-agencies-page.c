@@ -253,6 +253,32 @@ test_agencies (Fixture *f, gconstpointer data)
   hc_test_settle (100);
   check_agencies (f->hub, page, 7);
 
+  /* 90 days: the demo hub keeps 90 days of history, one short of the
+   * period's first day. No change is known, and the page says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agencies.period", "i", 90));
+  hc_test_settle (300);
+  {
+    GListModel *rows = hc_list_pane_get_visible_model (pane);
+    g_autofree char *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "No dataset's history reaches back %u day, so the change is unknown.",
+                                                         "No dataset's history reaches back %u days, so the change is unknown.",
+                                                         90), 90);
+    g_autofree char *said = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(HcAgency) agency = g_list_model_get_item (rows, i);
+
+        g_assert_true (isnan (hc_agency_get_change (agency)));
+      }
+    said = hc_test_find_text (GTK_WIDGET (page), why);
+    g_assert_nonnull (said);
+    screenshot (f, "period-90");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agencies.period", "i", 7));
+  hc_test_settle (300);
+
   /* CSV: every agency, in the order shown. */
   csv = hc_list_pane_to_csv (pane);
   weakest = g_list_model_get_item (hc_list_pane_get_visible_model (pane), 0);

@@ -143,6 +143,22 @@ update_change_title (HcAgenciesPage *self)
   gtk_column_view_column_set_title (self->change_column, title);
 }
 
+/* Whether there are agencies and none has a known change. */
+static gboolean
+no_change_known (HcAgenciesPage *self)
+{
+  guint n = self->agencies != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->agencies)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HcAgency) agency = g_list_model_get_item (G_LIST_MODEL (self->agencies), i);
+
+      if (hc_agency_get_change_known (agency) > 0)
+        return FALSE;
+    }
+  return n > 0;
+}
+
 static void
 update_history_label (HcAgenciesPage *self)
 {
@@ -165,6 +181,22 @@ update_history_label (HcAgenciesPage *self)
                               "come summed up from the hub."), total);
   else
     text = g_strdup_printf (_("Scores are means weighted by records. History read for all %u datasets."), total);
+
+  /* Everything read, and still no change: the hub's histories are
+   * shorter than the period (a hub may keep 90 days, one short of a
+   * 90-day period's first day). Said, not left as a column of dashes. */
+  if (total > 0 && known == total && no_change_known (self))
+    {
+      g_autofree char *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "No dataset's history reaches back %u day, so the change is unknown.",
+                                                           "No dataset's history reaches back %u days, so the change is unknown.",
+                                                           self->period),
+                                              self->period);
+      g_autofree char *both = g_strdup_printf ("%s %s", text, why);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->history_label, text);
 }
 

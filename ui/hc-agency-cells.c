@@ -200,7 +200,7 @@ update_change (GtkListItem *list_item)
   if (isnan (change))
     {
       gtk_widget_add_css_class (label, "dim-label");
-      tooltip = g_strdup (_("No dataset of this agency has its history read back to the start of the period yet."));
+      tooltip = g_strdup (_("Unknown: no dataset of this agency has a history read that reaches back to the start of the period."));
     }
   else
     {

@@ -97,6 +97,24 @@ hc_hub_events_flush (HcHub *self)
   flush_some (self, G_MAXUINT);
 }
 
+/**
+ * hc_hub_find_item:
+ * The row @id of the list @kind as the hub has told it so far: the events
+ * already received go into the models first, since a notification names
+ * an alert as soon as its event comes, before its batch is in the list.
+ * Returns: (transfer none) (nullable): the row
+ */
+gpointer
+hc_hub_find_item (HcHub      *self,
+                  HcListKind  kind,
+                  const char *id)
+{
+  g_return_val_if_fail (HC_IS_HUB (self), NULL);
+  g_return_val_if_fail (kind < HC_LIST_N_KINDS, NULL);
+  hc_hub_events_flush (self);
+  return hc_item_store_lookup (self->stores[kind], id);
+}
+
 static gboolean
 flush_cb (gpointer data)
 {

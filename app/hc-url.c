@@ -29,14 +29,16 @@ default_port (const char *scheme)
  * "%07" would become a "/" or a control character in the address. After
  * IDN conversion a host name is ASCII letters, digits, "-", "." and "_";
  * an IPv6 literal (brackets removed) hex digits, ":" and "."; a zone id
- * (fe80::1%eth0) would not survive being written back either. */
+ * (fe80::1%eth0) would not survive being written back either. A ":" is
+ * only an IPv6 literal's: "local%3Ahost" decodes to "local:host", which
+ * would be written back in brackets as an address it is not. */
 static gboolean
 is_host_text (const char *host)
 {
-  for (; *host != '\0'; host++)
-    if (!g_ascii_isalnum (*host) && strchr ("-._:", *host) == NULL)
+  for (const char *c = host; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && strchr ("-._:", *c) == NULL)
       return FALSE;
-  return TRUE;
+  return strchr (host, ':') == NULL || g_hostname_is_ip_address (host);
 }
 
 static gboolean

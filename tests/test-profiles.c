@@ -70,6 +70,8 @@ test_url_normalize (void)
     "https://[fe80::1%25eth0]/",
     /* Percent-encoded hosts would be written back decoded. */
     "http://hub%2Fx/", "http://local%07ost/", "http://a%20b.example/",
+    /* A ":" decoded into a host name that is not an IPv6 address. */
+    "http://local%3Ahost/", "http://locddddddddddddddddddddddddal%3al%34ostcal%68ost/",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)

@@ -13,5 +13,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -R "$corpus"/. "$work"/
 cd "$work"
+# libFuzzer exits 77 on a finding by default, which meson reads as a
+# skipped test: a finding must fail the run.
 "$target" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 \
+  -error_exitcode=1 -timeout_exitcode=1 \
   -print_final_stats=1 -artifact_prefix="$artifacts/$(basename "$target")-" "$work"

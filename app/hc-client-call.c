@@ -19,6 +19,7 @@ typedef struct {
   GDestroyNotify     destroy;
   HcListKind         kind;
   gboolean           not_modified;
+  GDestroyNotify     returned_destroy;  /* set by the thread with its result */
 } ParseData;
 
 static void
@@ -48,6 +49,7 @@ parse_thread (GTask        *task,
 
   if (data->func == NULL)
     {
+      data->returned_destroy = (GDestroyNotify) json_node_unref;
       g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
       return;
     }
@@ -62,6 +64,7 @@ parse_thread (GTask        *task,
       return;
     }
 
+  data->returned_destroy = data->destroy;
   g_task_return_pointer (task, result, data->destroy);
 }
 
@@ -90,7 +93,26 @@ list_parse_thread (GTask        *task,
     }
 
   page->not_modified = data->not_modified;
+  data->returned_destroy = (GDestroyNotify) hc_list_page_free;
   g_task_return_pointer (task, page, (GDestroyNotify) hc_list_page_free);
+}
+
+/* Back on the caller's thread: the parse's outcome goes to the call. */
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  ParseData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  gpointer parsed = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (parsed == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, parsed, data->returned_destroy);
+  g_object_unref (task);
 }
 
 static void
@@ -104,6 +126,7 @@ call_request_cb (GObject      *object,
   g_autoptr(HcResponse) response = NULL;
   GError *error = NULL;
   ParseData *data;
+  g_autoptr(GTask) parse = NULL;
   gboolean list = call->list;
 
   response = hc_client_request_finish (self, result, &error);
@@ -121,10 +144,15 @@ call_request_cb (GObject      *object,
   data->kind = call->kind;
   data->not_modified = response->not_modified;
 
-  /* Replacing the task data frees @call. */
-  g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
-  g_task_run_in_thread (task, list ? list_parse_thread : parse_thread);
-  g_object_unref (task);
+  /* The parse runs in a task of its own, with no source object: a worker
+   * thread may drop a GTask's last reference, and the client (its
+   * SoupSession) must only ever be finalized on its own thread. @task, and
+   * with it the client, stays with parsed_cb, on this thread. */
+  parse = g_task_new (NULL, g_task_get_cancellable (task), parsed_cb, task);
+  g_task_set_source_tag (parse, call_request_cb);
+  g_task_set_check_cancellable (parse, FALSE);
+  g_task_set_task_data (parse, data, (GDestroyNotify) parse_data_free);
+  g_task_run_in_thread (parse, list ? list_parse_thread : parse_thread);
 }
 
 /* A call whose answer @func parses (NULL: the JsonNode itself). */

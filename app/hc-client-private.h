@@ -35,6 +35,7 @@ struct _HcClient
   SoupSession  *session;
   GError       *session_error;
   GCancellable *cancellable;
+  GThread      *owner;       /* the thread it must be finalized on */
   HcEtagCache  *etags;
   gint64        rate_limited_until;   /* monotonic µs */
   char         *untrusted_fingerprint;

@@ -436,6 +436,9 @@ hc_client_dispose (GObject *object)
 {
   HcClient *self = HC_CLIENT (object);
 
+  /* Its SoupSession may only be used, and freed, on the thread that made it. */
+  if (self->owner != g_thread_self ())
+    g_critical ("A hub client was disposed on a thread other than its own");
   g_cancellable_cancel (self->cancellable);
   hc_client_drop_session (self);
 
@@ -570,6 +573,7 @@ hc_client_class_init (HcClientClass *klass)
 static void
 hc_client_init (HcClient *self)
 {
+  self->owner = g_thread_self ();
   self->cancellable = g_cancellable_new ();
   self->etags = hc_etag_cache_new ();
   self->api_prefix = g_strdup ("/api/v1");

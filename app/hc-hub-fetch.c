@@ -479,7 +479,7 @@ page_parsed_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  PageCtx *ctx = g_task_get_task_data (G_TASK (result));
+  PageCtx *ctx = user_data;
   ListFetch *list = ctx->list;
   g_autoptr(HcListPage) page = NULL;
   g_autoptr(GError) error = NULL;
@@ -489,11 +489,15 @@ page_parsed_cb (GObject      *object,
   list->outstanding--;
 
   if (!list_is_live (list))
-    return;
+    {
+      page_ctx_unref (ctx);
+      return;
+    }
 
   if (page == NULL)
     {
       list_fail (list, error);
+      page_ctx_unref (ctx);
       return;
     }
 
@@ -507,6 +511,7 @@ page_parsed_cb (GObject      *object,
     list_show_unshown (list);
 
   list_check_done (list);
+  page_ctx_unref (ctx);
 }
 
 static void
@@ -544,9 +549,12 @@ page_fetched_cb (GObject      *object,
   ctx->not_modified = response->not_modified;
 
   list->outstanding++;
-  task = g_task_new (list->full->hub, NULL, page_parsed_cb, NULL);
+  /* No source object, and @ctx (with the fetch it holds) owned by the
+   * callback: a worker thread may drop the task's last reference, and the
+   * hub must only be finalized on its own thread. */
+  task = g_task_new (NULL, NULL, page_parsed_cb, ctx);
   g_task_set_source_tag (task, page_fetched_cb);
-  g_task_set_task_data (task, ctx, (GDestroyNotify) page_ctx_unref);
+  g_task_set_task_data (task, ctx, NULL);
   g_task_run_in_thread (task, parse_page_thread);
 }
 

@@ -54,6 +54,7 @@ struct _HcHub
   gint64          events_flushed_at;            /* when they last went in */
   guint           events_slice;                 /* items per turn in a burst */
   GCancellable   *cancellable;
+  GThread        *owner;           /* the thread it must be finalized on */
   GSource        *retry_source;
   HcBackoff       backoff;
   GSource        *overview_source;

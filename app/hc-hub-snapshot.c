@@ -117,17 +117,33 @@ loaded_snapshot_free (LoadedSnapshot *loaded)
   g_free (loaded);
 }
 
+/* What the thread reads from: not the hub itself, which must only be
+ * finalized on its own thread, while a worker may drop a GTask's last
+ * reference. */
+typedef struct {
+  HcSnapshot *snapshot;
+  char       *key;
+} SnapshotSource;
+
+static void
+snapshot_source_free (SnapshotSource *source)
+{
+  g_clear_object (&source->snapshot);
+  g_free (source->key);
+  g_free (source);
+}
+
 static void
 parse_snapshot_thread (GTask        *task,
                        gpointer      source_object,
                        gpointer      task_data,
                        GCancellable *cancellable)
 {
-  HcHub *self = source_object;
+  SnapshotSource *source = task_data;
   LoadedSnapshot *loaded = g_new0 (LoadedSnapshot, 1);
   GError *error = NULL;
 
-  loaded->data = hc_snapshot_load (self->snapshot, self->key, &error);
+  loaded->data = hc_snapshot_load (source->snapshot, source->key, &error);
   if (loaded->data == NULL)
     {
       loaded_snapshot_free (loaded);
@@ -164,7 +180,7 @@ snapshot_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  HcHub *self = HC_HUB (object);
+  g_autoptr(HcHub) self = user_data;
   g_autoptr(GError) error = NULL;
   LoadedSnapshot *loaded;
   g_autoptr(GDateTime) when = NULL;
@@ -214,12 +230,17 @@ void
 hc_hub_snapshot_load (HcHub *self)
 {
   g_autoptr(GTask) task = NULL;
+  SnapshotSource *source;
 
   if (self->snapshot == NULL || self->have_live_data || self->snapshot_fetched_at != 0)
     return;
 
-  task = g_task_new (self, self->cancellable, snapshot_loaded_cb, NULL);
+  source = g_new0 (SnapshotSource, 1);
+  source->snapshot = g_object_ref (self->snapshot);
+  source->key = g_strdup (self->key);
+  task = g_task_new (NULL, self->cancellable, snapshot_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, hc_hub_snapshot_load);
   g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, source, (GDestroyNotify) snapshot_source_free);
   g_task_run_in_thread (task, parse_snapshot_thread);
 }

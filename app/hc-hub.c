@@ -205,6 +205,10 @@ hc_hub_dispose (GObject *object)
 {
   HcHub *self = HC_HUB (object);
 
+  /* A worker thread dropping the last reference (a GTask's source object)
+   * would tear the hub's sources and signals down under the main loop. */
+  if (self->owner != g_thread_self ())
+    g_critical ("A hub was disposed on a thread other than its own");
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
   hc_hub_clear_source (&self->retry_source);
@@ -364,6 +368,7 @@ hc_hub_class_init (HcHubClass *klass)
 static void
 hc_hub_init (HcHub *self)
 {
+  self->owner = g_thread_self ();
   self->cancellable = g_cancellable_new ();
   self->state = HC_HUB_CONNECTING;
   self->overview_delay_ms = DEFAULT_OVERVIEW_DELAY_MS;

@@ -18,8 +18,8 @@ typedef struct {
   HcAgency *agency;
   double    sum[5], weight;
   double    plain_sum[5];
-  double   *day_sum;       /* (period + 1) × 5 */
-  double   *day_weight;    /* period + 1 */
+  double   *day_sum;       /* period × 5, from the period's first day */
+  double   *day_weight;    /* period */
   double    change_sum, change_weight;
 } Acc;
 
@@ -45,8 +45,8 @@ acc_lookup (GHashTable           *table,
     {
       acc = g_new0 (Acc, 1);
       acc->agency = hc_agency_new (name);
-      acc->day_sum = g_new0 (double, (params->period_days + 1) * 5);
-      acc->day_weight = g_new0 (double, params->period_days + 1);
+      acc->day_sum = g_new0 (double, params->period_days * 5);
+      acc->day_weight = g_new0 (double, params->period_days);
       g_hash_table_insert (table, acc->agency->name, acc);
     }
   return acc;
@@ -77,7 +77,7 @@ add_history (Acc                  *acc,
       g_autoptr(HcScorePoint) point = g_list_model_get_item (history, i);
       gint64 day = hc_score_point_get_date (point) / DAY - first_day;
 
-      if (day < 0 || day > (gint64) params->period_days)
+      if (day < 0 || day >= (gint64) params->period_days)
         continue;
       for (guint c = 0; c < 5; c++)
         acc->day_sum[day * 5 + c] += weight * point_score (point, c);
@@ -162,7 +162,7 @@ acc_finish (Acc                  *acc,
   if (acc->change_weight > 0)
     agency->change = acc->change_sum / acc->change_weight;
 
-  for (guint d = 0; d <= params->period_days; d++)
+  for (guint d = 0; d < params->period_days; d++)
     if (acc->day_weight[d] > 0)
       {
         HcAgencyPoint point = { .date = (first_day + d) * DAY };
@@ -195,6 +195,20 @@ compare_weakest (gconstpointer a,
   return hc_agency_compare_weakest (*(HcAgency **) a, *(HcAgency **) b);
 }
 
+/**
+ * hc_agency_period_first_day:
+ * A period of N days is the N days that end today (UTC), today included:
+ * a 7-day period shows 7 days, and a 90-day one needs 90 points of a
+ * dataset's history, as many as a hub serves (`maxItems: 90`).
+ *
+ * Returns: the period's first day, in days since the epoch
+ */
+gint64
+hc_agency_period_first_day (const HcAgencyParams *params)
+{
+  return params->now / DAY - ((gint64) params->period_days - 1);
+}
+
 struct _HcAgencyTally
 {
   GHashTable     *table;   /* name -> Acc */
@@ -215,7 +229,7 @@ hc_agency_tally_new (const HcAgencyParams *params)
 
   tally->table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, acc_free);
   tally->params = *params;
-  tally->first_day = params->now / DAY - params->period_days;
+  tally->first_day = hc_agency_period_first_day (params);
   return tally;
 }
 
@@ -257,7 +271,7 @@ hc_agency_tally_add_served (HcAgencyTally          *tally,
       const HcAgencyServedDay *day = &g_array_index (served->days, HcAgencyServedDay, i);
       gint64 d = day->day - tally->first_day;
 
-      if (d < 0 || d > (gint64) tally->params.period_days)
+      if (d < 0 || d >= (gint64) tally->params.period_days)
         continue;
       for (guint c = 0; c < 5; c++)
         acc->day_sum[d * 5 + c] += day->sum[c];

@@ -28,6 +28,8 @@ typedef struct {
   gboolean as_one;      /* every dataset and feed in one agency, named "" */
 } HcAgencyParams;
 
+gint64 hc_agency_period_first_day (const HcAgencyParams *params);
+
 /*
  * One agency's figures over a hub's (or all hubs') datasets and feeds.
  * Read-only properties: "name", "datasets", "records", "score-correct",

@@ -151,7 +151,8 @@ count_weakest (HcReportData *data,
 static void
 count_changes (HcReportData *data)
 {
-  gint64 first_day = data->made_at / DAY - data->period_days;
+  HcAgencyParams period = { .period_days = data->period_days, .now = data->made_at };
+  gint64 first_day = hc_agency_period_first_day (&period);
   const HcAgencyPoint *trend;
   guint n;
 

@@ -80,7 +80,8 @@ aggregate (guint period_days)
   /* Bộ Tư pháp: 100 and 300 records (and one empty dataset that weighs
    * nothing); only the first one's history is known. */
   add_dataset (datasets, "d1", "Bộ Tư pháp", 100, 90, 80, 70, 60, 75,
-               DAY ("2025-12-20", "10") "," DAY ("2025-12-29", "80") "," DAY ("2026-01-01", "85") "," DAY ("2026-01-05", "90"));
+               DAY ("2025-12-20", "10") "," DAY ("2025-12-29", "70") "," DAY ("2025-12-30", "80") ","
+               DAY ("2026-01-01", "85") "," DAY ("2026-01-05", "90"));
   add_dataset (datasets, "d2", "Bộ Tư pháp", 300, 50, 60, 70, 40, 55, NULL);
   add_dataset (datasets, "d3", "Bộ Tư pháp", 0, 100, 100, 100, 100, 100, NULL);
   /* Sở Y tế: history that does not reach back to the period's start. */
@@ -170,12 +171,13 @@ test_agency_change (void)
   const HcAgencyPoint *trend;
   guint n;
 
-  /* 29 Dec to 5 Jan: 80 → 90, from the one dataset whose history is known. */
+  /* A 7-day period is 30 Dec to 5 Jan, today included (29 Dec is not in
+   * it): 80 → 90, from the one dataset whose history is known. */
   g_assert_cmpfloat (hc_agency_get_change (justice), ==, 10);
   g_assert_cmpint (hc_agency_get_change_known (justice), ==, 1);
   trend = hc_agency_get_trend (justice, &n);
   g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpint (trend[0].date, ==, NOW / 86400 * 86400 - 7 * 86400);
+  g_assert_cmpint (trend[0].date, ==, NOW / 86400 * 86400 - 6 * 86400);
   g_assert_cmpfloat (trend[0].scores[4], ==, 80);
   g_assert_cmpfloat (trend[2].scores[4], ==, 90);
 
@@ -185,11 +187,11 @@ test_agency_change (void)
   trend = hc_agency_get_trend (week->pdata[2], &n);
   g_assert_cmpuint (n, ==, 2);
 
-  /* Over 30 days no history reaches back to 6 Dec: unknown again. */
+  /* Over 30 days no history reaches back to 7 Dec: unknown again. */
   g_assert_cmpstr (hc_agency_get_name (month->pdata[1]), ==, "Bộ Tư pháp");
   g_assert_true (isnan (hc_agency_get_change (month->pdata[1])));
   trend = hc_agency_get_trend (month->pdata[1], &n);
-  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (n, ==, 5);
 }
 
 static void

@@ -25,8 +25,8 @@ typedef struct {
   double  sum[5], plain_sum[5], weight;
   double  change_sum, change_weight;
   gint64  change_known;
-  double *day_sum;     /* (period + 1) × 5 */
-  double *day_weight;  /* period + 1 */
+  double *day_sum;     /* period × 5, from the period's first day */
+  double *day_weight;  /* period */
 } Acc;
 
 typedef struct {
@@ -156,7 +156,7 @@ build_agency (JsonBuilder *b,
 
   json_builder_set_member_name (b, "series");
   json_builder_begin_array (b);
-  for (guint d = 0; d <= period; d++)
+  for (guint d = 0; d < period; d++)
     if (acc->day_weight[d] > 0)
       {
         g_autofree char *date = hc_demo_text_format_date (first_day + d);
@@ -220,7 +220,8 @@ hc_demo_server_reads_agencies (HcDemoRequest *req)
     return;
   period = (guint) period_value;
   today = hc_demo_store_now () / DAY;
-  first_day = today - period;
+  /* The period's days end today, today included. */
+  first_day = today - ((gint64) period - 1);
 
   /* The datasets, as the list serves them. */
   sqlite3_prepare_v2 (db, "SELECT id, owner_agency, records, correct, complete, clean, live, overall"
@@ -237,8 +238,8 @@ hc_demo_server_reads_agencies (HcDemoRequest *req)
         {
           acc = g_new0 (Acc, 1);
           acc->name = g_strdup (name);
-          acc->day_sum = g_new0 (double, (period + 1) * 5);
-          acc->day_weight = g_new0 (double, period + 1);
+          acc->day_sum = g_new0 (double, period * 5);
+          acc->day_weight = g_new0 (double, period);
           g_hash_table_insert (by_name, acc->name, acc);
         }
       acc->datasets++;

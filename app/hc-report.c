@@ -193,7 +193,9 @@ static void
 count_alerts (HcReportData *data,
               GListModel   *alerts)
 {
-  gint64 since = data->made_at - (gint64) data->period_days * DAY;
+  HcAgencyParams period = { .period_days = data->period_days, .now = data->made_at };
+  /* From the start of the period's first day (UTC), as the scores. */
+  gint64 since = hc_agency_period_first_day (&period) * DAY;
 
   for (guint i = 0, n = g_list_model_get_n_items (alerts); i < n; i++)
     {

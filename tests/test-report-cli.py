@@ -5,6 +5,7 @@ every agency, the ten weakest datasets and the hub's own figures; nothing
 printed. A hub that cannot be reached, or bad options: a clear error, a
 non-zero exit and no file."""
 
+import datetime
 import importlib.util
 import os
 import shutil
@@ -45,6 +46,12 @@ def score(value, lang):
     return text.replace('.', ',') if lang == 'vi' else text
 
 
+def utc(stamp):
+    """An RFC 3339 time as comparable text in UTC ("...Z")."""
+    when = datetime.datetime.fromisoformat(stamp.replace('Z', '+00:00'))
+    return when.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+
+
 def words(text):
     return ' '.join(text.split())
 
@@ -70,6 +77,7 @@ def check_report(work, data_dir, lang):
         me = hub.json('GET', 'me', role='operator')
         datasets = walk(hub, 'quality/datasets')
         sources = walk(hub, 'ingestion/sources')
+        alerts = walk(hub, 'security/alerts')
     finally:
         hub.stop()
 
@@ -88,6 +96,26 @@ def check_report(work, data_dir, lang):
                        ('live', {'C': 'Live', 'vi': 'Sống'}[lang])):
         mean = sum(d['records'] * d['scores'][key] for d in datasets) / records
         assert '%s: %s' % (label, score(mean, lang)) in text, (label, score(mean, lang))
+    # The period: the 30 days ending today (UTC), today included, and the
+    # alerts opened and resolved since the start of its first day.
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    first = today - datetime.timedelta(days=29)
+    if lang == 'vi':
+        assert 'Kỳ báo cáo: 30 ngày gần nhất, từ %s đến %s' % (
+            first.strftime('%d/%m/%Y'), today.strftime('%d/%m/%Y')) in text, text[:400]
+    else:
+        assert 'Period: the last 30 days, %d %s to %d %s' % (
+            first.day, first.strftime('%b %Y'), today.day, today.strftime('%b %Y')) in text, text[:400]
+    since = first.isoformat() + 'T00:00:00Z'
+    opened = sum(1 for a in alerts if utc(a['detected_at']) >= since)
+    resolved = sum(1 for a in alerts if a['state'] == 'resolved' and utc(a['resolved_at']) >= since)
+    critical = sum(1 for a in alerts if a['severity'] == 'critical' and a['state'] != 'resolved')
+    if lang == 'vi':
+        said = 'Cảnh báo bảo mật trong kỳ: %d phát sinh, %d đã giải quyết' % (opened, resolved)
+    else:
+        said = 'Security alerts in the period: %d opened, %d resolved' % (opened, resolved)
+    assert said in text, (said, text[:1500])
+    assert str(critical) in text.split(said, 1)[1][:120], (critical, text)
     failed = sum(1 for s in sources if s['status'] == 'failed')
     lagging = sum(1 for s in sources if s['status'] == 'lagging')
     if lang == 'vi':

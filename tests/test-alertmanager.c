@@ -348,6 +348,29 @@ test_map_malformed (void)
   g_assert_cmpstr (hc_alert_get_severity_text (items->pdata[0]), ==, "");
 }
 
+/* Until nothing listens at @url any more: the demo hub ends its current
+ * request and, under ASan, checks for leaks before its socket closes. */
+static void
+wait_refused (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GSocketClient) sockets = g_socket_client_new ();
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (uri);
+  for (;;)
+    {
+      g_autoptr(GSocketConnection) connection =
+        g_socket_client_connect_to_host (sockets, g_uri_get_host (uri), (guint16) g_uri_get_port (uri), NULL, NULL);
+
+      if (connection == NULL)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Something still listens at %s", url);
+      g_usleep (50 * 1000);
+    }
+}
+
 static HcHubDetection *
 detect (HcHubManager *manager,
         const char   *url,
@@ -402,6 +425,7 @@ test_detect_both_kinds (void)
 
   /* Nothing at all there: unreachable, said as such. */
   hc_demo_launcher_stop (demo);
+  wait_refused (demo_url);
   found = detect (manager, demo_url, HC_DEMO_OPERATOR_TOKEN, &error);
   g_assert_null (found);
   g_assert_error (error, HC_ERROR, HC_ERROR_UNREACHABLE);

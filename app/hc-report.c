@@ -151,8 +151,6 @@ count_weakest (HcReportData *data,
 static void
 count_changes (HcReportData *data)
 {
-  HcAgencyParams period = { .period_days = data->period_days, .now = data->made_at };
-  gint64 first_day = hc_agency_period_first_day (&period);
   const HcAgencyPoint *trend;
   guint n;
 
@@ -160,7 +158,7 @@ count_changes (HcReportData *data)
   for (guint c = 0; c < 5; c++)
     data->change[c] = NAN;
   /* The same datasets at both ends: the history reaches the first day. */
-  if (n >= 2 && trend[0].date / DAY == first_day)
+  if (n >= 2 && trend[0].date / DAY == data->first_day)
     for (guint c = 0; c < 5; c++)
       data->change[c] = trend[n - 1].scores[c] - trend[0].scores[c];
 }
@@ -193,9 +191,8 @@ static void
 count_alerts (HcReportData *data,
               GListModel   *alerts)
 {
-  HcAgencyParams period = { .period_days = data->period_days, .now = data->made_at };
   /* From the start of the period's first day (UTC), as the scores. */
-  gint64 since = hc_agency_period_first_day (&period) * DAY;
+  gint64 since = data->first_day * DAY;
 
   for (guint i = 0, n = g_list_model_get_n_items (alerts); i < n; i++)
     {
@@ -244,6 +241,7 @@ hc_report_count (HcHub      *hub,
     data->author = g_strdup_printf ("%s (%s)", hc_me_get_display_name (me), hc_me_get_user (me));
   data->made_at = now;
   data->period_days = period_days;
+  data->first_day = hc_agency_period_first_day (&params);
   data->warning_below = warning_below;
   data->critical_below = critical_below;
 

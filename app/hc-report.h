@@ -19,6 +19,7 @@ typedef struct {
   char      *author;          /* /me: display name (user) */
   gint64     made_at;         /* unix seconds */
   guint      period_days;
+  gint64     first_day;       /* the period's, in days since the epoch (UTC) */
   double     warning_below, critical_below;
 
   HcAgency  *whole;           /* the hub as one agency: scores, change, trend, below */

@@ -183,8 +183,7 @@ update_history_label (HcAgenciesPage *self)
     text = g_strdup_printf (_("Scores are means weighted by records. History read for all %u datasets."), total);
 
   /* Everything read, and still no change: the hub's histories are
-   * shorter than the period (a hub may keep 90 days, one short of a
-   * 90-day period's first day). Said, not left as a column of dashes. */
+   * shorter than the period. Said, not left as a column of dashes. */
   if (total > 0 && known == total && no_change_known (self))
     {
       g_autofree char *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -9,7 +9,6 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-#include "hc-agency.h"
 #include "hc-dataset.h"
 #include "hc-format.h"
 #include "hc-labels.h"
@@ -452,11 +451,9 @@ static void
 front (Writer *w)
 {
   const HcReportData *d = w->data;
-  HcAgencyParams days = { .period_days = d->period_days, .now = d->made_at };
-  /* The period is whole days in UTC, today included; noon UTC of a day is
-   * that date in every time zone from UTC−11 to UTC+11. */
-  g_autofree char *period_start = hc_format_day (hc_agency_period_first_day (&days) * 86400 + 43200);
-  g_autofree char *period_end = hc_format_day (d->made_at / 86400 * 86400 + 43200);
+  /* Whole days in UTC (hc_format_day's), today included. */
+  g_autofree char *period_start = hc_format_day (d->first_day * 86400);
+  g_autofree char *period_end = hc_format_day (d->made_at);
   g_autofree char *period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Period: the last %u day, %s to %s",
                                                           "Period: the last %u days, %s to %s", d->period_days),
                                              d->period_days, period_start, period_end);

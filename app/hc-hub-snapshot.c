@@ -2,7 +2,16 @@
 #include "config.h"
 
 #include <stdlib.h> /* defines __GLIBC__ */
-#if defined(__GLIBC__)
+
+#ifndef __has_feature
+#define __has_feature(x) 0
+#endif
+/* glibc's malloc_trim(), but not under a sanitizer: its allocator holds
+ * the memory, and glibc's own, never used, would be set up by the trim
+ * thread itself (two at once leave glibc's arena count wrong, and glibc
+ * aborts when the second thread ends). */
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !__has_feature(address_sanitizer)
+#define HC_TRIM_MALLOC 1
 #include <malloc.h>
 #endif
 
@@ -27,11 +36,14 @@ save_snapshot_cb (GObject      *object,
     g_debug ("Offline copy not saved: %s", error->message);
 }
 
-#if defined(__GLIBC__)
+#ifdef HC_TRIM_MALLOC
+static int trimming; /* a trim thread runs: the next save need not start one */
+
 static gpointer
 trim_thread (gpointer data)
 {
   malloc_trim (0);
+  g_atomic_int_set (&trimming, 0);
   return NULL;
 }
 #endif
@@ -46,8 +58,9 @@ save_lists_cb (GObject      *object,
                gpointer      user_data)
 {
   save_snapshot_cb (object, result, user_data);
-#if defined(__GLIBC__)
-  g_thread_unref (g_thread_new ("hc-trim", trim_thread, NULL));
+#ifdef HC_TRIM_MALLOC
+  if (g_atomic_int_compare_and_exchange (&trimming, 0, 1))
+    g_thread_unref (g_thread_new ("hc-trim", trim_thread, NULL));
 #endif
 }
 

@@ -82,15 +82,22 @@ bench_spin_until (gboolean (*done) (gpointer),
 }
 
 static gboolean
-bench_never (gpointer data)
+bench_time_up (gpointer data)
 {
-  return FALSE;
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
+/* The main loop for @ms, woken by nothing of the bench's own before the
+ * end: what the idle figure measures is the console's. */
 void
 bench_spin_for (guint ms)
 {
-  bench_spin_until (bench_never, NULL, ms);
+  gboolean up = FALSE;
+
+  g_timeout_add (ms, bench_time_up, &up);
+  while (!up)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* The longest the main loop went without running a high-priority 1 ms
@@ -170,6 +177,22 @@ bench_spin_counting_frames (GtkWidget *window,
   bench_spin_for (ms);
   g_signal_handler_disconnect (clock, handler);
   return frames;
+}
+
+/* Waits until the window has painted nothing for @quiet_ms (at most
+ * @max_ms): what was moving when the user stopped (an overlay scrollbar
+ * fading out, say) has ended. Returns the milliseconds waited. */
+double
+bench_wait_still (GtkWidget *window,
+                  guint      quiet_ms,
+                  guint      max_ms)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (bench_ms_since (start) < max_ms)
+    if (bench_spin_counting_frames (window, quiet_ms) == 0)
+      break;
+  return bench_ms_since (start);
 }
 
 double

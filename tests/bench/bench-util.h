@@ -33,6 +33,9 @@ typedef struct {
 void        bench_stall_start          (BenchStall *stall);
 double      bench_stall_stop           (BenchStall *stall);
 void        bench_wait_painted         (GtkWidget  *widget);
+double      bench_wait_still           (GtkWidget  *window,
+                                        guint       quiet_ms,
+                                        guint       max_ms);
 guint       bench_spin_counting_frames (GtkWidget  *window,
                                         guint       ms);
 double      bench_cpu_seconds          (void);

@@ -411,9 +411,81 @@ hc_fields_equal (GObject *a,
   return TRUE;
 }
 
+/* Whether @a from @a_from and @b from @b_from hold the same rows up to
+ * the end of the shorter. */
+static gboolean
+hc_fields_lists_overlap (GListModel *a,
+                         guint       a_from,
+                         GListModel *b,
+                         guint       b_from)
+{
+  guint n = MIN (g_list_model_get_n_items (a) - a_from, g_list_model_get_n_items (b) - b_from);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (a, a_from + i);
+      g_autoptr(GObject) y = g_list_model_get_item (b, b_from + i);
+
+      if (!hc_fields_equal (x, y))
+        return FALSE;
+    }
+  return n > 0;
+}
+
+/* A bounded history moves by its head: a few rows new at the top (and as
+ * many gone at the bottom), or a few gone at the top (and new at the
+ * bottom). Returns how many rows @theirs has before @ours' first (> 0),
+ * how many @ours has before @theirs' first (< 0), or 0 for neither. */
+#define HC_FIELDS_MAX_SHIFT 16
+
+static int
+hc_fields_list_shift (GListModel *ours,
+                      GListModel *theirs)
+{
+  guint n_ours = g_list_model_get_n_items (ours);
+  guint n_theirs = g_list_model_get_n_items (theirs);
+
+  for (guint k = 1; k <= HC_FIELDS_MAX_SHIFT; k++)
+    {
+      if (k < n_theirs && n_ours > 0 && hc_fields_lists_overlap (ours, 0, theirs, k))
+        return (int) k;
+      if (k < n_ours && n_theirs > 0 && hc_fields_lists_overlap (ours, k, theirs, 0))
+        return -(int) k;
+    }
+  return 0;
+}
+
+static void hc_fields_update_list (GListStore *ours, GListModel *theirs);
+
+/* The rows new at the top go in (or the rows gone from it go out), then
+ * the rest is brought over as any change: each row that stays keeps its
+ * object, so a view keeps its row widgets. */
+static gboolean
+hc_fields_update_shifted (GListStore *ours,
+                          GListModel *theirs)
+{
+  int shift = hc_fields_list_shift (G_LIST_MODEL (ours), theirs);
+
+  if (shift > 0)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (int i = 0; i < shift; i++)
+        g_ptr_array_add (added, g_list_model_get_item (theirs, (guint) i));
+      g_list_store_splice (ours, 0, 0, added->pdata, added->len);
+    }
+  else if (shift < 0)
+    g_list_store_splice (ours, 0, (guint) -shift, NULL, 0);
+  else
+    return FALSE;
+  hc_fields_update_list (ours, theirs);
+  return TRUE;
+}
+
 /*
  * Brings @ours to @theirs with one splice over the differing middle: rows
- * before and after it stay, so a list view keeps its place.
+ * before and after it stay, so a list view keeps its place; a history
+ * that moved by its head takes two (hc_fields_update_shifted()).
  * Children are never changed in place: parsed children may be shared
  * between copies, so a changed child is a new object.
  */
@@ -447,6 +519,8 @@ hc_fields_update_list (GListStore *ours,
     }
 
   if (prefix + suffix == n_ours && n_ours == n_theirs)
+    return;
+  if (prefix == 0 && suffix == 0 && hc_fields_update_shifted (ours, theirs))
     return;
 
   added = g_ptr_array_new_with_free_func (g_object_unref);

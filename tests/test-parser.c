@@ -599,6 +599,101 @@ test_update_detail_lists (void)
 }
 
 static void
+record_changes (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GString    *log)
+{
+  g_string_append_printf (log, "%s(%u,%u,%u)", log->len ? " " : "", position, removed, added);
+}
+
+static HcItem *
+dataset_with_history (const char *days)
+{
+  g_autoptr(GString) history = g_string_new ("[");
+  g_auto(GStrv) list = g_strsplit (days, " ", -1);
+  g_autofree char *json = NULL;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    g_string_append_printf (history, "%s{\"date\": \"2026-01-%s\", \"correct\": 97, \"complete\": 88,"
+                                     " \"clean\": 91, \"live\": 100}", i ? ", " : "", list[i]);
+  g_string_append (history, "]");
+  json = mutate (DATASET_DETAIL_JSON, "history", history->str);
+  return parse_item (json, hc_parse_dataset_detail);
+}
+
+/* The days of @item's history, as dataset_with_history() takes them. */
+static char *
+history_days (HcItem *item)
+{
+  GListModel *history = hc_dataset_get_history (HC_DATASET (item));
+  GString *days = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(HcScorePoint) point = g_list_model_get_item (history, i);
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (hc_score_point_get_date (point));
+
+      g_string_append_printf (days, "%s%02d", i ? " " : "", g_date_time_get_day_of_month (date));
+    }
+  return g_string_free (days, FALSE);
+}
+
+/* A bounded history that moved by its head (a new day at the top, the
+ * oldest gone at the bottom, or the other way round): the rows that stay
+ * keep their objects, so a view keeps their row widgets, in two small
+ * splices rather than one over every row. */
+static void
+test_update_shifted_history (void)
+{
+  g_autoptr(HcItem) ours = dataset_with_history ("13 12 11 10");
+  g_autoptr(HcItem) newer = dataset_with_history ("15 14 13 12");
+  g_autoptr(HcItem) older = dataset_with_history ("14 13 12 11");
+  g_autoptr(HcItem) appended = dataset_with_history ("14 13 12 11 17 18");
+  g_autoptr(HcItem) other = dataset_with_history ("19 20 21 22");
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *days = NULL;
+  g_autoptr(GObject) day_13 = NULL;
+  GListModel *history = hc_dataset_get_history (HC_DATASET (ours));
+  g_autoptr(GObject) now_13 = NULL;
+
+  day_13 = g_list_model_get_item (history, 0);
+  g_signal_connect (history, "items-changed", G_CALLBACK (record_changes), log);
+
+  /* Two new days at the top, two old ones gone. */
+  g_assert_true (hc_item_update_from (ours, newer));
+  g_assert_cmpstr (log->str, ==, "(0,0,2) (4,2,0)");
+  now_13 = g_list_model_get_item (history, 2);
+  g_assert_true (now_13 == day_13);
+  days = history_days (ours);
+  g_assert_cmpstr (days, ==, "15 14 13 12");
+
+  /* One day gone from the top, one back at the bottom. */
+  g_string_truncate (log, 0);
+  g_assert_true (hc_item_update_from (ours, older));
+  g_assert_cmpstr (log->str, ==, "(0,1,0) (3,0,1)");
+  g_free (days);
+  days = history_days (ours);
+  g_assert_cmpstr (days, ==, "14 13 12 11");
+
+  /* Rows added at the end only: one splice at the end, as before. */
+  g_string_truncate (log, 0);
+  g_assert_true (hc_item_update_from (ours, appended));
+  g_assert_cmpstr (log->str, ==, "(4,0,2)");
+
+  /* Nothing in common: one splice over everything. */
+  g_string_truncate (log, 0);
+  g_assert_true (hc_item_update_from (ours, other));
+  g_assert_cmpstr (log->str, ==, "(0,6,4)");
+  g_free (days);
+  days = history_days (ours);
+  g_assert_cmpstr (days, ==, "19 20 21 22");
+
+  g_signal_handlers_disconnect_by_func (history, record_changes, log);
+}
+
+static void
 test_overview_update (void)
 {
   g_autoptr(JsonNode) node = parse_json (OVERVIEW_JSON);
@@ -693,6 +788,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/parser/audit-entry", test_parse_audit_entry);
   g_test_add_func ("/parser/update-from", test_update_from);
   g_test_add_func ("/parser/update-detail-lists", test_update_detail_lists);
+  g_test_add_func ("/parser/update-shifted-history", test_update_shifted_history);
   g_test_add_func ("/parser/overview-update", test_overview_update);
   g_test_add_func ("/parser/threads", test_threads);
   g_test_add_func ("/parser/enum-nicks", test_enum_nicks);

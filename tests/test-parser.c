@@ -640,6 +640,24 @@ history_days (HcItem *item)
   return g_string_free (days, FALSE);
 }
 
+/* Updates @ours from @theirs: the list's changes are @splices and its
+ * days then @days. */
+static void
+assert_update (HcItem     *ours,
+               HcItem     *theirs,
+               GString    *log,
+               const char *splices,
+               const char *days)
+{
+  g_autofree char *now = NULL;
+
+  g_string_truncate (log, 0);
+  g_assert_true (hc_item_update_from (ours, theirs));
+  g_assert_cmpstr (log->str, ==, splices);
+  now = history_days (ours);
+  g_assert_cmpstr (now, ==, days);
+}
+
 /* A bounded history that moved by its head (a new day at the top, the
  * oldest gone at the bottom, or the other way round): the rows that stay
  * keep their objects, so a view keeps their row widgets, in two small
@@ -653,42 +671,22 @@ test_update_shifted_history (void)
   g_autoptr(HcItem) appended = dataset_with_history ("14 13 12 11 17 18");
   g_autoptr(HcItem) other = dataset_with_history ("19 20 21 22");
   g_autoptr(GString) log = g_string_new (NULL);
-  g_autofree char *days = NULL;
-  g_autoptr(GObject) day_13 = NULL;
   GListModel *history = hc_dataset_get_history (HC_DATASET (ours));
+  g_autoptr(GObject) day_13 = g_list_model_get_item (history, 0);
   g_autoptr(GObject) now_13 = NULL;
 
-  day_13 = g_list_model_get_item (history, 0);
   g_signal_connect (history, "items-changed", G_CALLBACK (record_changes), log);
 
-  /* Two new days at the top, two old ones gone. */
-  g_assert_true (hc_item_update_from (ours, newer));
-  g_assert_cmpstr (log->str, ==, "(0,0,2) (4,2,0)");
+  /* Two new days at the top, two old ones gone; day 13 the same object. */
+  assert_update (ours, newer, log, "(0,0,2) (4,2,0)", "15 14 13 12");
   now_13 = g_list_model_get_item (history, 2);
   g_assert_true (now_13 == day_13);
-  days = history_days (ours);
-  g_assert_cmpstr (days, ==, "15 14 13 12");
-
   /* One day gone from the top, one back at the bottom. */
-  g_string_truncate (log, 0);
-  g_assert_true (hc_item_update_from (ours, older));
-  g_assert_cmpstr (log->str, ==, "(0,1,0) (3,0,1)");
-  g_free (days);
-  days = history_days (ours);
-  g_assert_cmpstr (days, ==, "14 13 12 11");
-
+  assert_update (ours, older, log, "(0,1,0) (3,0,1)", "14 13 12 11");
   /* Rows added at the end only: one splice at the end, as before. */
-  g_string_truncate (log, 0);
-  g_assert_true (hc_item_update_from (ours, appended));
-  g_assert_cmpstr (log->str, ==, "(4,0,2)");
-
+  assert_update (ours, appended, log, "(4,0,2)", "14 13 12 11 17 18");
   /* Nothing in common: one splice over everything. */
-  g_string_truncate (log, 0);
-  g_assert_true (hc_item_update_from (ours, other));
-  g_assert_cmpstr (log->str, ==, "(0,6,4)");
-  g_free (days);
-  days = history_days (ours);
-  g_assert_cmpstr (days, ==, "19 20 21 22");
+  assert_update (ours, other, log, "(0,6,4)", "19 20 21 22");
 
   g_signal_handlers_disconnect_by_func (history, record_changes, log);
 }

@@ -256,6 +256,21 @@ has_dialog (gpointer data)
   return find_dialog () != NULL;
 }
 
+/* An alert.created event of a critical alert, to inject. */
+static void
+append_critical_alert (GString    *events,
+                       const char *id,
+                       const char *title)
+{
+  g_string_append_printf (events,
+      "%s{\"event\": \"alert.created\", \"data\": {\"id\": \"%s\", \"severity\": \"critical\","
+      " \"category\": \"malware\", \"title\": \"%s\", \"description\": \"\","
+      " \"asset\": \"db-01\", \"source_ip\": null, \"detected_at\": \"2026-01-05T09:00:00Z\","
+      " \"state\": \"open\", \"acknowledged_by\": null, \"acknowledged_at\": null, \"resolved_by\": null,"
+      " \"resolved_at\": null, \"resolution\": null, \"events_count\": 1}}",
+      events->len > 1 ? ", " : "", id, title);
+}
+
 /* "Open" on an alert's notification: the window on that hub, Security,
  * the alert selected; "Acknowledge": the comment prompt on it. */
 static void
@@ -280,12 +295,13 @@ test_open_and_acknowledge (gconstpointer data)
   hc_window_set_section (window, "overview");
   hc_window_set_scope (window, other);
 
-  hc_test_fault_post (http_port, "ui", "_inject",
-        "[{\"event\": \"alert.created\", \"data\": {\"id\": \"al-9\", \"severity\": \"critical\","
-        " \"category\": \"malware\", \"title\": \"Mã độc trên máy chủ\", \"description\": \"\","
-        " \"asset\": \"db-01\", \"source_ip\": null, \"detected_at\": \"2026-01-05T09:00:00Z\","
-        " \"state\": \"open\", \"acknowledged_by\": null, \"acknowledged_at\": null, \"resolved_by\": null,"
-        " \"resolved_at\": null, \"resolution\": null, \"events_count\": 1}}]");
+  {
+    g_autoptr(GString) events = g_string_new ("[");
+
+    append_critical_alert (events, "al-9", "Mã độc trên máy chủ");
+    g_string_append (events, "]");
+    hc_test_fault_post (http_port, "ui", "_inject", events->str);
+  }
   hc_test_spin_until (one_notification, GUINT_TO_POINTER (base + 1), 20);
 
   /* The mock numbers notifications from 1; this is its first. */
@@ -326,14 +342,17 @@ window_active (gpointer data)
   return gtk_window_is_active (GTK_WINDOW (data));
 }
 
-static guint burst_want; /* the alerts the hub holds once the burst is in */
+typedef struct {
+  HcHub *hub;
+  guint  want; /* the alerts the hub holds once the burst is in */
+} Burst;
 
 static gboolean
-n_alerts_at_least (gpointer data)
+burst_in (gpointer data)
 {
-  Shown *shown = data;
+  Burst *burst = data;
 
-  return g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_alerts (shown->hub))) >= burst_want;
+  return g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_alerts (burst->hub))) >= burst->want;
 }
 
 /* A burst of critical alerts while the window shows Security: asking
@@ -348,38 +367,38 @@ test_burst_while_looking (gconstpointer data)
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/hub/burst", http_port);
   g_autoptr(GString) events = g_string_new ("[");
   HcWindow *window;
-  Shown shown = { 0 };
+  Burst burst = { 0 };
   guint changes = 0;
   gulong handler;
 
-  shown.hub = hc_hub_manager_add_session_hub (manager, "Trung tâm dữ liệu quốc gia số 1", url, "t");
-  hc_test_spin_until (hub_ready, shown.hub, 30);
+  burst.hub = hc_hub_manager_add_session_hub (manager, "Trung tâm dữ liệu quốc gia số 1", url, "t");
+  hc_test_spin_until (hub_ready, burst.hub, 30);
   window = HC_WINDOW (hc_application_show_window (app));
   hc_test_wait_mapped (GTK_WIDGET (window));
-  hc_window_set_scope (window, shown.hub);
+  hc_window_set_scope (window, burst.hub);
   hc_window_set_section (window, "security");
   /* Focused: only then does the notifier ask what the window shows. */
   gtk_window_present (GTK_WINDOW (window));
   hc_test_spin_until (window_active, window, 10);
 
   for (guint i = 0; i < BURST; i++)
-    g_string_append_printf (events,
-        "%s{\"event\": \"alert.created\", \"data\": {\"id\": \"al-b%u\", \"severity\": \"critical\","
-        " \"category\": \"malware\", \"title\": \"Mã độc %u\", \"description\": \"\","
-        " \"asset\": \"db-01\", \"source_ip\": null, \"detected_at\": \"2026-01-05T09:00:00Z\","
-        " \"state\": \"open\", \"acknowledged_by\": null, \"acknowledged_at\": null, \"resolved_by\": null,"
-        " \"resolved_at\": null, \"resolution\": null, \"events_count\": 1}}", i ? ", " : "", i, i);
+    {
+      g_autofree char *id = g_strdup_printf ("al-b%u", i);
+      g_autofree char *title = g_strdup_printf ("Mã độc %u", i);
+
+      append_critical_alert (events, id, title);
+    }
   g_string_append (events, "]");
-  burst_want = g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_alerts (shown.hub))) + BURST;
-  handler = g_signal_connect (hc_hub_get_alerts (shown.hub), "items-changed", G_CALLBACK (count_changes), &changes);
+  burst.want = g_list_model_get_n_items (G_LIST_MODEL (hc_hub_get_alerts (burst.hub))) + BURST;
+  handler = g_signal_connect (hc_hub_get_alerts (burst.hub), "items-changed", G_CALLBACK (count_changes), &changes);
   hc_test_fault_post (http_port, "burst", "_inject", events->str);
-  hc_test_spin_until (n_alerts_at_least, &shown, 30);
-  g_signal_handler_disconnect (hc_hub_get_alerts (shown.hub), handler);
+  hc_test_spin_until (burst_in, &burst, 30);
+  g_signal_handler_disconnect (hc_hub_get_alerts (burst.hub), handler);
 
   /* Batches of 200 ms: a few, not one per alert. */
   g_test_message ("%u alerts came in %u changes of the list", BURST, changes);
   g_assert_cmpuint (changes, <, BURST / 10);
-  hc_hub_manager_remove_session_hub (manager, shown.hub);
+  hc_hub_manager_remove_session_hub (manager, burst.hub);
 }
 
 /* Closing the window keeps it, as it was, for the next activation. */

@@ -235,13 +235,14 @@ hc_window_is_showing_item (HcWindow   *self,
       g_strcmp0 (hc_window_get_section (self), section->section) != 0)
     return FALSE;
 
-  if (section->kind == HC_LIST_NODES)
-    return hc_hub_find_item (hub, section->kind, item_id) != NULL;
-
-  /* A row selected is in the model already: the events received since
-   * the last batch need not go in first (hc_hub_find_item() does that,
-   * and a burst of alerts, each notified, then went in one at a time). */
-  pane = pane_of (self, section->kind);
+  /* What shows is in the model already: the events received since the
+   * last batch need not go in first (hc_hub_find_item() does that, and a
+   * burst of alerts, each notified, then went in one at a time). */
   item = hc_item_store_lookup (hc_hub_get_model (hub, section->kind), item_id);
-  return item != NULL && pane != NULL && hc_list_pane_get_selected_item (pane) == item;
+  if (item == NULL)
+    return FALSE;
+  if (section->kind == HC_LIST_NODES)
+    return TRUE;
+  pane = pane_of (self, section->kind);
+  return pane != NULL && hc_list_pane_get_selected_item (pane) == item;
 }

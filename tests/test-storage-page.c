@@ -246,6 +246,10 @@ test_storage_page (void)
 
   /* The verdict names the failing disks and where they are (a hostname is hub text). */
   g_assert_true (g_str_has_prefix (hc_storage_page_get_verdict (page), "2 disks failing on \u2068node-03\u2069"));
+  /* ...counted from the nodes, whose rows (a row per disk) wait for the
+   * nodes to be shown. */
+  g_assert_cmpuint (count_type (GTK_WIDGET (hc_nodes_view_get_list (hc_storage_page_get_nodes_view (page))),
+                                ADW_TYPE_EXPANDER_ROW), ==, 0);
 
   /* All pools, worst state first. */
   g_assert_cmpuint (n_visible (page), ==, G_N_ELEMENTS (pools));

@@ -23,6 +23,7 @@ struct _HcNodesView
   GtkListBox   *list;
   AdwStatusPage *empty_page;
   GtkStack     *stack;
+  gboolean      built;       /* rows made for @nodes (on the first map) */
 };
 
 G_DEFINE_FINAL_TYPE (HcNodesView, hc_nodes_view, GTK_TYPE_WIDGET)
@@ -203,7 +204,10 @@ row_node (GtkListBoxRow *row)
 /* The hub store re-announces nodes changed in place (items-changed over
  * the span of them): their rows follow each node's notify already, so
  * rows whose node is still the same are kept (and stay open or closed as
- * the operator left them); only the others are built again. */
+ * the operator left them); only the others are built again. No row is
+ * made before the view is first shown: a node's row holds one row per
+ * disk, and hundreds of them cost the start (and each hub's first read)
+ * tens of milliseconds for a page nobody has opened yet. */
 static void
 on_nodes_changed (GListModel  *nodes,
                   guint        position,
@@ -212,6 +216,10 @@ on_nodes_changed (GListModel  *nodes,
                   HcNodesView *self)
 {
   gboolean same = removed == added;
+
+  update_stack (self);
+  if (!self->built)
+    return;
 
   for (guint i = 0; same && i < added; i++)
     {
@@ -236,7 +244,22 @@ on_nodes_changed (GListModel  *nodes,
           gtk_list_box_insert (self->list, create_node_row (node, NULL), position + i);
         }
     }
-  update_stack (self);
+}
+
+static void
+build_rows (HcNodesView *self)
+{
+  if (self->built || self->nodes == NULL)
+    return;
+  self->built = TRUE;
+  on_nodes_changed (self->nodes, 0, 0, g_list_model_get_n_items (self->nodes), self);
+}
+
+static void
+hc_nodes_view_map (GtkWidget *widget)
+{
+  build_rows (HC_NODES_VIEW (widget));
+  GTK_WIDGET_CLASS (hc_nodes_view_parent_class)->map (widget);
 }
 
 static void
@@ -271,6 +294,7 @@ hc_nodes_view_class_init (HcNodesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hc_nodes_view_dispose;
+  widget_class->map = hc_nodes_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nodesview");
@@ -334,15 +358,16 @@ hc_nodes_view_set_nodes (HcNodesView *self,
     g_signal_handlers_disconnect_by_data (self->nodes, self);
   g_set_object (&self->nodes, nodes);
   remove_rows (self);
+  self->built = FALSE;
   if (nodes != NULL)
-    {
-      g_signal_connect_object (nodes, "items-changed", G_CALLBACK (on_nodes_changed), self, 0);
-      on_nodes_changed (nodes, 0, 0, g_list_model_get_n_items (nodes), self);
-    }
+    g_signal_connect_object (nodes, "items-changed", G_CALLBACK (on_nodes_changed), self, 0);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_rows (self);
   update_stack (self);
 }
 
-/* The list of nodes, one AdwExpanderRow per node. */
+/* The list of nodes, one AdwExpanderRow per node (once the view has
+ * been shown). */
 GtkListBox *
 hc_nodes_view_get_list (HcNodesView *self)
 {

@@ -135,9 +135,10 @@ collect_texts (GtkWidget *root,
     }
 }
 
-static char *
-find_text_now (GtkWidget  *root,
-               const char *needle)
+/* The first text shown under @root that holds @needle, now, or %NULL. */
+char *
+hc_test_find_text_now (GtkWidget  *root,
+                       const char *needle)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -159,7 +160,7 @@ hc_test_find_text (GtkWidget  *root,
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   char *text;
 
-  while ((text = find_text_now (root, needle)) == NULL && g_get_monotonic_time () < deadline)
+  while ((text = hc_test_find_text_now (root, needle)) == NULL && g_get_monotonic_time () < deadline)
     hc_test_settle (50);
   if (text == NULL)
     g_error ("nothing shown holds “%s”", needle);

@@ -24,6 +24,8 @@ GtkWidget *hc_test_find_by_type    (GtkWidget   *root,
                                     GType        type);
 char      *hc_test_find_text       (GtkWidget   *root,
                                     const char  *needle);
+char      *hc_test_find_text_now   (GtkWidget   *root,
+                                    const char  *needle);
 void       hc_test_assert_nothing_disguised (GtkWidget *root);
 void       hc_test_destroy_window  (GtkWindow   *window);
 void       hc_test_reset_list      (const char  *page_id);

@@ -142,8 +142,6 @@ me_cb (GObject      *object,
   g_set_object (&self->me, me);
   hc_hub_notify (self, HC_HUB_PROP_ME);
 
-  refresh_overview (self);
-
   if (hc_event_stream_get_state (self->stream) == HC_EVENT_STREAM_LIVE)
     hc_hub_fetch_start (self);
   else
@@ -152,6 +150,10 @@ me_cb (GObject      *object,
       self->fetch_pending = TRUE;
       hc_event_stream_start (self->stream);
     }
+  /* After the stream: a hub that answers in turn (the demo hub does)
+   * makes /overview's sums before it answers what was asked after them,
+   * and the lists wait for the stream. */
+  refresh_overview (self);
 }
 
 /* Connect and read, the way this kind of hub is read. */

@@ -84,6 +84,42 @@ def count_controls(window):
     return len(read_controls(window))
 
 
+def activate(window, roles, name):
+    """Selects (a sidebar row) or presses (a button, a tab) the visible
+    control @name, as a screen reader user does; False if there is none
+    yet."""
+    for node, _ in walk(window):
+        role = node.get_role()
+        if role not in roles or node.get_name() != name or not visible(node):
+            continue
+        parent = node.get_parent()
+        selection = parent.get_selection_iface() if parent is not None else None
+        if role == Atspi.Role.LIST_ITEM and selection is not None and \
+                selection.select_child(node.get_index_in_parent()):
+            return True
+        action = node.get_action_iface()
+        if action is not None and action.get_n_actions() > 0:
+            return action.do_action(0)
+    return False
+
+
+def show_storage_nodes(window):
+    """The Storage page's nodes: their rows (one per node, one per disk)
+    are made when they are first shown."""
+    deadline = time.monotonic() + 60
+    # GTK 4.8's stack switcher: its buttons are tabs, or toggle buttons.
+    tab = {Atspi.Role.PAGE_TAB, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.RADIO_BUTTON}
+    for roles, name in (({Atspi.Role.LIST_ITEM}, 'Storage'), (tab, 'Nodes')):
+        while True:
+            try:
+                if activate(window, roles, name):
+                    break
+            except GLib.GError:
+                pass  # busy: ask again
+            assert time.monotonic() < deadline, f'no control {name!r} to show the storage nodes'
+            time.sleep(0.5)
+
+
 def main():
     exe = sys.argv[1]
     env = dict(os.environ)
@@ -112,7 +148,9 @@ def main():
 
         if demo:
             # Wait for the live hub to fill the pages (the demo hub's
-            # sources, datasets and pools make well over 150 controls).
+            # nodes and their disks, sources, datasets and pools make well
+            # over 150 controls).
+            show_storage_nodes(window)
             deadline = time.monotonic() + 120
             last = 0
             while time.monotonic() < deadline and last <= 150:

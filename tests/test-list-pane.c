@@ -11,6 +11,7 @@
 
 #include "hc-item-store.h"
 #include "hc-parser.h"
+#include "hc-row-slots.h"
 #include "hc-security-page.h"
 #include "hc-test-ui.h"
 
@@ -298,6 +299,90 @@ test_list_pane_rows_once_seen (void)
   hc_test_destroy_window (window);
 }
 
+static void
+on_selected_notify (HcListPane *pane, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* 200 alerts: a search changes more rows than pass through, so the rows
+ * stay in place (HcRowSlot) and take their new alerts; the alert selected
+ * stays selected wherever it goes, and the selection ends when it goes. */
+static void
+test_list_pane_rows_in_place (void)
+{
+  g_autoptr(HcItemStore) store = hc_item_store_new (HC_TYPE_ALERT);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window;
+  HcSecurityPage *page;
+  HcListPane *pane;
+  GtkSelectionModel *rows;
+  g_autoptr(GObject) first_slot = NULL;
+  HcAlert *selected;
+  guint notified = 0;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a-%03u", i);
+      g_autofree char *title = g_strdup_printf ("%s alert %03u", i % 2 ? "Odd" : "Even", i);
+      g_autofree char *when = g_strdup_printf ("2026-11-27T%02u:%02u:00Z", i / 60, i % 60);
+
+      g_ptr_array_add (items, alert (id, "high", title, "open", when));
+    }
+  hc_item_store_upsert_many (store, items);
+  page = open_page (&window, store);
+  pane = hc_security_page_get_pane (page);
+  rows = gtk_column_view_get_model (hc_list_pane_get_view (pane));
+  g_assert_true (HC_IS_ROW_SLOTS (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (rows))));
+  first_slot = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  {
+    g_autoptr(HcAlert) tenth = g_list_model_get_item (hc_list_pane_get_visible_model (pane), 10);
+    hc_list_pane_select_item (pane, tenth);
+  }
+  selected = hc_list_pane_get_selected_item (pane);
+  g_assert_nonnull (selected);
+  g_signal_connect (pane, "notify::selected-item", G_CALLBACK (on_selected_notify), &notified);
+
+  /* Half the rows go: the same first row, now with the first match. */
+  hc_list_pane_set_search_text (pane, hc_alert_get_title (selected)[0] == 'O' ? "Odd" : "Even");
+  hc_test_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 100);
+  {
+    g_autoptr(GObject) slot = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+    g_autoptr(HcAlert) shown = g_list_model_get_item (hc_list_pane_get_visible_model (pane), 0);
+    g_assert_true (slot == first_slot);
+    g_assert_true (hc_row_slot_get_item (HC_ROW_SLOT (slot)) == (gpointer) shown);
+  }
+  g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
+  g_assert_cmpuint (notified, ==, 0);
+  {
+    g_autoptr(GObject) slot = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) ?
+      g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows))) : NULL;
+    g_assert_nonnull (slot);
+    g_assert_true (hc_row_slot_get_item (HC_ROW_SLOT (slot)) == (gpointer) selected);
+  }
+  g_assert_nonnull (hc_test_find_text (GTK_WIDGET (hc_list_pane_get_view (pane)), hc_alert_get_title (selected)));
+
+  /* A small change that moves the row selected (it becomes critical and
+   * sorts first) passes through; the selection follows it. */
+  {
+    g_autoptr(HcItem) worse = alert (hc_item_get_id (HC_ITEM (selected)), "critical",
+                                     hc_alert_get_title (selected), "open", "2026-11-27T00:10:00Z");
+    hc_item_store_upsert (store, worse);
+  }
+  hc_test_settle (100);
+  g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 0);
+
+  /* Searched away: the selection ends, and the pane says so. */
+  hc_list_pane_set_search_text (pane, hc_alert_get_title (selected)[0] == 'O' ? "Even" : "Odd");
+  hc_test_settle (100);
+  g_assert_null (hc_list_pane_get_selected_item (pane));
+  g_assert_cmpuint (notified, >=, 1);
+  screenshot (window, "rows-in-place");
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -313,5 +398,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/list-pane/remembers", test_list_pane_remembers);
   g_test_add_func ("/list-pane/pause", test_list_pane_pause);
   g_test_add_func ("/list-pane/rows-once-seen", test_list_pane_rows_once_seen);
+  g_test_add_func ("/list-pane/rows-in-place", test_list_pane_rows_in_place);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include "hc-cell-tooltips.h"
 #include "hc-format.h"
+#include "hc-row-slots.h"
 #include "hc-run.h"
 #include "hc-source.h"
 
@@ -37,7 +38,8 @@ set_text (GtkTooltip *tooltip,
   return TRUE;
 }
 
-/* The label's own whole text, which the cell may show cut off. */
+/* The cell's own whole text (a label's or an inscription's), which the
+ * cell may show cut off. */
 gboolean
 hc_cell_label_tooltip (GtkWidget  *widget,
                        int         x,
@@ -46,6 +48,8 @@ hc_cell_label_tooltip (GtkWidget  *widget,
                        GtkTooltip *tooltip,
                        gpointer    user_data)
 {
+  if (GTK_IS_INSCRIPTION (widget))
+    return set_text (tooltip, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
   g_return_val_if_fail (GTK_IS_LABEL (widget), FALSE);
   return set_text (tooltip, gtk_label_get_text (GTK_LABEL (widget)));
 }
@@ -56,7 +60,7 @@ time_tooltip (GtkListItem *list_item,
               const char  *property,
               GtkTooltip  *tooltip)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  GObject *item = hc_row_slot_unwrap (gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
   gint64 unix_time = 0;
 
@@ -93,7 +97,7 @@ static gboolean
 source_error_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard,
                       GtkTooltip *tooltip, GtkListItem *list_item)
 {
-  HcSource *source = gtk_list_item_get_item (list_item);
+  HcSource *source = hc_row_slot_unwrap (gtk_list_item_get_item (list_item));
   HcRun *run = source != NULL ? hc_source_get_last_run (source) : NULL;
   g_autofree char *text = NULL;
 

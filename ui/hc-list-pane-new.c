@@ -28,7 +28,7 @@ update_cell (HcListPane  *self,
              GtkListItem *list_item)
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
-  gboolean mark = is_new (self, gtk_list_item_get_item (list_item));
+  gboolean mark = is_new (self, hc_row_slot_unwrap (gtk_list_item_get_item (list_item)));
 
   gtk_widget_set_visible (gtk_widget_get_first_child (cell), mark);
 }
@@ -46,7 +46,7 @@ on_seen_timer (gpointer data)
   for (guint i = 0; i < self->new_cells->len; i++)
     {
       GtkListItem *list_item = g_ptr_array_index (self->new_cells, i);
-      gpointer item = gtk_list_item_get_item (list_item);
+      gpointer item = hc_row_slot_unwrap (gtk_list_item_get_item (list_item));
 
       if (is_new (self, item))
         g_ptr_array_add (seen, g_object_ref (item));
@@ -86,14 +86,40 @@ on_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_mark (HcListPane  *self,
+           GtkListItem *list_item)
+{
+  update_cell (self, list_item);
+  if (is_new (self, hc_row_slot_unwrap (gtk_list_item_get_item (list_item))))
+    start_seen_timer (self);
+}
+
+/* A row kept in place (HcRowSlot) gets another item while bound. */
+static void
+on_slot_item (HcRowSlot   *slot,
+              GParamSpec  *pspec,
+              GtkListItem *list_item)
+{
+  HcListPane *self = g_object_get_data (G_OBJECT (list_item), "hc-list-pane");
+
+  if (self != NULL)
+    show_mark (self, list_item);
+}
+
+static void
 on_bind (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          HcListPane               *self)
 {
+  gpointer item = gtk_list_item_get_item (list_item);
+
   g_ptr_array_add (self->new_cells, list_item);
-  update_cell (self, list_item);
-  if (is_new (self, gtk_list_item_get_item (list_item)))
-    start_seen_timer (self);
+  if (HC_IS_ROW_SLOT (item))
+    {
+      g_object_set_data (G_OBJECT (list_item), "hc-list-pane", self);
+      g_signal_connect (item, "notify::item", G_CALLBACK (on_slot_item), list_item);
+    }
+  show_mark (self, list_item);
 }
 
 static void
@@ -101,6 +127,10 @@ on_unbind (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            HcListPane               *self)
 {
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_slot_item, list_item);
   g_ptr_array_remove_fast (self->new_cells, list_item);
 }
 
@@ -159,7 +189,7 @@ hc_list_pane_new_marks_changed (HcListPane *self)
       GtkListItem *list_item = g_ptr_array_index (self->new_cells, i);
 
       update_cell (self, list_item);
-      any |= is_new (self, gtk_list_item_get_item (list_item));
+      any |= is_new (self, hc_row_slot_unwrap (gtk_list_item_get_item (list_item)));
     }
   if (any)
     start_seen_timer (self);

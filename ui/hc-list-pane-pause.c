@@ -50,12 +50,12 @@ hc_list_pane_set_paused (HcListPane *self,
   if (paused == hc_freeze_model_get_frozen (self->freeze_model))
     return;
 
-  selected = gtk_single_selection_get_selected_item (self->selection);
+  selected = hc_list_pane_get_selected_item (self);
   if (selected != NULL)
     g_object_ref (selected);
   hc_freeze_model_set_frozen (self->freeze_model, paused);
   /* Applied in one step: the row being read stays selected if it is still there. */
-  if (selected != NULL && gtk_single_selection_get_selected_item (self->selection) != selected)
+  if (selected != NULL && hc_list_pane_get_selected_item (self) != selected)
     hc_list_pane_select_item (self, selected);
   g_clear_object (&selected);
   g_object_notify (G_OBJECT (self), "paused");

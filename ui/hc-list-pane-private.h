@@ -4,16 +4,18 @@
 #include "hc-banner.h"
 #include "hc-freeze-model.h"
 #include "hc-list-pane.h"
+#include "hc-row-slots.h"
 #include "hc-search-filter.h"
 
 G_BEGIN_DECLS
 
-/* HcListPane spans six files: hc-list-pane.c (the list, its states
+/* HcListPane spans seven files: hc-list-pane.c (the list, its states
  * and its detail), hc-list-pane-pause.c (live updates paused),
  * hc-list-pane-lazy.c (the column view, given its rows once seen),
  * hc-list-pane-export.c (the CSV export),
- * hc-list-pane-state.c (the columns, sort and filters kept in GSettings)
- * and hc-list-pane-new.c (rows marked new until seen). */
+ * hc-list-pane-state.c (the columns, sort and filters kept in GSettings),
+ * hc-list-pane-new.c (rows marked new until seen) and
+ * hc-list-pane-slots.c (row widgets kept in place for long lists). */
 struct _HcListPane
 {
   GtkWidget            parent_instance;
@@ -23,6 +25,9 @@ struct _HcListPane
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
+  HcRowSlots          *row_slots;         /* NULL: rows given as they are */
+  GObject             *selected_row;      /* with row slots: the row selected */
+  gboolean             repointing;        /* the slots are taking a change */
   GtkEveryFilter      *every_filter;
   HcSearchFilter      *search_filter;
   GtkFilter           *page_filter;
@@ -92,5 +97,6 @@ void hc_list_pane_pause_update (HcFreezeModel      *freeze,
                                 HcListPane         *self);
 void hc_list_pane_lazy_take_view (HcListPane      *self);
 void hc_list_pane_lazy_attach (HcListPane         *self);
+void hc_list_pane_selection_changed (HcListPane    *self);
 
 G_END_DECLS

@@ -131,15 +131,25 @@ on_visible_items_changed (GListModel *model,
   hc_list_pane_update_state (self);
 }
 
+void
+hc_list_pane_selection_changed (HcListPane *self)
+{
+  gpointer item = hc_list_pane_get_selected_item (self);
+
+  if (self->row_slots != NULL)
+    g_set_object (&self->selected_row, item);
+  adw_flap_set_reveal_flap (self->flap, item != NULL && adw_bin_get_child (self->detail_bin) != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
+}
+
 static void
 on_selected_item_changed (GtkSingleSelection *selection,
                           GParamSpec         *pspec,
                           HcListPane         *self)
 {
-  gpointer item = gtk_single_selection_get_selected_item (selection);
-
-  adw_flap_set_reveal_flap (self->flap, item != NULL && adw_bin_get_child (self->detail_bin) != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
+  /* While row slots take their new rows the selection is put right after. */
+  if (!self->repointing)
+    hc_list_pane_selection_changed (self);
 }
 
 static void
@@ -309,6 +319,8 @@ hc_list_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_LIST_PANE);
   hc_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
+  g_clear_object (&self->row_slots);
+  g_clear_object (&self->selected_row);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->freeze_model);
@@ -607,7 +619,7 @@ hc_list_pane_get_selected_item (HcListPane *self)
 {
   g_return_val_if_fail (HC_IS_LIST_PANE (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return hc_row_slot_unwrap (gtk_single_selection_get_selected_item (self->selection));
 }
 
 void

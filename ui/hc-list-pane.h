@@ -98,6 +98,7 @@ void        hc_list_pane_set_new_marks         (HcListPane         *self,
                                                 GDestroyNotify      destroy);
 void        hc_list_pane_new_marks_changed     (HcListPane      *self);
 void        hc_list_pane_reset_columns         (HcListPane      *self);
+void        hc_list_pane_keep_rows_in_place    (HcListPane      *self);
 void        hc_list_pane_set_paused            (HcListPane      *self,
                                                 gboolean         paused);
 gboolean    hc_list_pane_get_paused            (HcListPane      *self);

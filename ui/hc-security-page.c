@@ -10,6 +10,7 @@
 #include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-labels.h"
+#include "hc-row-slots.h"
 #include "hc-security-page.h"
 #include "hc-status-badge.h"
 #include "hc-triage-dialog.h"
@@ -489,6 +490,7 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
   g_type_ensure (HC_TYPE_ALERT_DETAIL);
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_ALERT);
+  g_type_ensure (HC_TYPE_ROW_SLOT);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-security-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, pane);
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, view);
@@ -519,6 +521,8 @@ hc_security_page_init (HcSecurityPage *self)
   self->category_filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* 100,000 alerts: a search changes the text in the rows shown. */
+  hc_list_pane_keep_rows_in_place (self->pane);
 
   self->filter = gtk_custom_filter_new (filter_alert, self, NULL);
   hc_list_pane_set_filter (self->pane, GTK_FILTER (self->filter));

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "hc-row-slots.h"
+
+/*
+ * A list of places for rows, over a list of rows. Item n is a slot whose
+ * "item" is row n of the model below. A small change passes through as
+ * it is; a large one (a search typed, a page of 5,000 rows sorted in, a
+ * burst of events) keeps the slots where they are, points each slot that
+ * is in use at its new row, and announces only the change in the count.
+ *
+ * Why: GTK 4.8's list views keep a row widget for each of up to 200 rows
+ * and make new widgets for every new item; a keystroke that changes the
+ * rows shown made 200 rows of cells anew (1,600 for eight columns).
+ * Through slots the widgets stay and only their text changes.
+ *
+ * Slots are made when asked for and not held: a slot no one holds is
+ * freed, and its place made again when next asked for.
+ */
+
+struct _HcRowSlot
+{
+  GObject     parent_instance;
+
+  GObject    *item;
+  HcRowSlots *slots;   /* not held; NULL once out of the list */
+  guint       position;
+};
+
+struct _HcRowSlots
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GPtrArray  *places;  /* HcRowSlot by position, not held; NULL: none made */
+  guint       n_items;
+};
+
+enum { SLOT_PROP_0, SLOT_PROP_ITEM, SLOT_N_PROPS };
+static GParamSpec *slot_properties[SLOT_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HcRowSlot, hc_row_slot, G_TYPE_OBJECT)
+
+static void hc_row_slots_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HcRowSlots, hc_row_slots, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, hc_row_slots_list_model_init))
+
+static void
+hc_row_slot_finalize (GObject *object)
+{
+  HcRowSlot *self = HC_ROW_SLOT (object);
+
+  if (self->slots != NULL && self->position < self->slots->places->len &&
+      g_ptr_array_index (self->slots->places, self->position) == self)
+    g_ptr_array_index (self->slots->places, self->position) = NULL;
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (hc_row_slot_parent_class)->finalize (object);
+}
+
+static void
+hc_row_slot_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HcRowSlot *self = HC_ROW_SLOT (object);
+
+  switch (prop_id)
+    {
+    case SLOT_PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hc_row_slot_class_init (HcRowSlotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hc_row_slot_finalize;
+  object_class->get_property = hc_row_slot_get_property;
+
+  /**
+   * HcRowSlot:item:
+   * The row now in this place; it changes as the list below changes.
+   */
+  slot_properties[SLOT_PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, SLOT_N_PROPS, slot_properties);
+}
+
+static void
+hc_row_slot_init (HcRowSlot *self)
+{
+}
+
+gpointer
+hc_row_slot_get_item (HcRowSlot *self)
+{
+  g_return_val_if_fail (HC_IS_ROW_SLOT (self), NULL);
+
+  return self->item;
+}
+
+/* The row in @object if it is a slot, else @object itself. */
+gpointer
+hc_row_slot_unwrap (gpointer object)
+{
+  if (object != NULL && HC_IS_ROW_SLOT (object))
+    return HC_ROW_SLOT (object)->item;
+  return object;
+}
+
+static void
+slot_point_at (HcRowSlot *slot,
+               GObject   *item)   /* taken */
+{
+  if (slot->item == item)
+    {
+      g_clear_object (&item);
+      return;
+    }
+  g_clear_object (&slot->item);
+  slot->item = item;
+  g_object_notify_by_pspec (G_OBJECT (slot), slot_properties[SLOT_PROP_ITEM]);
+}
+
+/* ---- the list ---------------------------------------------------------------------- */
+
+static GType
+hc_row_slots_get_item_type (GListModel *list)
+{
+  return HC_TYPE_ROW_SLOT;
+}
+
+static guint
+hc_row_slots_get_n_items (GListModel *list)
+{
+  return HC_ROW_SLOTS (list)->n_items;
+}
+
+static gpointer
+hc_row_slots_get_item (GListModel *list,
+                       guint       position)
+{
+  HcRowSlots *self = HC_ROW_SLOTS (list);
+  HcRowSlot *slot;
+
+  if (position >= self->n_items)
+    return NULL;
+  if (position >= self->places->len)
+    g_ptr_array_set_size (self->places, position + 1);
+  slot = g_ptr_array_index (self->places, position);
+  if (slot != NULL)
+    return g_object_ref (slot);
+
+  slot = g_object_new (HC_TYPE_ROW_SLOT, NULL);
+  slot->slots = self;
+  slot->position = position;
+  slot->item = g_list_model_get_item (self->model, position);
+  g_ptr_array_index (self->places, position) = slot;
+  return slot;
+}
+
+static void
+hc_row_slots_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hc_row_slots_get_item_type;
+  iface->get_n_items = hc_row_slots_get_n_items;
+  iface->get_item = hc_row_slots_get_item;
+}
+
+/* Slots at @from and after leave the list (their widgets let them go). */
+static void
+release_from (HcRowSlots *self,
+              guint       from)
+{
+  for (guint i = from; i < self->places->len; i++)
+    {
+      HcRowSlot *slot = g_ptr_array_index (self->places, i);
+
+      if (slot != NULL)
+        slot->slots = NULL;
+    }
+  if (self->places->len > from)
+    g_ptr_array_set_size (self->places, from);
+}
+
+static void
+pass_through (HcRowSlots *self,
+              guint       position,
+              guint       removed,
+              guint       added)
+{
+  if (position < self->places->len)
+    {
+      guint gone = MIN (removed, self->places->len - position);
+
+      for (guint i = position; i < position + gone; i++)
+        {
+          HcRowSlot *slot = g_ptr_array_index (self->places, i);
+
+          if (slot != NULL)
+            slot->slots = NULL;
+        }
+      g_ptr_array_remove_range (self->places, position, gone);
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_insert (self->places, position, NULL);
+      for (guint i = position + added; i < self->places->len; i++)
+        {
+          HcRowSlot *slot = g_ptr_array_index (self->places, i);
+
+          if (slot != NULL)
+            slot->position = i;
+        }
+    }
+  self->n_items = self->n_items - removed + added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+repoint (HcRowSlots *self,
+         guint       position,
+         guint       removed,
+         guint       added)
+{
+  guint old_n = self->n_items;
+  guint new_n = old_n - removed + added;
+  /* Rows after the change only moved if the count did. */
+  guint end = removed == added ? position + added : new_n;
+
+  release_from (self, new_n);
+  self->n_items = new_n;
+  end = MIN (end, self->places->len);
+  for (guint i = position; i < end; i++)
+    {
+      HcRowSlot *slot = g_ptr_array_index (self->places, i);
+
+      if (slot != NULL)
+        slot_point_at (slot, g_list_model_get_item (self->model, i));
+    }
+  if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  else if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  HcRowSlots *self)
+{
+  if (removed + added <= HC_ROW_SLOTS_PASS_LIMIT)
+    pass_through (self, position, removed, added);
+  else
+    repoint (self, position, removed, added);
+}
+
+static void
+hc_row_slots_dispose (GObject *object)
+{
+  HcRowSlots *self = HC_ROW_SLOTS (object);
+
+  release_from (self, 0);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (hc_row_slots_parent_class)->dispose (object);
+}
+
+static void
+hc_row_slots_finalize (GObject *object)
+{
+  HcRowSlots *self = HC_ROW_SLOTS (object);
+
+  g_ptr_array_unref (self->places);
+
+  G_OBJECT_CLASS (hc_row_slots_parent_class)->finalize (object);
+}
+
+static void
+hc_row_slots_class_init (HcRowSlotsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hc_row_slots_dispose;
+  object_class->finalize = hc_row_slots_finalize;
+}
+
+static void
+hc_row_slots_init (HcRowSlots *self)
+{
+  self->places = g_ptr_array_new ();
+}
+
+/**
+ * hc_row_slots_new:
+ * @model: (transfer full): the rows
+ */
+HcRowSlots *
+hc_row_slots_new (GListModel *model)
+{
+  HcRowSlots *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+
+  self = g_object_new (HC_TYPE_ROW_SLOTS, NULL);
+  self->model = model;
+  self->n_items = g_list_model_get_n_items (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  return self;
+}
+
+GListModel *
+hc_row_slots_get_model (HcRowSlots *self)
+{
+  g_return_val_if_fail (HC_IS_ROW_SLOTS (self), NULL);
+
+  return self->model;
+}

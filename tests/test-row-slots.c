@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HcRowSlots: small changes pass through; a large one keeps the slots in
+ * place, points them at their new rows and announces only the count. */
+#include "config.h"
+
+#include "hc-row-slots.h"
+
+typedef struct {
+  guint n_signals;
+  guint position, removed, added;
+} Changes;
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, Changes *changes)
+{
+  changes->n_signals++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static void
+on_notify_item (GObject *slot, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static GListStore *
+store_of (guint n, GPtrArray *rows)
+{
+  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_list_store_append (store, row);
+      if (rows != NULL)
+        g_ptr_array_add (rows, g_object_ref (row));
+    }
+  return store;
+}
+
+/* Every slot's item is the row at its place below. */
+static void
+assert_in_step (HcRowSlots *slots)
+{
+  GListModel *below = hc_row_slots_get_model (slots);
+  guint n = g_list_model_get_n_items (below);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HcRowSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+      g_autoptr(GObject) row = g_list_model_get_item (below, i);
+
+      g_assert_true (hc_row_slot_get_item (slot) == row);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), n));
+}
+
+static void
+test_row_slots_small_change_passes_through (void)
+{
+  g_autoptr(GListStore) store = store_of (100, NULL);
+  g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
+  g_autoptr(HcRowSlot) tenth = g_list_model_get_item (G_LIST_MODEL (slots), 10);
+  g_autoptr(GObject) tenth_row = g_object_ref (hc_row_slot_get_item (tenth));
+  g_autoptr(GObject) fresh = g_object_new (G_TYPE_OBJECT, NULL);
+  Changes changes = { 0 };
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == HC_TYPE_ROW_SLOT);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_list_store_insert (store, 0, fresh);
+
+  /* As it came: the view keeps its place and the row widgets it has. */
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 1);
+  g_assert_true (hc_row_slot_get_item (tenth) == tenth_row);
+  {
+    g_autoptr(HcRowSlot) moved = g_list_model_get_item (G_LIST_MODEL (slots), 11);
+    g_assert_true (moved == tenth);
+  }
+  assert_in_step (slots);
+
+  g_list_store_remove (store, 0);
+  g_assert_cmpuint (changes.n_signals, ==, 2);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  assert_in_step (slots);
+  {
+    g_autoptr(HcRowSlot) back = g_list_model_get_item (G_LIST_MODEL (slots), 10);
+    g_assert_true (back == tenth);
+  }
+}
+
+static void
+test_row_slots_large_change_repoints (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) store = store_of (1000, rows);
+  g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  Changes changes = { 0 };
+  guint notified = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      HcRowSlot *slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_signal_connect (slot, "notify::item", G_CALLBACK (on_notify_item), &notified);
+      g_ptr_array_add (held, slot);
+    }
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  /* A search: 1,000 rows become the 100 from the middle. */
+  g_list_store_splice (store, 0, 1000, rows->pdata + 450, 100);
+
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 100);
+  g_assert_cmpuint (changes.removed, ==, 900);
+  g_assert_cmpuint (changes.added, ==, 0);
+  /* The same slots, each at its place, now with the row there. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(HcRowSlot) slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      g_assert_true (slot == g_ptr_array_index (held, i));
+      g_assert_true (hc_row_slot_get_item (slot) == g_ptr_array_index (rows, 450 + i));
+    }
+  g_assert_cmpuint (notified, ==, 5);
+  assert_in_step (slots);
+
+  /* Back to all of them: only the count grows, the first rows return. */
+  g_list_store_splice (store, 0, 100, rows->pdata, 1000);
+  g_assert_cmpuint (changes.n_signals, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 100);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 900);
+  g_assert_true (hc_row_slot_get_item (g_ptr_array_index (held, 0)) == g_ptr_array_index (rows, 0));
+  g_assert_cmpuint (notified, ==, 10);
+  assert_in_step (slots);
+
+  /* The same count, rows swapped in place: nothing to announce at all. */
+  g_list_store_splice (store, 0, 40, rows->pdata + 500, 40);
+  g_assert_cmpuint (changes.n_signals, ==, 2);
+  g_assert_true (hc_row_slot_get_item (g_ptr_array_index (held, 3)) == g_ptr_array_index (rows, 503));
+  assert_in_step (slots);
+}
+
+static void
+test_row_slots_out_of_the_list (void)
+{
+  g_autoptr(GListStore) store = store_of (200, NULL);
+  g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
+  g_autoptr(HcRowSlot) last = g_list_model_get_item (G_LIST_MODEL (slots), 199);
+  g_autoptr(GObject) last_row = g_object_ref (hc_row_slot_get_item (last));
+
+  /* Emptied: a slot still held keeps its last row, and is no longer listed. */
+  g_list_store_remove_all (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 0);
+  g_assert_true (hc_row_slot_get_item (last) == last_row);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), 0));
+
+  /* Unwrapping: a slot gives its row; anything else is itself. */
+  g_assert_true (hc_row_slot_unwrap (last) == last_row);
+  g_assert_true (hc_row_slot_unwrap (last_row) == last_row);
+  g_assert_null (hc_row_slot_unwrap (NULL));
+
+  /* The list freed before a slot it made: the slot outlives it safely. */
+  g_clear_object (&slots);
+  g_assert_true (hc_row_slot_get_item (last) == last_row);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/row-slots/small-change-passes-through", test_row_slots_small_change_passes_through);
+  g_test_add_func ("/row-slots/large-change-repoints", test_row_slots_large_change_repoints);
+  g_test_add_func ("/row-slots/out-of-the-list", test_row_slots_out_of_the_list);
+  return g_test_run ();
+}

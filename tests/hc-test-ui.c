@@ -119,6 +119,17 @@ hc_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+/* The text a label or an inscription (a list's cell) shows, else NULL. */
+const char *
+hc_test_widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
 static void
 collect_texts (GtkWidget *root,
                GPtrArray *texts)
@@ -127,8 +138,8 @@ collect_texts (GtkWidget *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LABEL (child))
-        g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (child))));
+      if (hc_test_widget_text (child) != NULL)
+        g_ptr_array_add (texts, g_strdup (hc_test_widget_text (child)));
       if (gtk_widget_get_tooltip_text (child) != NULL)
         g_ptr_array_add (texts, g_strdup (gtk_widget_get_tooltip_text (child)));
       collect_texts (child, texts);

@@ -22,6 +22,7 @@ void       hc_test_screenshot      (GtkWidget   *widget,
                                     const char  *name);
 GtkWidget *hc_test_find_by_type    (GtkWidget   *root,
                                     GType        type);
+const char *hc_test_widget_text     (GtkWidget   *widget);
 char      *hc_test_find_text       (GtkWidget   *root,
                                     const char  *needle);
 char      *hc_test_find_text_now   (GtkWidget   *root,

@@ -149,7 +149,7 @@ find_label (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), needle) != NULL)
+      if (hc_test_widget_text (child) != NULL && strstr (hc_test_widget_text (child), needle) != NULL)
         return child;
       if ((found = find_label (child, needle)) != NULL)
         return found;

@@ -191,6 +191,24 @@ label_cut_off (GtkLabel  *label,
   return natural > gtk_widget_get_width (GTK_WIDGET (label));
 }
 
+/* An inscription (a list's cell) is given its width: it is cut off when
+ * its text is wider, or it is not wholly inside @frame. */
+static gboolean
+inscription_cut_off (GtkInscription *inscription,
+                     GtkWidget      *frame)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (inscription),
+                                                                  gtk_inscription_get_text (inscription));
+  graphene_rect_t bounds;
+  int width = 0;
+
+  if (frame != NULL && gtk_widget_compute_bounds (GTK_WIDGET (inscription), frame, &bounds) &&
+      bounds.origin.x + bounds.size.width > gtk_widget_get_width (frame) + 0.5)
+    return TRUE;
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width > gtk_widget_get_width (GTK_WIDGET (inscription));
+}
+
 /* In a column view: the header's labels are never cut off, and neither is
  * a cell's label whose text is a word of the catalog (a state, a severity). */
 static void
@@ -208,9 +226,9 @@ check_column_view (Fixture   *f,
 
       if (!gtk_widget_get_mapped (child))
         continue;
-      if (GTK_IS_LABEL (child))
+      if (GTK_IS_LABEL (child) || GTK_IS_INSCRIPTION (child))
         {
-          const char *text = gtk_label_get_text (GTK_LABEL (child));
+          const char *text = hc_test_widget_text (child) != NULL ? hc_test_widget_text (child) : "";
           GtkWidget *parent = gtk_widget_get_parent (child);
           /* Cells show hub data too (titles, names), which may be cut
            * off; the catalog's words (a state, a kind) and status badges not. */
@@ -223,7 +241,8 @@ check_column_view (Fixture   *f,
           /* A row bound but not yet laid out (0 px: a slow sanitizer
            * build reads between frames) is not cut off, only not there yet. */
           if ((header || badge) && *text != '\0' && gtk_widget_get_width (child) > 0 &&
-              label_cut_off (GTK_LABEL (child), frame))
+              (GTK_IS_LABEL (child) ? label_cut_off (GTK_LABEL (child), frame)
+                                    : inscription_cut_off (GTK_INSCRIPTION (child), frame)))
             g_ptr_array_add (f->problems,
                              g_strdup_printf ("%s: %s “%s” is cut off (%d px wide)", f->where,
                                               header ? "column header" : "cell", text,
@@ -244,6 +263,8 @@ check_widget (Fixture   *f,
 
   if (GTK_IS_LABEL (widget))
     check_text (f, gtk_label_get_text (GTK_LABEL (widget)), "label");
+  if (GTK_IS_INSCRIPTION (widget))
+    check_text (f, gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "cell");
   tooltip = gtk_widget_get_tooltip_text (widget);
   check_text (f, tooltip, "tooltip");
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "placeholder-text"))

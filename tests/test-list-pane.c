@@ -383,6 +383,82 @@ test_list_pane_rows_in_place (void)
   hc_test_destroy_window (window);
 }
 
+static guint n_searched;
+
+static char *
+counted_title (HcAlert *alert, gpointer user_data)
+{
+  n_searched++;
+  return g_strdup (hc_alert_get_title (alert));
+}
+
+static void
+on_rows_changed (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  (*count)++;
+}
+
+/* A search set from code (as the bench types) filters the list once, not
+ * first for nothing (an entry's text is emptied first) and then for the
+ * text; and the search never looks at the rows the page's filter leaves
+ * out (resolved alerts are most of a real hub's). */
+static void
+test_list_pane_search_once (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window;
+  HcSecurityPage *page;
+  HcListPane *pane;
+  GListModel *visible;
+  GtkExpression *search;
+  guint changes = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r-%02u", i);
+      g_autoptr(HcItem) done = alert (id, "low", "Beta resolved", "resolved", "2026-11-20T07:10:00Z");
+      hc_item_store_upsert (store, done);
+    }
+  page = open_page (&window, store);
+  pane = hc_security_page_get_pane (page);
+  visible = hc_list_pane_get_visible_model (pane);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4); /* not resolved: the page's default */
+
+  search = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (counted_title), NULL, NULL);
+  hc_list_pane_set_search_expression (pane, search);
+  gtk_expression_unref (search);
+  n_searched = 0;
+  g_signal_connect (visible, "items-changed", G_CALLBACK (on_rows_changed), &changes);
+
+  hc_list_pane_set_search_text (pane, "beta");
+  hc_test_settle (200);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpstr (visible_title (pane, 0), ==, "Beta intrusion");
+  g_assert_cmpuint (n_searched, ==, 4);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Narrowed: only the rows shown are looked at again, once each at most
+   * (the folded text is kept on the alert). */
+  hc_list_pane_set_search_text (pane, "beta i");
+  hc_test_settle (200);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpuint (n_searched, ==, 4);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Widened: the rows the search had left out are looked at again, and
+   * never the 40 resolved alerts the page leaves out. */
+  hc_list_pane_set_search_text (pane, "bet");
+  hc_test_settle (200);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  g_assert_cmpuint (n_searched, ==, 4);
+  g_assert_cmpuint (changes, ==, 1);
+  hc_list_pane_set_search_text (pane, "");
+  hc_test_settle (200);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+  g_assert_cmpuint (n_searched, ==, 4);
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -399,5 +475,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/list-pane/pause", test_list_pane_pause);
   g_test_add_func ("/list-pane/rows-once-seen", test_list_pane_rows_once_seen);
   g_test_add_func ("/list-pane/rows-in-place", test_list_pane_rows_in_place);
+  g_test_add_func ("/list-pane/search-once", test_list_pane_search_once);
   return g_test_run ();
 }

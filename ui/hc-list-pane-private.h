@@ -22,13 +22,13 @@ struct _HcListPane
 
   GtkColumnView       *view;
   HcFreezeModel       *freeze_model;
-  GtkFilterListModel  *filter_model;
+  GtkFilterListModel  *page_model;        /* the sorted rows the page's filter lets through */
+  GtkFilterListModel  *filter_model;      /* of those, the rows the search finds: shown */
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
   HcRowSlots          *row_slots;         /* NULL: rows given as they are */
   GObject             *selected_row;      /* with row slots: the row selected */
   gboolean             repointing;        /* the slots are taking a change */
-  GtkEveryFilter      *every_filter;
   HcSearchFilter      *search_filter;
   GtkFilter           *page_filter;
   const HcCsvColumn   *csv_columns;

@@ -33,9 +33,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Lists this long are sorted a slice per main-loop turn. The filter runs
- * after the sort and in one go: a keystroke in the search only filters
- * (one strstr() per row, see hc-search-filter.c), it never sorts again. */
+/* Lists this long are sorted a slice per main-loop turn. The filters run
+ * after the sort and in one go, the page's first (state, agency...) and
+ * the search on what it lets through: a keystroke in the search only
+ * filters the rows the page shows (one strstr() per row, see
+ * hc-search-filter.c), it never sorts again, and never looks at the rows
+ * the page's filter left out (resolved alerts: most of 100,000). */
 static void
 set_incremental (HcListPane *self,
                  guint       n_items)
@@ -323,12 +326,12 @@ hc_list_pane_dispose (GObject *object)
   g_clear_object (&self->selected_row);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
+  g_clear_object (&self->page_model);
   g_clear_object (&self->freeze_model);
   g_clear_object (&self->menu);
   g_clear_object (&self->own_menu);
-  g_clear_object (&self->every_filter);
+  g_clear_object (&self->search_filter);
   g_clear_object (&self->page_filter);
-  self->search_filter = NULL;
   self->view = NULL;
 
   G_OBJECT_CLASS (hc_list_pane_parent_class)->dispose (object);
@@ -417,18 +420,17 @@ hc_list_pane_init (HcListPane *self)
   self->state = HC_LIST_PANE_LOADING;
 
   self->search_filter = hc_search_filter_new ();
-  self->every_filter = gtk_every_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), GTK_FILTER (self->search_filter));
 
   self->freeze_model = hc_freeze_model_new (NULL);
   g_signal_connect_object (self->freeze_model, "notify::n-waiting",
                            G_CALLBACK (hc_list_pane_pause_update), self, 0);
   g_signal_connect_object (self->freeze_model, "notify::frozen",
                            G_CALLBACK (hc_list_pane_pause_update), self, 0);
-  /* Held (while paused), sorted, then filtered: searching never sorts again. */
+  /* Held (while paused), sorted, filtered by the page, then searched: searching never sorts again. */
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)), NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->every_filter)));
+  self->page_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->page_model)),
+                                                  g_object_ref (GTK_FILTER (self->search_filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -510,7 +512,7 @@ hc_list_pane_set_filter (HcListPane *self,
   g_return_if_fail (self->page_filter == NULL);
 
   self->page_filter = g_object_ref (filter);
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (filter));
+  gtk_filter_list_model_set_filter (self->page_model, filter);
 }
 
 /**
@@ -766,8 +768,12 @@ hc_list_pane_set_search_text (HcListPane *self,
 {
   g_return_if_fail (HC_IS_LIST_PANE (self));
 
+  /* Setting an entry's text empties it first, and an empty search entry
+   * says so at once: the list would be filtered twice, for nothing and
+   * then for @text. Applied once, now, rather than after the typing delay. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* Apply now rather than after the entry's typing delay. */
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   hc_search_filter_set_search (self->search_filter, text);
 }
 
@@ -789,6 +795,7 @@ hc_list_pane_is_busy (HcListPane *self)
   g_return_val_if_fail (HC_IS_LIST_PANE (self), FALSE);
 
   return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+         gtk_filter_list_model_get_pending (self->page_model) > 0 ||
          gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
 

@@ -3,12 +3,16 @@
 
 #include "hc-row-slots.h"
 
+#include <string.h>
+
 /*
  * A list of places for rows, over a list of rows. Item n is a slot whose
  * "item" is row n of the model below. A small change passes through as
- * it is; a large one (a search typed, a page of 5,000 rows sorted in, a
- * burst of events) keeps the slots where they are, points each slot that
- * is in use at its new row, and announces only the change in the count.
+ * it is, and so does one that about keeps the count (rows moved: the view
+ * keeps the widgets of the rows still there); one that changes the count
+ * by more (a search typed, a page of 5,000 rows sorted in, a burst of
+ * events) keeps the slots where they are, points each slot that is in
+ * use at its new row, and announces only the change in the count.
  *
  * Why: GTK 4.8's list views keep a row widget for each of up to 200 rows
  * and make new widgets for every new item; a keystroke that changes the
@@ -194,35 +198,84 @@ release_from (HcRowSlots *self,
     g_ptr_array_set_size (self->places, from);
 }
 
+/* The rows added that were there before (moved) get their slots back, so
+ * the view keeps their widgets; the other slots of rows removed leave. */
+static void
+take_back (HcRowSlots *self,
+           GHashTable *moved,
+           guint       position,
+           guint       added)
+{
+  GHashTableIter iter;
+  gpointer slot;
+
+  for (guint i = position; i < position + added && g_hash_table_size (moved) > 0; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
+      HcRowSlot *back = g_hash_table_lookup (moved, item);
+
+      if (back == NULL)
+        continue;
+      g_hash_table_remove (moved, item);
+      if (i >= self->places->len)
+        g_ptr_array_set_size (self->places, i + 1);
+      g_ptr_array_index (self->places, i) = back;
+      back->position = i;
+    }
+  g_hash_table_iter_init (&iter, moved);
+  while (g_hash_table_iter_next (&iter, NULL, &slot))
+    HC_ROW_SLOT (slot)->slots = NULL;
+}
+
 static void
 pass_through (HcRowSlots *self,
               guint       position,
               guint       removed,
               guint       added)
 {
-  if (position < self->places->len)
-    {
-      guint gone = MIN (removed, self->places->len - position);
+  GPtrArray *places = self->places;
+  g_autoptr(GHashTable) moved = NULL;
 
+  if (position < places->len)
+    {
+      guint gone = MIN (removed, places->len - position);
+
+      /* The slots of the rows removed are put aside by row. */
       for (guint i = position; i < position + gone; i++)
         {
-          HcRowSlot *slot = g_ptr_array_index (self->places, i);
+          HcRowSlot *slot = g_ptr_array_index (places, i);
 
-          if (slot != NULL)
-            slot->slots = NULL;
+          if (slot == NULL)
+            continue;
+          if (moved == NULL)
+            moved = g_hash_table_new (NULL, NULL);
+          else if (g_hash_table_contains (moved, slot->item))
+            HC_ROW_SLOT (g_hash_table_lookup (moved, slot->item))->slots = NULL;
+          g_hash_table_insert (moved, slot->item, slot);
+          g_ptr_array_index (places, i) = NULL;
         }
-      g_ptr_array_remove_range (self->places, position, gone);
-      for (guint i = 0; i < added; i++)
-        g_ptr_array_insert (self->places, position, NULL);
-      for (guint i = position + added; i < self->places->len; i++)
+      if (removed != added)
         {
-          HcRowSlot *slot = g_ptr_array_index (self->places, i);
+          guint tail = places->len - position - gone;
 
-          if (slot != NULL)
-            slot->position = i;
+          if (added > gone)
+            g_ptr_array_set_size (places, places->len + added - gone);
+          memmove (places->pdata + position + added, places->pdata + position + gone, tail * sizeof (gpointer));
+          if (gone > added)
+            g_ptr_array_set_size (places, places->len - (gone - added));
+          memset (places->pdata + position, 0, MIN (added, places->len - position) * sizeof (gpointer));
+          for (guint i = position + added; i < places->len; i++)
+            {
+              HcRowSlot *slot = g_ptr_array_index (places, i);
+
+              if (slot != NULL)
+                slot->position = i;
+            }
         }
     }
   self->n_items = self->n_items - removed + added;
+  if (moved != NULL)
+    take_back (self, moved, position, added);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
@@ -234,12 +287,12 @@ repoint (HcRowSlots *self,
 {
   guint old_n = self->n_items;
   guint new_n = old_n - removed + added;
-  /* Rows after the change only moved if the count did. */
-  guint end = removed == added ? position + added : new_n;
+  guint end;
 
+  /* The count changed: every row after @position moved. */
   release_from (self, new_n);
   self->n_items = new_n;
-  end = MIN (end, self->places->len);
+  end = MIN (new_n, self->places->len);
   for (guint i = position; i < end; i++)
     {
       HcRowSlot *slot = g_ptr_array_index (self->places, i);
@@ -260,7 +313,12 @@ on_items_changed (GListModel *model,
                   guint       added,
                   HcRowSlots *self)
 {
-  if (removed + added <= HC_ROW_SLOTS_PASS_LIMIT)
+  /* About as many rows as before: mostly rows that moved (GtkSortListModel
+   * says one re-sorted or a few came in as a change from the first place
+   * touched to the last). The view keeps the row widget of an item still
+   * there; slots would all take new rows. */
+  if (removed + added <= HC_ROW_SLOTS_PASS_LIMIT ||
+      MAX (removed, added) - MIN (removed, added) <= HC_ROW_SLOTS_PASS_LIMIT)
     pass_through (self, position, removed, added);
   else
     repoint (self, position, removed, added);

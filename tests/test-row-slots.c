@@ -142,11 +142,84 @@ test_row_slots_large_change_repoints (void)
   g_assert_cmpuint (notified, ==, 10);
   assert_in_step (slots);
 
-  /* The same count, rows swapped in place: nothing to announce at all. */
+  /* About the same count (rows moved, as a re-sort says it): passed
+   * through as it is, so the view keeps the widgets of rows still shown.
+   * The slots in the range leave the list with their rows. */
+  notified = 0;
   g_list_store_splice (store, 0, 40, rows->pdata + 500, 40);
-  g_assert_cmpuint (changes.n_signals, ==, 2);
-  g_assert_true (hc_row_slot_get_item (g_ptr_array_index (held, 3)) == g_ptr_array_index (rows, 503));
+  g_assert_cmpuint (changes.n_signals, ==, 3);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 40);
+  g_assert_cmpuint (changes.added, ==, 40);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_true (hc_row_slot_get_item (g_ptr_array_index (held, 3)) == g_ptr_array_index (rows, 3));
+  {
+    g_autoptr(HcRowSlot) third = g_list_model_get_item (G_LIST_MODEL (slots), 3);
+    g_assert_true (third != g_ptr_array_index (held, 3));
+    g_assert_true (hc_row_slot_get_item (third) == g_ptr_array_index (rows, 503));
+  }
   assert_in_step (slots);
+
+  /* Rows that only moved keep their slots (the view, their widgets): the
+   * first five go to the end of the first 40, in reverse. */
+  {
+    gpointer order[40];
+    g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < 40; i++)
+      {
+        order[i] = g_list_model_get_item (G_LIST_MODEL (store), i < 35 ? i + 5 : 39 - i);
+        g_ptr_array_add (before, g_list_model_get_item (G_LIST_MODEL (slots), i));
+      }
+    g_list_store_splice (store, 0, 40, order, 40);
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autoptr(HcRowSlot) now = g_list_model_get_item (G_LIST_MODEL (slots), i);
+        guint was = i < 35 ? i + 5 : 39 - i;
+
+        g_assert_true (now == g_ptr_array_index (before, was));
+        g_object_unref (order[i]);
+      }
+    g_assert_cmpuint (notified, ==, 0);
+    assert_in_step (slots);
+  }
+
+  /* 600 rows changed, the count by 10: as it is too. */
+  g_list_store_splice (store, 100, 600, rows->pdata + 300, 590);
+  g_assert_cmpuint (changes.n_signals, ==, 5);
+  g_assert_cmpuint (changes.removed, ==, 600);
+  g_assert_cmpuint (changes.added, ==, 590);
+  g_assert_cmpuint (notified, ==, 0);
+  assert_in_step (slots);
+}
+
+/* Many small changes at both ends and in the middle: every slot stays in
+ * step with its row (the places array shifts as the rows do). */
+static void
+test_row_slots_shifts (void)
+{
+  g_autoptr(GListStore) store = store_of (300, NULL);
+  g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 300; i += 7)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
+  for (guint round = 0; round < 50; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint at = (round * 37) % n;
+      g_autoptr(GObject) fresh = g_object_new (G_TYPE_OBJECT, NULL);
+      GObject *some[3] = { fresh, fresh, fresh };
+
+      if (round % 3 == 0)
+        g_list_store_splice (store, at, MIN (5, n - at), NULL, 0);
+      else if (round % 3 == 1)
+        g_list_store_splice (store, at, 0, (gpointer *) some, 3);
+      else
+        g_list_store_splice (store, at, MIN (2, n - at), (gpointer *) some, 1);
+      /* Held slots too: each is at the place whose row it has. */
+      assert_in_step (slots);
+    }
 }
 
 static void
@@ -181,5 +254,6 @@ main (int argc, char **argv)
   g_test_add_func ("/row-slots/small-change-passes-through", test_row_slots_small_change_passes_through);
   g_test_add_func ("/row-slots/large-change-repoints", test_row_slots_large_change_repoints);
   g_test_add_func ("/row-slots/out-of-the-list", test_row_slots_out_of_the_list);
+  g_test_add_func ("/row-slots/shifts", test_row_slots_shifts);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "hc-item-store.h"
+#include "hc-list-pane-private.h"
 #include "hc-parser.h"
 #include "hc-row-slots.h"
 #include "hc-security-page.h"
@@ -243,8 +244,8 @@ test_list_pane_pause (void)
 }
 
 /* A pane never shown makes no rows: its view gets the model when the pane
- * is first mapped and keeps it. Its counts, order and selection work
- * before that all the same. */
+ * is first mapped and keeps it while switched back and forth, gives it up
+ * when hidden a while. Its counts, order and selection work all along. */
 static void
 test_list_pane_rows_once_seen (void)
 {
@@ -295,6 +296,30 @@ test_list_pane_rows_once_seen (void)
   g_assert_true (gtk_column_view_get_model (view) == model);
   gtk_stack_set_visible_child_name (stack, "page");
   hc_test_settle (50);
+  g_assert_true (gtk_column_view_get_model (view) == model);
+
+  /* Hidden a while (a minute; here a tenth of a second): the rows go.
+   * Shown again: made anew, the row selected still selected. */
+  hc_list_pane_lazy_set_release_after (pane, 100);
+  gtk_stack_set_visible_child_name (stack, "elsewhere");
+  hc_test_settle (400);
+  g_assert_null (gtk_column_view_get_model (view));
+  g_assert_null (hc_test_find_text_now (GTK_WIDGET (view), "Delta download"));
+  g_assert_cmpstr (hc_item_get_id (HC_ITEM (hc_list_pane_get_selected_item (pane))), ==, "a-3");
+  gtk_stack_set_visible_child_name (stack, "page");
+  hc_test_wait_mapped (GTK_WIDGET (pane));
+  hc_test_settle (200);
+  g_assert_true (gtk_column_view_get_model (view) == model);
+  g_assert_true (gtk_selection_model_is_selected (model, 2));
+  {
+    g_autofree char *row = hc_test_find_text (GTK_WIDGET (view), "Delta download");
+    g_assert_nonnull (row);
+  }
+  /* Shown again before the time is up: nothing goes. */
+  gtk_stack_set_visible_child_name (stack, "elsewhere");
+  hc_test_settle (20);
+  gtk_stack_set_visible_child_name (stack, "page");
+  hc_test_settle (300);
   g_assert_true (gtk_column_view_get_model (view) == model);
   hc_test_destroy_window (window);
 }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* HcListPane spans seven files: hc-list-pane.c (the list, its states
  * and its detail), hc-list-pane-pause.c (live updates paused),
- * hc-list-pane-lazy.c (the column view, given its rows once seen),
+ * hc-list-pane-lazy.c (the column view, given its rows while seen),
  * hc-list-pane-export.c (the CSV export),
  * hc-list-pane-state.c (the columns, sort and filters kept in GSettings),
  * hc-list-pane-new.c (rows marked new until seen) and
@@ -29,6 +29,8 @@ struct _HcListPane
   HcRowSlots          *row_slots;         /* NULL: rows given as they are */
   GObject             *selected_row;      /* with row slots: the row selected */
   gboolean             repointing;        /* the slots are taking a change */
+  guint                release_timer;     /* hidden: the rows go (hc-list-pane-lazy.c) */
+  guint                release_after_ms;
   HcSearchFilter      *search_filter;
   GtkFilter           *page_filter;
   const HcCsvColumn   *csv_columns;
@@ -97,6 +99,9 @@ void hc_list_pane_pause_update (HcFreezeModel      *freeze,
                                 HcListPane         *self);
 void hc_list_pane_lazy_take_view (HcListPane      *self);
 void hc_list_pane_lazy_attach (HcListPane         *self);
+void hc_list_pane_lazy_hidden (HcListPane         *self);
+void hc_list_pane_lazy_set_release_after (HcListPane *self,
+                                          guint       milliseconds);
 void hc_list_pane_selection_changed (HcListPane    *self);
 
 G_END_DECLS

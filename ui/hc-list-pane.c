@@ -255,6 +255,7 @@ hc_list_pane_unmap (GtkWidget *widget)
   g_clear_handle_id (&self->updated_timer, g_source_remove);
   /* Not on screen: not being seen. */
   g_clear_handle_id (&self->seen_timer, g_source_remove);
+  hc_list_pane_lazy_hidden (self);
 
   GTK_WIDGET_CLASS (hc_list_pane_parent_class)->unmap (widget);
 }
@@ -307,6 +308,7 @@ hc_list_pane_dispose (GObject *object)
   HcListPane *self = HC_LIST_PANE (object);
 
   g_clear_handle_id (&self->updated_timer, g_source_remove);
+  g_clear_handle_id (&self->release_timer, g_source_remove);
   hc_list_pane_state_clear (self);
   hc_list_pane_new_marks_clear (self);
   if (self->freeze_model != NULL)

@@ -4,20 +4,7 @@
 #include "config.h"
 
 #include "hc-freeze-model.h"
-
-typedef struct {
-  guint n_signals;
-  guint position, removed, added;
-} Changes;
-
-static void
-on_items_changed (GListModel *model, guint position, guint removed, guint added, Changes *changes)
-{
-  changes->n_signals++;
-  changes->position = position;
-  changes->removed = removed;
-  changes->added = added;
-}
+#include "hc-test-changes.h"
 
 static GMenu *
 menu_item (const char *label)

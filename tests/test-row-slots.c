@@ -1,23 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* HcRowSlots: small changes pass through; a large one keeps the slots in
- * place, points them at their new rows and announces only the count. */
+/* HcRowSlots: small changes, and those that about keep the count, pass
+ * through (rows that moved keep their slots); one that changes the count
+ * by more keeps the slots in place, points them at their new rows and
+ * announces only the count. */
 #include "config.h"
 
 #include "hc-row-slots.h"
-
-typedef struct {
-  guint n_signals;
-  guint position, removed, added;
-} Changes;
-
-static void
-on_items_changed (GListModel *model, guint position, guint removed, guint added, Changes *changes)
-{
-  changes->n_signals++;
-  changes->position = position;
-  changes->removed = removed;
-  changes->added = added;
-}
+#include "hc-test-changes.h"
 
 static void
 on_notify_item (GObject *slot, GParamSpec *pspec, guint *count)

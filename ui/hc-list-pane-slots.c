@@ -8,8 +8,8 @@
  * view is given an HcRowSlots over the visible rows, so a search typed or
  * a page of rows sorted in changes the text in the row widgets instead of
  * making up to 200 rows of cells anew (GTK 4.8). Small changes (an alert
- * that came, one that went) pass through as they are, and the view keeps
- * its place.
+ * that came, one that went, one re-sorted) pass through as they are, and
+ * the view keeps its place.
  *
  * The selection is of a place, so after a change the pane puts it back
  * on the row that was selected, wherever that row is now, or ends it if
@@ -18,8 +18,8 @@
  */
 
 /* Before the slots see a change. Even a small one can take the row
- * selected away from its slot: a row that moves (re-sorted) passes
- * through as one removed and one added, in a slot made anew. */
+ * selected away from its slot: a row removed in one change and added in
+ * the next gets a slot made anew. */
 static void
 on_rows_changing (GListModel *model,
                   guint       position,

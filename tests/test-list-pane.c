@@ -484,6 +484,44 @@ test_list_pane_search_once (void)
   hc_test_destroy_window (window);
 }
 
+/* While a hub's pages still come the count says so: four alerts read is
+ * not a list of four. */
+static void
+test_list_pane_count_while_loading (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window;
+  HcSecurityPage *page = open_page (&window, store);
+  HcListPane *pane = hc_security_page_get_pane (page);
+  g_autofree char *loading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item so far, loading more",
+                                                           "%s items so far, loading more", 4), "4");
+  g_autofree char *read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", 4), "4");
+
+  hc_list_pane_set_state (pane, HC_LIST_PANE_LOADING, NULL);
+  {
+    g_autofree char *shown = hc_test_find_text_now (GTK_WIDGET (pane), read);
+    g_assert_cmpstr (shown, ==, loading);
+  }
+  screenshot (window, "loading-more");
+
+  /* Searched meanwhile: the share shown, still of what is read so far. */
+  hc_list_pane_set_search_text (pane, "beta");
+  {
+    g_autofree char *part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s shown so far, loading more",
+                                                          "%s of %s shown so far, loading more", 4), "1", "4");
+    g_autofree char *shown = hc_test_find_text_now (GTK_WIDGET (pane), part);
+    g_assert_cmpstr (shown, ==, part);
+  }
+  hc_list_pane_set_search_text (pane, "");
+
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+  {
+    g_autofree char *shown = hc_test_find_text_now (GTK_WIDGET (pane), read);
+    g_assert_cmpstr (shown, ==, read);
+  }
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -501,5 +539,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/list-pane/rows-once-seen", test_list_pane_rows_once_seen);
   g_test_add_func ("/list-pane/rows-in-place", test_list_pane_rows_in_place);
   g_test_add_func ("/list-pane/search-once", test_list_pane_search_once);
+  g_test_add_func ("/list-pane/count-while-loading", test_list_pane_count_while_loading);
   return g_test_run ();
 }

@@ -99,7 +99,20 @@ hc_list_pane_update_state (HcListPane *self)
   /* Counts grouped as the locale groups them: a list may hold 100,000 rows. */
   visible_text = hc_format_count (n_visible);
   all_text = hc_format_count (n_all);
-  if (n_visible == n_all)
+  /* While a hub's pages still come, a count is not the list's size. */
+  if (self->state == HC_LIST_PANE_LOADING && n_all > 0)
+    {
+      if (n_visible == n_all)
+        /* Translators: "1,250 items so far, loading more"; %s is a count with the locale's digit grouping */
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item so far, loading more",
+                                              "%s items so far, loading more", n_all), all_text);
+      else
+        /* Translators: "12 of 1,250 shown so far, loading more"; each %s is a count with the locale's digit grouping */
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s shown so far, loading more",
+                                              "%s of %s shown so far, loading more", n_all),
+                                 visible_text, all_text);
+    }
+  else if (n_visible == n_all)
     /* Translators: "1,250 items"; %s is a count with the locale's digit grouping */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", n_all), all_text);
   else

@@ -9,11 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* HcListPane spans seven files: hc-list-pane.c (the list, its states
+/* HcListPane spans eight files: hc-list-pane.c (the list, its states
  * and its detail), hc-list-pane-pause.c (live updates paused),
  * hc-list-pane-lazy.c (the column view, given its rows while seen),
  * hc-list-pane-export.c (the CSV export),
  * hc-list-pane-state.c (the columns, sort and filters kept in GSettings),
+ * hc-list-pane-search.c (the page's filter and the search),
  * hc-list-pane-new.c (rows marked new until seen) and
  * hc-list-pane-slots.c (row widgets kept in place for long lists). */
 struct _HcListPane
@@ -103,5 +104,9 @@ void hc_list_pane_lazy_hidden (HcListPane         *self);
 void hc_list_pane_lazy_set_release_after (HcListPane *self,
                                           guint       milliseconds);
 void hc_list_pane_selection_changed (HcListPane    *self);
+void hc_list_pane_search_changed (GtkSearchEntry *entry,
+                                  HcListPane     *self);
+void hc_list_pane_stop_search (GtkSearchEntry *entry,
+                               HcListPane     *self);
 
 G_END_DECLS

@@ -169,22 +169,6 @@ on_selected_item_changed (GtkSingleSelection *selection,
 }
 
 static void
-on_search_changed (GtkSearchEntry *entry,
-                   HcListPane     *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  hc_search_filter_set_search (self->search_filter, text);
-}
-
-static void
-on_stop_search (GtkSearchEntry *entry,
-                HcListPane     *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
-static void
 on_flap_reveal_changed (AdwFlap    *flap,
                         GParamSpec *pspec,
                         HcListPane *self)
@@ -409,8 +393,10 @@ hc_list_pane_class_init (HcListPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcListPane, updated_label);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, count_label);
   gtk_widget_class_bind_template_child (widget_class, HcListPane, waiting_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
+                                                G_CALLBACK (hc_list_pane_search_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_stop_search",
+                                                G_CALLBACK (hc_list_pane_stop_search));
   gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_changed);
 
   gtk_widget_class_install_action (widget_class, "pane.export", NULL, hc_list_pane_export_action);
@@ -503,34 +489,6 @@ hc_list_pane_set_model (HcListPane *self,
 }
 
 /**
- * hc_list_pane_set_search_expression:
- * What search-as-you-type looks in: an expression giving a string per item.
- */
-void
-hc_list_pane_set_search_expression (HcListPane    *self,
-                                    GtkExpression *expression)
-{
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-
-  hc_search_filter_set_expression (self->search_filter, expression);
-}
-
-/**
- * hc_list_pane_set_filter:
- * The page's own filter (status, agency...), applied with the search.
- */
-void
-hc_list_pane_set_filter (HcListPane *self,
-                         GtkFilter  *filter)
-{
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-  g_return_if_fail (self->page_filter == NULL);
-
-  self->page_filter = g_object_ref (filter);
-  gtk_filter_list_model_set_filter (self->page_model, filter);
-}
-
-/**
  * hc_list_pane_set_filter_menu:
  * The page's filters; the pane adds its own items (Reset Columns) below.
  */
@@ -608,19 +566,6 @@ hc_list_pane_reset_columns (HcListPane *self)
   hc_list_pane_state_reset (self);
 }
 
-
-/**
- * hc_list_pane_filter_changed:
- * Tells the pane that the page's filter criteria changed.
- */
-void
-hc_list_pane_filter_changed (HcListPane *self)
-{
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-
-  if (self->page_filter != NULL)
-    gtk_filter_changed (self->page_filter, GTK_FILTER_CHANGE_DIFFERENT);
-}
 
 void
 hc_list_pane_set_detail (HcListPane *self,
@@ -775,29 +720,6 @@ hc_list_pane_set_stale (HcListPane *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "stale");
-}
-
-void
-hc_list_pane_set_search_text (HcListPane *self,
-                              const char *text)
-{
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-
-  /* Setting an entry's text empties it first, and an empty search entry
-   * says so at once: the list would be filtered twice, for nothing and
-   * then for @text. Applied once, now, rather than after the typing delay. */
-  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
-  hc_search_filter_set_search (self->search_filter, text);
-}
-
-void
-hc_list_pane_focus_search (HcListPane *self)
-{
-  g_return_if_fail (HC_IS_LIST_PANE (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /**

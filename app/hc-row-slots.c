@@ -7,10 +7,10 @@
 
 /*
  * A list of places for rows, over a list of rows. Item n is a slot whose
- * "item" is row n of the model below. A small change passes through as
- * it is, and so does one that about keeps the count (rows moved: the view
- * keeps the widgets of the rows still there); one that changes the count
- * by more (a search typed, a page of 5,000 rows sorted in, a burst of
+ * "item" is row n of the model below. A change that about keeps the count
+ * passes through as it is (one row in or out, rows moved: the view keeps
+ * the widgets of the rows still there); one that changes the count by
+ * more (a search typed, a page of 5,000 rows sorted in, a burst of
  * events) keeps the slots where they are, points each slot that is in
  * use at its new row, and announces only the change in the count.
  *
@@ -22,6 +22,9 @@
  * Slots are made when asked for and not held: a slot no one holds is
  * freed, and its place made again when next asked for.
  */
+
+/* Changes that alter the count by at most this many pass through as they are. */
+#define PASS_LIMIT 32
 
 struct _HcRowSlot
 {
@@ -317,8 +320,7 @@ on_items_changed (GListModel *model,
    * says one re-sorted or a few came in as a change from the first place
    * touched to the last). The view keeps the row widget of an item still
    * there; slots would all take new rows. */
-  if (removed + added <= HC_ROW_SLOTS_PASS_LIMIT ||
-      MAX (removed, added) - MIN (removed, added) <= HC_ROW_SLOTS_PASS_LIMIT)
+  if (MAX (removed, added) - MIN (removed, added) <= PASS_LIMIT)
     pass_through (self, position, removed, added);
   else
     repoint (self, position, removed, added);

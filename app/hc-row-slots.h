@@ -11,10 +11,6 @@ G_DECLARE_FINAL_TYPE (HcRowSlot, hc_row_slot, HC, ROW_SLOT, GObject)
 #define HC_TYPE_ROW_SLOTS (hc_row_slots_get_type ())
 G_DECLARE_FINAL_TYPE (HcRowSlots, hc_row_slots, HC, ROW_SLOTS, GObject)
 
-/* Changes of at most this many rows, or that change the count by at most
- * this many, pass through as they are. */
-#define HC_ROW_SLOTS_PASS_LIMIT 32
-
 gpointer    hc_row_slot_get_item   (HcRowSlot  *self);
 gpointer    hc_row_slot_unwrap     (gpointer    object);
 

@@ -23,6 +23,9 @@ typedef struct {
   GPtrArray  *unshown;        /* rows parsed but not yet in the model */
   GSource    *show_source;    /* shows them, HC_HUB_FETCH_SHOW_MS after the first */
   GPtrArray  *bodies;         /* GBytes per page, for the snapshot */
+  GPtrArray  *parsed;         /* HcListPage by seq, parsed before an
+                               * earlier page was: kept until it is */
+  guint       next_seq;       /* the page whose rows go in next */
   GHashTable *cursors;        /* every cursor followed, to stop a loop */
   guint       outstanding;    /* fetches and parses in flight */
   gboolean    last_seen;      /* a page without next_cursor was read */
@@ -48,6 +51,7 @@ typedef struct {
   ListFetch       *list;
   guint            seq;
   gboolean         cursor_handled;
+  char            *peeked;    /* next_cursor read from the body's end */
   GBytes          *body;
   gboolean         not_modified;
 } PageCtx;
@@ -73,6 +77,7 @@ full_fetch_unref (HcHubFetch *full)
         g_source_destroy (full->lists[i].show_source);
       g_clear_pointer (&full->lists[i].show_source, g_source_unref);
       g_clear_pointer (&full->lists[i].bodies, g_ptr_array_unref);
+      g_clear_pointer (&full->lists[i].parsed, g_ptr_array_unref);
       g_clear_pointer (&full->lists[i].cursors, g_hash_table_unref);
       g_clear_error (&full->lists[i].error);
     }
@@ -190,6 +195,7 @@ page_ctx_unref (PageCtx *ctx)
     return;
 
   g_clear_pointer (&ctx->body, g_bytes_unref);
+  g_free (ctx->peeked);
   full_fetch_unref (ctx->list->full);
   g_free (ctx);
 }
@@ -503,14 +509,34 @@ page_parsed_cb (GObject      *object,
       return;
     }
 
+  /* A cursor read from the page's end is the one its parse gives. */
+  if (ctx->peeked != NULL && g_strcmp0 (ctx->peeked, page->next_cursor) != 0)
+    {
+      g_autoptr(GError) mismatch = g_error_new_literal (HC_ERROR, HC_ERROR_MALFORMED_RESPONSE,
+                                                        _("next_cursor: not a valid cursor"));
+      list_fail (list, mismatch);
+      page_ctx_unref (ctx);
+      return;
+    }
   handle_cursor (ctx, page->next_cursor);
 
-  first = list->items->len == 0;
-  g_ptr_array_extend (list->items, page->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  list_show_later (list, page->items);
-  /* The first page is usable before the last one arrives: shown at once. */
-  if (first)
-    list_show_unshown (list);
+  /* Pages are asked for before the one before them is parsed: their
+   * rows go in in the hub's order all the same. */
+  if (list->parsed->len <= ctx->seq)
+    g_ptr_array_set_size (list->parsed, ctx->seq + 1);
+  g_ptr_array_index (list->parsed, ctx->seq) = g_steal_pointer (&page);
+  while (list->next_seq < list->parsed->len && g_ptr_array_index (list->parsed, list->next_seq) != NULL)
+    {
+      g_autoptr(HcListPage) next = g_steal_pointer (&g_ptr_array_index (list->parsed, list->next_seq));
+
+      list->next_seq++;
+      first = list->items->len == 0;
+      g_ptr_array_extend (list->items, next->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      list_show_later (list, next->items);
+      /* The first page is usable before the last one arrives: shown at once. */
+      if (first)
+        list_show_unshown (list);
+    }
 
   list_check_done (list);
   page_ctx_unref (ctx);
@@ -549,6 +575,18 @@ page_fetched_cb (GObject      *object,
   list->all_not_modified &= response->not_modified;
   ctx->body = g_bytes_ref (response->body);
   ctx->not_modified = response->not_modified;
+
+  /* The next page is asked for now, while this one is parsed, when the
+   * cursor can be read from the body's end (it can with every hub we
+   * know): the hub writes one page while we read the one before. */
+  ctx->peeked = hc_list_page_peek_cursor (response->body);
+  if (ctx->peeked != NULL)
+    handle_cursor (ctx, ctx->peeked);
+  if (!list_is_live (list))
+    {
+      page_ctx_unref (ctx);
+      return;
+    }
 
   list->outstanding++;
   /* No source object, and @ctx (with the fetch it holds) owned by the
@@ -599,6 +637,7 @@ hc_hub_fetch_start (HcHub *self)
       list->kind = kind;
       list->items = g_ptr_array_new_with_free_func (g_object_unref);
       list->bodies = g_ptr_array_new_with_free_func (bytes_unref_nullable);
+      list->parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) hc_list_page_free);
       list->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       list->all_not_modified = TRUE;
     }

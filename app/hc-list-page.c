@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "hc-client-private.h"
 #include "hc-list-page.h"
 #include "hc-parser.h"
@@ -93,6 +95,62 @@ hc_list_page_parse_full (GBytes        *body,
   page->total = parsed->total;
   page->body = g_bytes_ref (body);
   return page;
+}
+
+/* Back from @end over JSON whitespace. */
+static gssize
+skip_space_back (const char *text,
+                 gssize      end)
+{
+  while (end >= 0 && strchr (" \t\r\n", text[end]) != NULL && text[end] != '\0')
+    end--;
+  return end;
+}
+
+/**
+ * hc_list_page_peek_cursor:
+ * The page's `next_cursor` read from its last bytes, before the page is
+ * parsed, when it is the envelope's last member and a plain string:
+ * `…,"next_cursor":"abc"}` at the very end. In JSON a string without a
+ * backslash has no quote in it, so that text can only be the root
+ * object's own member, and it is what a parse of the page gives (the last
+ * of duplicate members wins in both); anything else (null, an escape,
+ * the member elsewhere) is %NULL and the caller waits for the parse. The
+ * caller still compares it with the parsed page's cursor.
+ */
+char *
+hc_list_page_peek_cursor (GBytes *body)
+{
+  static const char key[] = "\"next_cursor\"";
+  gsize size;
+  const char *text = g_bytes_get_data (body, &size);
+  gssize end, close, open, pos;
+
+  if (text == NULL || size < sizeof key + 4)
+    return NULL;
+  end = skip_space_back (text, (gssize) size - 1);
+  if (end < 0 || text[end] != '}')
+    return NULL;
+  close = skip_space_back (text, end - 1);
+  if (close <= 0 || text[close] != '"')
+    return NULL;
+  for (open = close - 1; open >= 0 && text[open] != '"'; open--)
+    if (text[open] == '\\' || (guchar) text[open] < 0x20)
+      return NULL;
+  if (open < 0 || close - open - 1 < 1 || close - open - 1 > HC_PARSE_MAX_CURSOR)
+    return NULL;
+  pos = skip_space_back (text, open - 1);
+  if (pos < 0 || text[pos] != ':')
+    return NULL;
+  pos = skip_space_back (text, pos - 1);
+  if (pos < (gssize) sizeof key - 2 || memcmp (text + pos - (sizeof key - 2), key, sizeof key - 1) != 0)
+    return NULL;
+  pos = skip_space_back (text, pos - (gssize) (sizeof key - 1));
+  if (pos < 0 || (text[pos] != ',' && text[pos] != '{'))
+    return NULL;
+  if (!g_utf8_validate (text + open + 1, close - open - 1, NULL))
+    return NULL;
+  return g_strndup (text + open + 1, close - open - 1);
 }
 
 HcListPage *

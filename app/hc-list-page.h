@@ -45,4 +45,6 @@ HcListPage *hc_list_page_parse_full      (GBytes              *body,
                                           gpointer             cursor_data,
                                           GError             **error);
 
+char       *hc_list_page_peek_cursor     (GBytes              *body);
+
 G_END_DECLS

@@ -8,7 +8,6 @@
 #include "hc-fields.h"
 #include "hc-parser.h"
 
-#define HC_PARSE_MAX_CURSOR 512
 
 HcItem *
 hc_parse_source (JsonNode  *node,

@@ -59,6 +59,7 @@ G_BEGIN_DECLS
 #define HC_PARSE_MAX_SAMPLES     1000
 #define HC_PARSE_MAX_PERMISSIONS 128
 #define HC_PARSE_MAX_DEPTH       64
+#define HC_PARSE_MAX_CURSOR      512
 
 typedef HcItem *(*HcParseItemFunc) (JsonNode  *node,
                                     GError   **error);

@@ -32,7 +32,11 @@ http://127.0.0.1:PORT/<fault> meets it on every endpoint:
                 Endpoints: me, overview, sources, datasets, pools, nodes,
                 alerts, events. Modes: notfound, error500, wrong-schema,
                 truncated, slow, paged (one row a page: pages smaller than
-                asked for), extra (unknown fields everywhere), lying (the
+                asked for), paged-tail (alerts only: 1, 1000 and then 1 row
+                a page, 1003 in all, ids al-0000 to al-1002 in order,
+                next_cursor the envelope's last member as the demo hub
+                writes it: the heavy page is still parsed when the light
+                one after it comes), extra (unknown fields everywhere), lying (the
                 overview only: all quiet, whatever the lists say).
                 Its event stream sends what was injected (below) after
                 the client's Last-Event-ID; "events=replay" sends all of
@@ -381,6 +385,17 @@ class Handler(BaseHTTPRequestHandler):
         if mode == "wrong-schema":
             return self.send_body(200, json.dumps({"items": [{"id": 5, "name": None}], "next_cursor": None,
                                                    "total": "x"}))
+        if mode == "paged-tail":
+            params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
+            index = int(params.get("cursor", "0"))
+            sizes = [1, 1000, 1, 1]
+            start = sum(sizes[:index])
+            page = [hub_item("alerts", id="al-%04d" % n, severity="low", state="open",
+                             title="Alert %d" % n, description="x" * 4000)
+                    for n in range(start, start + sizes[index])]
+            following = str(index + 1) if index + 1 < len(sizes) else None
+            return self.send_body(200, json.dumps({"items": page, "total": sum(sizes),
+                                                   "next_cursor": following}))
         if mode == "paged":
             params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
             index = int(params.get("cursor", "0"))

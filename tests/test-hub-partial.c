@@ -203,6 +203,27 @@ test_small_pages_extra_fields (void)
   hc_hub_stop (hub);
 }
 
+/* The next page is asked for while the one before is parsed (its cursor
+ * read from its end): a light page parsed before the heavy one ahead of
+ * it still goes in after it, every row in the hub's order. */
+static void
+test_pages_in_order (void)
+{
+  g_autoptr(HcHub) hub = start_hub ("alerts=paged-tail");
+  GListModel *alerts = G_LIST_MODEL (hc_hub_get_alerts (hub));
+
+  g_assert_true (hc_hub_get_list_complete (hub, HC_LIST_ALERTS));
+  g_assert_cmpuint (g_list_model_get_n_items (alerts), ==, 1003);
+  for (guint i = 0; i < 1003; i++)
+    {
+      g_autoptr(HcItem) item = g_list_model_get_item (alerts, i);
+      g_autofree char *id = g_strdup_printf ("al-%04u", i);
+
+      g_assert_cmpstr (hc_item_get_id (item), ==, id);
+    }
+  hc_hub_stop (hub);
+}
+
 /* A hub that cannot be reached, and one not yet reached: nothing known,
  * and each part says why. */
 static void
@@ -337,6 +358,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hub/partial/lists-missing", test_lists_missing);
   g_test_add_func ("/hub/partial/nothing-to-count", test_nothing_to_count);
   g_test_add_func ("/hub/partial/small-pages-extra-fields", test_small_pages_extra_fields);
+  g_test_add_func ("/hub/partial/pages-in-order", test_pages_in_order);
   g_test_add_func ("/hub/partial/unreachable", test_unreachable);
   g_test_add_func ("/hub/partial/no-events", test_no_events);
 

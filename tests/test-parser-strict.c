@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the parsers refuse: a bad item goes and the rest of its page stays,
- * invalid UTF-8, text cut to size, unknown fields, a list's envelope. */
+ * invalid UTF-8, text cut to size, unknown fields, a list's envelope, and
+ * the cursor read from a page's end before it is parsed. */
 #include "config.h"
 
 #include <locale.h>
 
+#include "hc-list-page.h"
 #include "test-parser-fixtures.h"
 
 /* ---- violations: the bad item goes, the rest of the page stays -------- */
@@ -371,6 +373,62 @@ test_envelope (void)
   }
 }
 
+/* ---- the cursor read from a page's end, before it is parsed ---------- */
+
+static void
+test_peek_cursor (void)
+{
+  static const struct { const char *body; const char *peeked; } cases[] = {
+    { "{\"items\": [], \"total\": 0, \"next_cursor\": \"YTo5OTk5OQ\"}", "YTo5OTk5OQ" },
+    { "{\"items\":[],\"next_cursor\":\"c2\"}", "c2" },
+    { "{\"items\": [] ,\n  \"next_cursor\" :\t\"c2\"\r\n}\n", "c2" },
+    { "{\"next_cursor\": \"c0\", \"items\": [], \"next_cursor\": \"c2\"}", "c2" },
+    { "{\"items\": [], \"next_cursor\": \"trang-sau-đó\"}", "trang-sau-đó" },
+    /* Not the envelope's last member, or not a plain string: the parse says. */
+    { "{\"items\": [], \"next_cursor\": \"c2\", \"total\": 0}", NULL },
+    { "{\"items\": [], \"next_cursor\": null}", NULL },
+    { "{\"items\": [], \"next_cursor\": \"c\\\"2\"}", NULL },
+    { "{\"items\": [], \"next_cursor\": \"c\\u0032\"}", NULL },
+    { "{\"items\": [], \"x\": {\"next_cursor\": \"c2\"}}", NULL },
+    { "{\"items\": [], \"my_next_cursor\": \"c2\"}", NULL },
+    { "{\"items\": [], \"x\": \"\\\"next_cursor\\\": \\\"c2\"}", NULL },
+    { "{\"items\": [\"\\\",\\\"next_cursor\\\":\\\"c2\"]}", NULL },
+    { "[\"next_cursor\", \"c2\"]", NULL },
+    { "{\"items\": [], \"next_cursor\": \"\"}", NULL },
+    { "\"next_cursor\":\"c2\"}", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (cases[i].body, strlen (cases[i].body));
+      g_autofree char *peeked = hc_list_page_peek_cursor (bytes);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HcParsedList) list = hc_parse_list_bytes (bytes, hc_parse_source, &error);
+
+      g_test_message ("%s", cases[i].body);
+      g_assert_cmpstr (peeked, ==, cases[i].peeked);
+      /* Whatever is peeked is what the parse gives. */
+      if (peeked != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (list->next_cursor, ==, peeked);
+        }
+    }
+
+  /* A cursor longer than the parser takes is left to the parser. */
+  {
+    g_autoptr(GString) body = g_string_new ("{\"items\": [], \"next_cursor\": \"");
+    g_autoptr(GBytes) bytes = NULL;
+
+    for (guint i = 0; i <= HC_PARSE_MAX_CURSOR; i++)
+      g_string_append_c (body, 'c');
+    g_string_append (body, "\"}");
+    bytes = g_bytes_new (body->str, body->len);
+    g_assert_null (hc_list_page_peek_cursor (bytes));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -382,6 +440,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/parser/text-truncated", test_text_truncated);
   g_test_add_func ("/parser/unknown-fields", test_unknown_fields);
   g_test_add_func ("/parser/envelope", test_envelope);
+  g_test_add_func ("/parser/peek-cursor", test_peek_cursor);
 
   return g_test_run ();
 }

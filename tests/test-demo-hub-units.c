@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "hc-demo-json.h"
 #include "hc-demo-store.h"
 #include "hc-demo-text.h"
 #include "hc-demo-tokens.h"
@@ -83,6 +84,24 @@ test_time (void)
   g_assert_false (hc_demo_text_parse_time ("2026-01-05T08:30:00", &t));
   g_assert_false (hc_demo_text_parse_time ("yesterday", &t));
   g_assert_false (hc_demo_text_parse_time ("2026-13-45T08:30:00Z", &t));
+
+  /* What GDateTime writes, from 1000 to 9999; RFC 3339's four digits
+   * before (GDateTime writes year 1 as "1"); the epoch outside. */
+  for (gint64 u = -30610224000; u < 253402300800; u += 86400 * 97 + 3607)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (u);
+      g_autofree char *want = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_clear_pointer (&s, g_free);
+      s = hc_demo_text_format_time (u);
+      g_assert_cmpstr (s, ==, want);
+    }
+  g_clear_pointer (&s, g_free);
+  s = hc_demo_text_format_time (253402300800);
+  g_assert_cmpstr (s, ==, "1970-01-01T00:00:00Z");
+  g_clear_pointer (&s, g_free);
+  s = hc_demo_text_format_time (-62135596800);
+  g_assert_cmpstr (s, ==, "0001-01-01T00:00:00Z");
 }
 
 static void
@@ -95,6 +114,124 @@ test_tidy_numbers (void)
   g_assert_cmpstr (json->str, ==, "{\"a\":92.8,\"b\":\"92.799999999999997\",\"c\":[0.1,5],"
                                   "\"d\":\"x\\\"1.2000000000000002\"}");
   g_string_free (json, TRUE);
+}
+
+/* One document through both writers: the text is what json-glib (and
+ * the tidying of its numbers) writes for the same calls. */
+static void
+write_document (HcDemoJson *j)
+{
+  hc_demo_json_begin_object (j);
+  hc_demo_json_member (j, "text");
+  hc_demo_json_string (j, "Tấn công \"từ chối\" dịch vụ\\\n\t\r\b\f\x01\x1e\x7f/end");
+  hc_demo_json_member (j, "empty");
+  hc_demo_json_string (j, "");
+  hc_demo_json_member (j, "none");
+  hc_demo_json_string (j, NULL);
+  hc_demo_json_member (j, "numbers");
+  hc_demo_json_begin_array (j);
+  hc_demo_json_int (j, 0);
+  hc_demo_json_int (j, -42);
+  hc_demo_json_int (j, G_MAXINT64);
+  hc_demo_json_double (j, 92.8);
+  hc_demo_json_double (j, 90.0);
+  hc_demo_json_double (j, 12.5);
+  hc_demo_json_double (j, 0.1);
+  hc_demo_json_double (j, -3.0);
+  hc_demo_json_end_array (j);
+  hc_demo_json_member (j, "nested");
+  hc_demo_json_begin_array (j);
+  hc_demo_json_begin_object (j);
+  hc_demo_json_end_object (j);
+  hc_demo_json_begin_array (j);
+  hc_demo_json_end_array (j);
+  hc_demo_json_begin_object (j);
+  hc_demo_json_member (j, "a");
+  hc_demo_json_null (j);
+  hc_demo_json_member (j, "b");
+  hc_demo_json_begin_object (j);
+  hc_demo_json_member (j, "c");
+  hc_demo_json_int (j, 1);
+  hc_demo_json_end_object (j);
+  hc_demo_json_end_object (j);
+  hc_demo_json_end_array (j);
+  hc_demo_json_member (j, "last");
+  hc_demo_json_int (j, 7);
+  hc_demo_json_end_object (j);
+}
+
+static void
+test_json_writer (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *built = NULL;
+  HcDemoJson j;
+
+  hc_demo_json_init_builder (&j, builder);
+  write_document (&j);
+  root = json_builder_get_root (builder);
+  built = hc_demo_text_json (root);
+
+  hc_demo_json_init_text (&j, text);
+  write_document (&j);
+  g_assert_cmpuint (j.depth, ==, 0);
+  g_assert_cmpstr (text->str, ==, built);
+
+  /* U+001F escaped as JSON asks (json-glib 1.6 writes it raw). */
+  g_string_truncate (text, 0);
+  hc_demo_json_append_string (text, "a\x1f");
+  g_assert_cmpstr (text->str, ==, "\"a\\u001f\"");
+}
+
+/* A list page is written as text, a detail built: the same row either way. */
+static void
+test_rows_as_details (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hc-demo-units-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "db.sqlite3", NULL);
+  g_autoptr(HcDemoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  HcDemoListQuery q = { .limit = 1000 };
+  GString *pages[3] = { NULL };
+  char *next[3] = { NULL };
+  guint checked = 0;
+
+  store = hc_demo_store_open (path, 5, 300, &error);
+  g_assert_no_error (error);
+  pages[0] = hc_demo_store_list_alerts (store, &q, &next[0]);
+  pages[1] = hc_demo_store_list_sources (store, &q, &next[1]);
+  pages[2] = hc_demo_store_list_datasets (store, &q, &next[2]);
+
+  for (guint k = 0; k < G_N_ELEMENTS (pages); k++)
+    {
+      g_autoptr(JsonNode) page = json_from_string (pages[k]->str, &error);
+      JsonArray *items;
+
+      g_assert_no_error (error);
+      g_assert_null (next[k]);
+      items = json_object_get_array_member (json_node_get_object (page), "items");
+      g_assert_cmpuint (json_array_get_length (items), >, 0);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonNode *row = json_array_get_element (items, i);
+          const char *id = json_object_get_string_member (json_node_get_object (row), "id");
+          g_autoptr(JsonNode) detail = k == 0 ? hc_demo_store_get_alert (store, id, FALSE, &error)
+                                     : k == 1 ? hc_demo_store_get_source (store, id, FALSE, &error)
+                                     : hc_demo_store_get_dataset (store, id, FALSE, &error);
+
+          g_assert_no_error (error);
+          if (!json_node_equal (row, detail))
+            g_error ("row %s differs from its detail", id);
+          checked++;
+        }
+      g_string_free (pages[k], TRUE);
+    }
+  g_assert_cmpuint (checked, >=, 300);
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -173,11 +310,14 @@ test_store (void)
   do
     {
       HcDemoListQuery q = { .limit = 7, .after = after };
+      g_autoptr(GString) text = NULL;
       g_autoptr(JsonNode) page = NULL;
       char *next = NULL;
       JsonArray *items;
 
-      page = hc_demo_store_list_alerts (store, &q, &next);
+      text = hc_demo_store_list_alerts (store, &q, &next);
+      page = json_from_string (text->str, &error);
+      g_assert_no_error (error);
       items = json_object_get_array_member (json_node_get_object (page), "items");
       total = json_object_get_int_member (json_node_get_object (page), "total");
       for (guint i = 0; i < json_array_get_length (items); i++)
@@ -262,6 +402,8 @@ main (int   argc,
   g_test_add_func ("/demo-hub/text/tidy-numbers", test_tidy_numbers);
   g_test_add_func ("/demo-hub/tokens", test_tokens);
   g_test_add_func ("/demo-hub/store", test_store);
+  g_test_add_func ("/demo-hub/json-writer", test_json_writer);
+  g_test_add_func ("/demo-hub/rows-as-details", test_rows_as_details);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hc-demo-http.h"
+#include "hc-demo-json.h"
 #include "hc-demo-text.h"
 
 #define DEFAULT_LIMIT 500
@@ -103,13 +104,13 @@ etag_matches (const char *header,
 }
 
 /* Every GET answer is validated by a hash of its bytes: exact, and the
- * client needs nothing but If-None-Match. */
-void
-hc_demo_http_send_json (HcDemoRequest *req,
-                        JsonNode      *node)
+ * client needs nothing but If-None-Match. Takes @body. */
+static void
+send_text (HcDemoRequest *req,
+           char          *body,
+           gsize          length)
 {
-  char *body = hc_demo_text_json (node);
-  g_autofree char *hash = hc_demo_text_sha256_hex (body, strlen (body));
+  g_autofree char *hash = hc_demo_text_sha256_hex (body, length);
   g_autofree char *etag = g_strdup_printf ("\"%.32s\"", hash);
   SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (req->msg);
   SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (req->msg);
@@ -123,6 +124,15 @@ hc_demo_http_send_json (HcDemoRequest *req,
       return;
     }
   hc_demo_http_send_body (req->msg, 200, "application/json", body);
+}
+
+void
+hc_demo_http_send_json (HcDemoRequest *req,
+                        JsonNode      *node)
+{
+  char *body = hc_demo_text_json (node);
+
+  send_text (req, body, strlen (body));
 }
 
 /* ---- query parameters ---------------------------------------------------- */
@@ -316,20 +326,40 @@ hc_demo_http_page_params (HcDemoRequest   *req,
   return TRUE;
 }
 
+/* A list page, its cursor added as the envelope's last member (a client
+ * may read it from the page's end and ask for the next one at once).
+ * @page is a whole JSON object; it is taken. */
+void
+hc_demo_http_send_page_text (HcDemoRequest *req,
+                             GString       *page,
+                             char           kind,
+                             const char    *next_key)
+{
+  gsize length;
+
+  g_return_if_fail (page->len > 2 && page->str[page->len - 1] == '}');
+
+  g_string_truncate (page, page->len - 1);
+  g_string_append (page, ",\"next_cursor\":");
+  if (next_key != NULL)
+    {
+      g_autofree char *cursor = encode_cursor (kind, next_key);
+      hc_demo_json_append_string (page, cursor);
+    }
+  else
+    g_string_append (page, "null");
+  g_string_append_c (page, '}');
+  length = page->len;
+  send_text (req, g_string_free (page, FALSE), length);
+}
+
 void
 hc_demo_http_send_page (HcDemoRequest *req,
                         JsonNode      *page,
                         char           kind,
                         const char    *next_key)
 {
-  JsonObject *obj = json_node_get_object (page);
+  g_autofree char *text = hc_demo_text_json (page);
 
-  if (next_key != NULL)
-    {
-      g_autofree char *cursor = encode_cursor (kind, next_key);
-      json_object_set_string_member (obj, "next_cursor", cursor);
-    }
-  else
-    json_object_set_null_member (obj, "next_cursor");
-  hc_demo_http_send_json (req, page);
+  hc_demo_http_send_page_text (req, g_string_new (text), kind, next_key);
 }

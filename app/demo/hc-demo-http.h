@@ -81,5 +81,9 @@ void        hc_demo_http_send_page        (HcDemoRequest      *req,
                                            JsonNode           *page,
                                            char                kind,
                                            const char         *next_key);
+void        hc_demo_http_send_page_text   (HcDemoRequest      *req,
+                                           GString            *page,
+                                           char                kind,
+                                           const char         *next_key);
 
 G_END_DECLS

@@ -93,7 +93,7 @@ hc_demo_server_reads_sources (HcDemoRequest *req)
   g_autofree char *agency = NULL;
   g_autofree char *text = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = NULL;
+  GString *page;
 
   if (!hc_demo_http_check_params (req, allowed) ||
       !hc_demo_http_page_params (req, 's', FALSE, &q, &after) ||
@@ -104,7 +104,7 @@ hc_demo_server_reads_sources (HcDemoRequest *req)
   q.agency = agency;
   q.q = text;
   page = hc_demo_store_list_sources (req->server->store, &q, &next);
-  hc_demo_http_send_page (req, page, 's', next);
+  hc_demo_http_send_page_text (req, page, 's', next);
 }
 
 static void
@@ -145,7 +145,7 @@ hc_demo_server_reads_datasets (HcDemoRequest *req)
   g_autofree char *after = NULL;
   g_autofree char *text = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = NULL;
+  GString *page;
   const char *below = hc_demo_http_param (req, "below");
 
   if (!hc_demo_http_check_params (req, allowed) ||
@@ -174,7 +174,7 @@ hc_demo_server_reads_datasets (HcDemoRequest *req)
     }
   q.q = text;
   page = hc_demo_store_list_datasets (req->server->store, &q, &next);
-  hc_demo_http_send_page (req, page, 'd', next);
+  hc_demo_http_send_page_text (req, page, 'd', next);
 }
 
 void
@@ -199,12 +199,12 @@ hc_demo_server_reads_pools (HcDemoRequest *req)
   HcDemoListQuery q = { 0 };
   g_autofree char *after = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = NULL;
+  GString *page;
 
   if (!hc_demo_http_check_params (req, allowed) || !hc_demo_http_page_params (req, 'p', FALSE, &q, &after))
     return;
   page = hc_demo_store_list_pools (req->server->store, &q, &next);
-  hc_demo_http_send_page (req, page, 'p', next);
+  hc_demo_http_send_page_text (req, page, 'p', next);
 }
 
 void
@@ -214,12 +214,12 @@ hc_demo_server_reads_nodes (HcDemoRequest *req)
   HcDemoListQuery q = { 0 };
   g_autofree char *after = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = NULL;
+  GString *page;
 
   if (!hc_demo_http_check_params (req, allowed) || !hc_demo_http_page_params (req, 'n', FALSE, &q, &after))
     return;
   page = hc_demo_store_list_nodes (req->server->store, &q, &next);
-  hc_demo_http_send_page (req, page, 'n', next);
+  hc_demo_http_send_page_text (req, page, 'n', next);
 }
 
 void
@@ -234,7 +234,7 @@ hc_demo_server_reads_alerts (HcDemoRequest *req)
   g_autofree char *after = NULL;
   g_autofree char *text = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = NULL;
+  GString *page;
   const char *since = hc_demo_http_param (req, "since");
 
   if (!hc_demo_http_check_params (req, allowed) ||
@@ -255,7 +255,7 @@ hc_demo_server_reads_alerts (HcDemoRequest *req)
     }
   q.q = text;
   page = hc_demo_store_list_alerts (req->server->store, &q, &next);
-  hc_demo_http_send_page (req, page, 'a', next);
+  hc_demo_http_send_page_text (req, page, 'a', next);
 }
 
 void
@@ -282,7 +282,7 @@ hc_demo_server_reads_audit (HcDemoRequest *req)
   g_autofree char *after = NULL;
   g_autofree char *actor = NULL;
   g_autofree char *next = NULL;
-  g_autoptr(JsonNode) page = NULL;
+  GString *page;
   const char *since = hc_demo_http_param (req, "since");
 
   if (!hc_demo_http_check_params (req, allowed) || !hc_demo_http_page_params (req, 'u', TRUE, &q, &after) ||
@@ -300,5 +300,5 @@ hc_demo_server_reads_audit (HcDemoRequest *req)
     }
   q.actor = actor;
   page = hc_demo_store_list_audit (req->server->store, &q, &next);
-  hc_demo_http_send_page (req, page, 'u', next);
+  hc_demo_http_send_page_text (req, page, 'u', next);
 }

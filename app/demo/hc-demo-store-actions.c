@@ -123,13 +123,14 @@ get_run (HcDemoStore *self,
          gint64       rid)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HcDemoJson j = { .builder = b };
   sqlite3_stmt *st = hc_demo_store_stmt (self, "SELECT " HC_DEMO_STORE_RUN_COLS " FROM runs r WHERE r.rid = ?");
   JsonNode *node = NULL;
 
   sqlite3_bind_int64 (st, 1, rid);
   if (sqlite3_step (st) == SQLITE_ROW)
     {
-      hc_demo_store_json_build_run (b, st, 0);
+      hc_demo_store_json_build_run (&j, st, 0);
       node = json_builder_get_root (b);
     }
   sqlite3_reset (st);

@@ -1,65 +1,62 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The demo store's rows as Hub API objects: one JSON builder per object,
- * reading the columns its HC_DEMO_STORE_*_COLS names, in that order. */
+/* The demo store's rows as Hub API objects, into a builder or as text
+ * (HcDemoJson), reading the columns its HC_DEMO_STORE_*_COLS names, in that order. */
 #include "config.h"
 
 #include "hc-demo-store-private.h"
 #include "hc-demo-text.h"
 
 void
-hc_demo_store_json_add_string (JsonBuilder *b,
+hc_demo_store_json_add_string (HcDemoJson  *b,
                                const char  *name,
                                const char  *value)
 {
-  json_builder_set_member_name (b, name);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
+  hc_demo_json_member (b, name);
+  hc_demo_json_string (b, value);
 }
 
 void
-hc_demo_store_json_add_int (JsonBuilder *b,
+hc_demo_store_json_add_int (HcDemoJson  *b,
                             const char  *name,
                             gint64       value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  hc_demo_json_member (b, name);
+  hc_demo_json_int (b, value);
 }
 
 void
-hc_demo_store_json_add_score (JsonBuilder *b,
+hc_demo_store_json_add_score (HcDemoJson  *b,
                               const char  *name,
                               double       value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_double_value (b, hc_demo_text_round1 (CLAMP (value, 0.0, 100.0)));
+  hc_demo_json_member (b, name);
+  hc_demo_json_double (b, hc_demo_text_round1 (CLAMP (value, 0.0, 100.0)));
 }
 
 void
-hc_demo_store_json_add_time_col (JsonBuilder  *b,
+hc_demo_store_json_add_time_col (HcDemoJson   *b,
                                  const char   *name,
                                  sqlite3_stmt *st,
                                  int           i)
 {
-  json_builder_set_member_name (b, name);
+  hc_demo_json_member (b, name);
   if (sqlite3_column_type (st, i) == SQLITE_NULL)
-    json_builder_add_null_value (b);
+    hc_demo_json_null (b);
   else
     {
       g_autofree char *t = hc_demo_text_format_time (sqlite3_column_int64 (st, i));
-      json_builder_add_string_value (b, t);
+      hc_demo_json_string (b, t);
     }
 }
 
 void
-hc_demo_store_json_build_run (JsonBuilder  *b,
+hc_demo_store_json_build_run (HcDemoJson   *b,
                               sqlite3_stmt *st,
                               int           o)
 {
   g_autofree char *id = g_strdup_printf ("run-%08" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (st, o));
 
-  json_builder_begin_object (b);
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "id", id);
   hc_demo_store_json_add_time_col (b, "started_at", st, o + 1);
   hc_demo_store_json_add_time_col (b, "finished_at", st, o + 2);
@@ -67,16 +64,16 @@ hc_demo_store_json_build_run (JsonBuilder  *b,
   hc_demo_store_json_add_int (b, "bytes", sqlite3_column_int64 (st, o + 4));
   hc_demo_store_json_add_string (b, "outcome", hc_demo_store_col_text (st, o + 5));
   hc_demo_store_json_add_string (b, "error", hc_demo_store_col_text (st, o + 6));
-  json_builder_end_object (b);
+  hc_demo_json_end_object (b);
 }
 
 void
 hc_demo_store_json_build_source (HcDemoStore  *self,
-                                 JsonBuilder  *b,
+                                 HcDemoJson   *b,
                                  sqlite3_stmt *st,
                                  gboolean      open_only)
 {
-  json_builder_begin_object (b);
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "id", hc_demo_store_col_text (st, 0));
   hc_demo_store_json_add_string (b, "name", hc_demo_store_col_text (st, 1));
   hc_demo_store_json_add_string (b, "agency", hc_demo_store_col_text (st, 2));
@@ -86,69 +83,69 @@ hc_demo_store_json_build_source (HcDemoStore  *self,
   hc_demo_store_json_add_int (b, "agreed_delay_seconds", sqlite3_column_int64 (st, 6));
   hc_demo_store_json_add_time_col (b, "last_success_at", st, 7);
   hc_demo_store_json_add_int (b, "lag_seconds", sqlite3_column_int64 (st, 8));
-  json_builder_set_member_name (b, "records_per_second");
-  json_builder_add_double_value (b, hc_demo_text_round1 (sqlite3_column_double (st, 9)));
-  json_builder_set_member_name (b, "last_run");
+  hc_demo_json_member (b, "records_per_second");
+  hc_demo_json_double (b, hc_demo_text_round1 (sqlite3_column_double (st, 9)));
+  hc_demo_json_member (b, "last_run");
   if (sqlite3_column_type (st, 10) == SQLITE_NULL)
-    json_builder_add_null_value (b);
+    hc_demo_json_null (b);
   else
     hc_demo_store_json_build_run (b, st, 10);
   if (!open_only)
-    json_builder_end_object (b);
+    hc_demo_json_end_object (b);
 }
 
 void
 hc_demo_store_json_build_dataset (HcDemoStore  *self,
-                                  JsonBuilder  *b,
+                                  HcDemoJson   *b,
                                   sqlite3_stmt *st,
                                   gboolean      open_only)
 {
-  json_builder_begin_object (b);
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "id", hc_demo_store_col_text (st, 0));
   hc_demo_store_json_add_string (b, "name", hc_demo_store_col_text (st, 1));
   hc_demo_store_json_add_string (b, "owner_agency", hc_demo_store_col_text (st, 2));
   hc_demo_store_json_add_int (b, "records", sqlite3_column_int64 (st, 3));
   hc_demo_store_json_add_time_col (b, "checked_at", st, 4);
-  json_builder_set_member_name (b, "scores");
-  json_builder_begin_object (b);
+  hc_demo_json_member (b, "scores");
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_score (b, "correct", sqlite3_column_double (st, 5));
   hc_demo_store_json_add_score (b, "complete", sqlite3_column_double (st, 6));
   hc_demo_store_json_add_score (b, "clean", sqlite3_column_double (st, 7));
   hc_demo_store_json_add_score (b, "live", sqlite3_column_double (st, 8));
   hc_demo_store_json_add_score (b, "overall", sqlite3_column_double (st, 9));
-  json_builder_end_object (b);
+  hc_demo_json_end_object (b);
   hc_demo_store_json_add_int (b, "rules_failed", sqlite3_column_int64 (st, 10));
   if (!open_only)
-    json_builder_end_object (b);
+    hc_demo_json_end_object (b);
 }
 
 void
 hc_demo_store_json_build_pool (HcDemoStore  *self,
-                               JsonBuilder  *b,
+                               HcDemoJson   *b,
                                sqlite3_stmt *st,
                                gboolean      open_only)
 {
   sqlite3_stmt *h;
   const char *id = hc_demo_store_col_text (st, 0);
 
-  json_builder_begin_object (b);
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "id", id);
   hc_demo_store_json_add_string (b, "name", hc_demo_store_col_text (st, 1));
   hc_demo_store_json_add_string (b, "kind", hc_demo_store_col_text (st, 2));
   hc_demo_store_json_add_string (b, "state", hc_demo_store_col_text (st, 3));
   hc_demo_store_json_add_int (b, "capacity_bytes", sqlite3_column_int64 (st, 4));
   hc_demo_store_json_add_int (b, "used_bytes", sqlite3_column_int64 (st, 5));
-  json_builder_set_member_name (b, "replication");
-  json_builder_begin_object (b);
+  hc_demo_json_member (b, "replication");
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "scheme", hc_demo_store_col_text (st, 6));
   hc_demo_store_json_add_int (b, "degraded_objects", sqlite3_column_int64 (st, 7));
   hc_demo_store_json_add_int (b, "misplaced_objects", sqlite3_column_int64 (st, 8));
-  json_builder_end_object (b);
+  hc_demo_json_end_object (b);
   hc_demo_store_json_add_int (b, "read_bps", sqlite3_column_int64 (st, 9));
   hc_demo_store_json_add_int (b, "write_bps", sqlite3_column_int64 (st, 10));
 
-  json_builder_set_member_name (b, "history");
-  json_builder_begin_array (b);
+  hc_demo_json_member (b, "history");
+  hc_demo_json_begin_array (b);
   h = hc_demo_store_stmt (self, "SELECT day, used FROM (SELECT day, used FROM pool_history WHERE pool_id = ?"
                                 " ORDER BY day DESC LIMIT 90) ORDER BY day");
   hc_demo_store_bind_text (h, 1, id);
@@ -156,38 +153,38 @@ hc_demo_store_json_build_pool (HcDemoStore  *self,
     {
       g_autofree char *date = hc_demo_text_format_date (sqlite3_column_int64 (h, 0));
 
-      json_builder_begin_object (b);
+      hc_demo_json_begin_object (b);
       hc_demo_store_json_add_string (b, "date", date);
       hc_demo_store_json_add_int (b, "used_bytes", sqlite3_column_int64 (h, 1));
-      json_builder_end_object (b);
+      hc_demo_json_end_object (b);
     }
   sqlite3_reset (h);
-  json_builder_end_array (b);
+  hc_demo_json_end_array (b);
   if (!open_only)
-    json_builder_end_object (b);
+    hc_demo_json_end_object (b);
 }
 
 void
 hc_demo_store_json_build_node (HcDemoStore  *self,
-                               JsonBuilder  *b,
+                               HcDemoJson   *b,
                                sqlite3_stmt *st,
                                gboolean      open_only)
 {
   sqlite3_stmt *d;
 
-  json_builder_begin_object (b);
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "id", hc_demo_store_col_text (st, 0));
   hc_demo_store_json_add_string (b, "hostname", hc_demo_store_col_text (st, 1));
   hc_demo_store_json_add_string (b, "rack", hc_demo_store_col_text (st, 2));
   hc_demo_store_json_add_string (b, "state", hc_demo_store_col_text (st, 3));
-  json_builder_set_member_name (b, "disks");
-  json_builder_begin_array (b);
+  hc_demo_json_member (b, "disks");
+  hc_demo_json_begin_array (b);
   d = hc_demo_store_stmt (self, "SELECT id, serial, model, capacity, health, temperature, reallocated, power_on_hours"
                                 " FROM disks WHERE node_id = ? ORDER BY id");
   hc_demo_store_bind_text (d, 1, hc_demo_store_col_text (st, 0));
   while (sqlite3_step (d) == SQLITE_ROW)
     {
-      json_builder_begin_object (b);
+      hc_demo_json_begin_object (b);
       hc_demo_store_json_add_string (b, "id", hc_demo_store_col_text (d, 0));
       hc_demo_store_json_add_string (b, "serial", hc_demo_store_col_text (d, 1));
       hc_demo_store_json_add_string (b, "model", hc_demo_store_col_text (d, 2));
@@ -196,21 +193,21 @@ hc_demo_store_json_build_node (HcDemoStore  *self,
       hc_demo_store_json_add_int (b, "temperature_c", sqlite3_column_int64 (d, 5));
       hc_demo_store_json_add_int (b, "reallocated_sectors", sqlite3_column_int64 (d, 6));
       hc_demo_store_json_add_int (b, "power_on_hours", sqlite3_column_int64 (d, 7));
-      json_builder_end_object (b);
+      hc_demo_json_end_object (b);
     }
   sqlite3_reset (d);
-  json_builder_end_array (b);
+  hc_demo_json_end_array (b);
   if (!open_only)
-    json_builder_end_object (b);
+    hc_demo_json_end_object (b);
 }
 
 void
 hc_demo_store_json_build_alert (HcDemoStore  *self,
-                                JsonBuilder  *b,
+                                HcDemoJson   *b,
                                 sqlite3_stmt *st,
                                 gboolean      open_only)
 {
-  json_builder_begin_object (b);
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "id", hc_demo_store_col_text (st, 1));
   hc_demo_store_json_add_string (b, "severity", hc_demo_store_col_text (st, 2));
   hc_demo_store_json_add_string (b, "category", hc_demo_store_col_text (st, 3));
@@ -227,18 +224,18 @@ hc_demo_store_json_build_alert (HcDemoStore  *self,
   hc_demo_store_json_add_string (b, "resolution", hc_demo_store_col_text (st, 14));
   hc_demo_store_json_add_int (b, "events_count", sqlite3_column_int64 (st, 15));
   if (!open_only)
-    json_builder_end_object (b);
+    hc_demo_json_end_object (b);
 }
 
 void
 hc_demo_store_json_build_audit (HcDemoStore  *self,
-                                JsonBuilder  *b,
+                                HcDemoJson   *b,
                                 sqlite3_stmt *st,
                                 gboolean      open_only)
 {
   g_autofree char *id = g_strdup_printf ("audit-%08" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (st, 0));
 
-  json_builder_begin_object (b);
+  hc_demo_json_begin_object (b);
   hc_demo_store_json_add_string (b, "id", id);
   hc_demo_store_json_add_time_col (b, "at", st, 1);
   hc_demo_store_json_add_string (b, "actor", hc_demo_store_col_text (st, 2));
@@ -249,5 +246,5 @@ hc_demo_store_json_build_audit (HcDemoStore  *self,
   hc_demo_store_json_add_int (b, "status", sqlite3_column_int64 (st, 7));
   hc_demo_store_json_add_string (b, "comment", hc_demo_store_col_text (st, 8));
   if (!open_only)
-    json_builder_end_object (b);
+    hc_demo_json_end_object (b);
 }

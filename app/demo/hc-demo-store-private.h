@@ -5,6 +5,7 @@
  * helpers of hc-demo-store.c, the JSON builders of hc-demo-store-json.c and
  * the event bookkeeping of hc-demo-store-events.c. Not for other classes. */
 
+#include "hc-demo-json.h"
 #include "hc-demo-store.h"
 
 G_BEGIN_DECLS
@@ -66,47 +67,47 @@ hc_demo_store_col_text (sqlite3_stmt *st,
   "state, ack_by, ack_at, res_by, res_at, resolution, events_count"
 #define HC_DEMO_STORE_AUDIT_COLS "id, at, actor, role, action, target, remote, status, comment"
 
-void hc_demo_store_json_add_string    (JsonBuilder  *b,
+void hc_demo_store_json_add_string    (HcDemoJson   *b,
                                        const char   *name,
                                        const char   *value);
-void hc_demo_store_json_add_int       (JsonBuilder  *b,
+void hc_demo_store_json_add_int       (HcDemoJson   *b,
                                        const char   *name,
                                        gint64        value);
-void hc_demo_store_json_add_score     (JsonBuilder  *b,
+void hc_demo_store_json_add_score     (HcDemoJson   *b,
                                        const char   *name,
                                        double        value);
-void hc_demo_store_json_add_time_col  (JsonBuilder  *b,
+void hc_demo_store_json_add_time_col  (HcDemoJson   *b,
                                        const char   *name,
                                        sqlite3_stmt *st,
                                        int           i);
 /* A run from HC_DEMO_STORE_RUN_COLS starting at column @o. */
-void hc_demo_store_json_build_run     (JsonBuilder  *b,
+void hc_demo_store_json_build_run     (HcDemoJson   *b,
                                        sqlite3_stmt *st,
                                        int           o);
 /* The row builders: with @open_only the object is left open for the
  * caller to add detail members and close. */
 void hc_demo_store_json_build_source  (HcDemoStore  *self,
-                                       JsonBuilder  *b,
+                                       HcDemoJson   *b,
                                        sqlite3_stmt *st,
                                        gboolean      open_only);
 void hc_demo_store_json_build_dataset (HcDemoStore  *self,
-                                       JsonBuilder  *b,
+                                       HcDemoJson   *b,
                                        sqlite3_stmt *st,
                                        gboolean      open_only);
 void hc_demo_store_json_build_pool    (HcDemoStore  *self,
-                                       JsonBuilder  *b,
+                                       HcDemoJson   *b,
                                        sqlite3_stmt *st,
                                        gboolean      open_only);
 void hc_demo_store_json_build_node    (HcDemoStore  *self,
-                                       JsonBuilder  *b,
+                                       HcDemoJson   *b,
                                        sqlite3_stmt *st,
                                        gboolean      open_only);
 void hc_demo_store_json_build_alert   (HcDemoStore  *self,
-                                       JsonBuilder  *b,
+                                       HcDemoJson   *b,
                                        sqlite3_stmt *st,
                                        gboolean      open_only);
 void hc_demo_store_json_build_audit   (HcDemoStore  *self,
-                                       JsonBuilder  *b,
+                                       HcDemoJson   *b,
                                        sqlite3_stmt *st,
                                        gboolean      open_only);
 

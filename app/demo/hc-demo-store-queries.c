@@ -9,7 +9,7 @@
 /* ---- lists ----------------------------------------------------------------- */
 
 typedef void (*RowBuilder) (HcDemoStore  *self,
-                            JsonBuilder  *b,
+                            HcDemoJson   *b,
                             sqlite3_stmt *st,
                             gboolean      open_only);
 
@@ -95,8 +95,9 @@ bind_filter (sqlite3_stmt *st,
 }
 
 /* Keyset paging: the page after `after` in key order, one row more than
- * asked to learn whether another page follows. Column 0 is the key. */
-static JsonNode *
+ * asked to learn whether another page follows. Column 0 is the key. The
+ * page is written as text: a hub's largest answers, and the cheapest way. */
+static GString *
 list_page (HcDemoStore           *self,
            const char            *columns,
            const char            *from,
@@ -108,7 +109,8 @@ list_page (HcDemoStore           *self,
            RowBuilder             build,
            char                 **next_key)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GString *text = g_string_sized_new (4096);
+  HcDemoJson j;
   g_autofree char *count_sql = NULL;
   g_autofree char *page_sql = NULL;
   g_autofree char *last_key = NULL;
@@ -144,9 +146,10 @@ list_page (HcDemoStore           *self,
     }
   sqlite3_bind_int64 (st, next, (gint64) q->limit + 1);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "items");
-  json_builder_begin_array (b);
+  hc_demo_json_init_text (&j, text);
+  hc_demo_json_begin_object (&j);
+  hc_demo_json_member (&j, "items");
+  hc_demo_json_begin_array (&j);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
       if (n == q->limit)
@@ -154,26 +157,26 @@ list_page (HcDemoStore           *self,
           *next_key = g_steal_pointer (&last_key);
           break;
         }
-      build (self, b, st, FALSE);
+      build (self, &j, st, FALSE);
       g_free (last_key);
       last_key = g_strdup (hc_demo_store_col_text (st, 0));
       n++;
     }
   sqlite3_finalize (st);
-  json_builder_end_array (b);
-  hc_demo_store_json_add_int (b, "total", total);
-  json_builder_end_object (b);
+  hc_demo_json_end_array (&j);
+  hc_demo_store_json_add_int (&j, "total", total);
+  hc_demo_json_end_object (&j);
 
-  return json_builder_get_root (b);
+  return text;
 }
 
-JsonNode *
+GString *
 hc_demo_store_list_sources (HcDemoStore           *self,
                             const HcDemoListQuery *query,
                             char                 **next_key)
 {
   Filter f;
-  JsonNode *node;
+  GString *page;
 
   filter_init (&f);
   if (query->status)
@@ -182,19 +185,19 @@ hc_demo_store_list_sources (HcDemoStore           *self,
     filter_text (&f, "s.agency = ?", query->agency);
   if (query->q)
     filter_text (&f, "instr(s.search, ?) > 0", query->q);
-  node = list_page (self, HC_DEMO_STORE_SOURCE_COLS, HC_DEMO_STORE_SOURCE_FROM, "s.id", FALSE, FALSE, &f, query,
+  page = list_page (self, HC_DEMO_STORE_SOURCE_COLS, HC_DEMO_STORE_SOURCE_FROM, "s.id", FALSE, FALSE, &f, query,
                     hc_demo_store_json_build_source, next_key);
   filter_clear (&f);
-  return node;
+  return page;
 }
 
-JsonNode *
+GString *
 hc_demo_store_list_datasets (HcDemoStore           *self,
                              const HcDemoListQuery *query,
                              char                 **next_key)
 {
   Filter f;
-  JsonNode *node;
+  GString *page;
 
   filter_init (&f);
   if (query->has_below)
@@ -209,47 +212,47 @@ hc_demo_store_list_datasets (HcDemoStore           *self,
     }
   if (query->q)
     filter_text (&f, "instr(search, ?) > 0", query->q);
-  node = list_page (self, HC_DEMO_STORE_DATASET_COLS, "datasets", "id", FALSE, FALSE, &f, query,
+  page = list_page (self, HC_DEMO_STORE_DATASET_COLS, "datasets", "id", FALSE, FALSE, &f, query,
                     hc_demo_store_json_build_dataset, next_key);
   filter_clear (&f);
-  return node;
+  return page;
 }
 
-JsonNode *
+GString *
 hc_demo_store_list_pools (HcDemoStore           *self,
                           const HcDemoListQuery *query,
                           char                 **next_key)
 {
   Filter f;
-  JsonNode *node;
+  GString *page;
 
   filter_init (&f);
-  node = list_page (self, HC_DEMO_STORE_POOL_COLS, "pools", "id", FALSE, FALSE, &f, query, hc_demo_store_json_build_pool, next_key);
+  page = list_page (self, HC_DEMO_STORE_POOL_COLS, "pools", "id", FALSE, FALSE, &f, query, hc_demo_store_json_build_pool, next_key);
   filter_clear (&f);
-  return node;
+  return page;
 }
 
-JsonNode *
+GString *
 hc_demo_store_list_nodes (HcDemoStore           *self,
                           const HcDemoListQuery *query,
                           char                 **next_key)
 {
   Filter f;
-  JsonNode *node;
+  GString *page;
 
   filter_init (&f);
-  node = list_page (self, HC_DEMO_STORE_NODE_COLS, "nodes", "id", FALSE, FALSE, &f, query, hc_demo_store_json_build_node, next_key);
+  page = list_page (self, HC_DEMO_STORE_NODE_COLS, "nodes", "id", FALSE, FALSE, &f, query, hc_demo_store_json_build_node, next_key);
   filter_clear (&f);
-  return node;
+  return page;
 }
 
-JsonNode *
+GString *
 hc_demo_store_list_alerts (HcDemoStore           *self,
                            const HcDemoListQuery *query,
                            char                 **next_key)
 {
   Filter f;
-  JsonNode *node;
+  GString *page;
 
   filter_init (&f);
   if (query->state)
@@ -262,18 +265,18 @@ hc_demo_store_list_alerts (HcDemoStore           *self,
     filter_int (&f, "detected_at >= ?", query->since);
   if (query->q)
     filter_text (&f, "instr(search, ?) > 0", query->q);
-  node = list_page (self, HC_DEMO_STORE_ALERT_COLS, "alerts", "seq", TRUE, TRUE, &f, query, hc_demo_store_json_build_alert, next_key);
+  page = list_page (self, HC_DEMO_STORE_ALERT_COLS, "alerts", "seq", TRUE, TRUE, &f, query, hc_demo_store_json_build_alert, next_key);
   filter_clear (&f);
-  return node;
+  return page;
 }
 
-JsonNode *
+GString *
 hc_demo_store_list_audit (HcDemoStore           *self,
                           const HcDemoListQuery *query,
                           char                 **next_key)
 {
   Filter f;
-  JsonNode *node;
+  GString *page;
 
   filter_init (&f);
   if (query->actor)
@@ -282,9 +285,9 @@ hc_demo_store_list_audit (HcDemoStore           *self,
     filter_text (&f, "action = ?", query->action);
   if (query->has_since)
     filter_int (&f, "at >= ?", query->since);
-  node = list_page (self, HC_DEMO_STORE_AUDIT_COLS, "audit", "id", TRUE, TRUE, &f, query, hc_demo_store_json_build_audit, next_key);
+  page = list_page (self, HC_DEMO_STORE_AUDIT_COLS, "audit", "id", TRUE, TRUE, &f, query, hc_demo_store_json_build_audit, next_key);
   filter_clear (&f);
-  return node;
+  return page;
 }
 
 /* ---- details ------------------------------------------------------------------ */
@@ -296,6 +299,7 @@ hc_demo_store_get_source (HcDemoStore  *self,
                           GError      **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HcDemoJson j = { .builder = b };
   sqlite3_stmt *st = hc_demo_store_stmt (self, "SELECT " HC_DEMO_STORE_SOURCE_COLS " FROM " HC_DEMO_STORE_SOURCE_FROM " WHERE s.id = ?");
 
   hc_demo_store_bind_text (st, 1, id);
@@ -305,7 +309,7 @@ hc_demo_store_get_source (HcDemoStore  *self,
       hc_demo_store_set_not_found (error, "source", id);
       return NULL;
     }
-  hc_demo_store_json_build_source (self, b, st, TRUE);
+  hc_demo_store_json_build_source (self, &j, st, TRUE);
   sqlite3_reset (st);
 
   if (with_runs)
@@ -313,15 +317,15 @@ hc_demo_store_get_source (HcDemoStore  *self,
       sqlite3_stmt *r = hc_demo_store_stmt (self, "SELECT " HC_DEMO_STORE_RUN_COLS " FROM runs r WHERE r.source_id = ?"
                                                   " ORDER BY r.rid DESC LIMIT 50");
 
-      json_builder_set_member_name (b, "runs");
-      json_builder_begin_array (b);
+      hc_demo_json_member (&j, "runs");
+      hc_demo_json_begin_array (&j);
       hc_demo_store_bind_text (r, 1, id);
       while (sqlite3_step (r) == SQLITE_ROW)
-        hc_demo_store_json_build_run (b, r, 0);
+        hc_demo_store_json_build_run (&j, r, 0);
       sqlite3_reset (r);
-      json_builder_end_array (b);
+      hc_demo_json_end_array (&j);
     }
-  json_builder_end_object (b);
+  hc_demo_json_end_object (&j);
   return json_builder_get_root (b);
 }
 
@@ -332,6 +336,7 @@ hc_demo_store_get_dataset (HcDemoStore  *self,
                            GError      **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HcDemoJson j = { .builder = b };
   sqlite3_stmt *st = hc_demo_store_stmt (self, "SELECT " HC_DEMO_STORE_DATASET_COLS " FROM datasets WHERE id = ?");
 
   hc_demo_store_bind_text (st, 1, id);
@@ -341,33 +346,33 @@ hc_demo_store_get_dataset (HcDemoStore  *self,
       hc_demo_store_set_not_found (error, "dataset", id);
       return NULL;
     }
-  hc_demo_store_json_build_dataset (self, b, st, TRUE);
+  hc_demo_store_json_build_dataset (self, &j, st, TRUE);
   sqlite3_reset (st);
 
   if (with_detail)
     {
       sqlite3_stmt *r;
 
-      json_builder_set_member_name (b, "rules");
-      json_builder_begin_array (b);
+      hc_demo_json_member (&j, "rules");
+      hc_demo_json_begin_array (&j);
       r = hc_demo_store_stmt (self, "SELECT id, criterion, description, checked, failed FROM rules"
                                     " WHERE dataset_id = ? ORDER BY id");
       hc_demo_store_bind_text (r, 1, id);
       while (sqlite3_step (r) == SQLITE_ROW)
         {
-          json_builder_begin_object (b);
-          hc_demo_store_json_add_string (b, "id", hc_demo_store_col_text (r, 0));
-          hc_demo_store_json_add_string (b, "criterion", hc_demo_store_col_text (r, 1));
-          hc_demo_store_json_add_string (b, "description", hc_demo_store_col_text (r, 2));
-          hc_demo_store_json_add_int (b, "checked", sqlite3_column_int64 (r, 3));
-          hc_demo_store_json_add_int (b, "failed", sqlite3_column_int64 (r, 4));
-          json_builder_end_object (b);
+          hc_demo_json_begin_object (&j);
+          hc_demo_store_json_add_string (&j, "id", hc_demo_store_col_text (r, 0));
+          hc_demo_store_json_add_string (&j, "criterion", hc_demo_store_col_text (r, 1));
+          hc_demo_store_json_add_string (&j, "description", hc_demo_store_col_text (r, 2));
+          hc_demo_store_json_add_int (&j, "checked", sqlite3_column_int64 (r, 3));
+          hc_demo_store_json_add_int (&j, "failed", sqlite3_column_int64 (r, 4));
+          hc_demo_json_end_object (&j);
         }
       sqlite3_reset (r);
-      json_builder_end_array (b);
+      hc_demo_json_end_array (&j);
 
-      json_builder_set_member_name (b, "history");
-      json_builder_begin_array (b);
+      hc_demo_json_member (&j, "history");
+      hc_demo_json_begin_array (&j);
       r = hc_demo_store_stmt (self, "SELECT day, correct, complete, clean, live FROM (SELECT * FROM dataset_history"
                                     " WHERE dataset_id = ? ORDER BY day DESC LIMIT 90) ORDER BY day");
       hc_demo_store_bind_text (r, 1, id);
@@ -375,36 +380,36 @@ hc_demo_store_get_dataset (HcDemoStore  *self,
         {
           g_autofree char *date = hc_demo_text_format_date (sqlite3_column_int64 (r, 0));
 
-          json_builder_begin_object (b);
-          hc_demo_store_json_add_string (b, "date", date);
-          hc_demo_store_json_add_score (b, "correct", sqlite3_column_double (r, 1));
-          hc_demo_store_json_add_score (b, "complete", sqlite3_column_double (r, 2));
-          hc_demo_store_json_add_score (b, "clean", sqlite3_column_double (r, 3));
-          hc_demo_store_json_add_score (b, "live", sqlite3_column_double (r, 4));
-          json_builder_end_object (b);
+          hc_demo_json_begin_object (&j);
+          hc_demo_store_json_add_string (&j, "date", date);
+          hc_demo_store_json_add_score (&j, "correct", sqlite3_column_double (r, 1));
+          hc_demo_store_json_add_score (&j, "complete", sqlite3_column_double (r, 2));
+          hc_demo_store_json_add_score (&j, "clean", sqlite3_column_double (r, 3));
+          hc_demo_store_json_add_score (&j, "live", sqlite3_column_double (r, 4));
+          hc_demo_json_end_object (&j);
         }
       sqlite3_reset (r);
-      json_builder_end_array (b);
+      hc_demo_json_end_array (&j);
 
-      json_builder_set_member_name (b, "failing_samples");
-      json_builder_begin_array (b);
+      hc_demo_json_member (&j, "failing_samples");
+      hc_demo_json_begin_array (&j);
       r = hc_demo_store_stmt (self, "SELECT rule_id, record_key, field, value, reason FROM samples"
                                     " WHERE dataset_id = ? ORDER BY n");
       hc_demo_store_bind_text (r, 1, id);
       while (sqlite3_step (r) == SQLITE_ROW)
         {
-          json_builder_begin_object (b);
-          hc_demo_store_json_add_string (b, "rule_id", hc_demo_store_col_text (r, 0));
-          hc_demo_store_json_add_string (b, "record_key", hc_demo_store_col_text (r, 1));
-          hc_demo_store_json_add_string (b, "field", hc_demo_store_col_text (r, 2));
-          hc_demo_store_json_add_string (b, "value", hc_demo_store_col_text (r, 3));
-          hc_demo_store_json_add_string (b, "reason", hc_demo_store_col_text (r, 4));
-          json_builder_end_object (b);
+          hc_demo_json_begin_object (&j);
+          hc_demo_store_json_add_string (&j, "rule_id", hc_demo_store_col_text (r, 0));
+          hc_demo_store_json_add_string (&j, "record_key", hc_demo_store_col_text (r, 1));
+          hc_demo_store_json_add_string (&j, "field", hc_demo_store_col_text (r, 2));
+          hc_demo_store_json_add_string (&j, "value", hc_demo_store_col_text (r, 3));
+          hc_demo_store_json_add_string (&j, "reason", hc_demo_store_col_text (r, 4));
+          hc_demo_json_end_object (&j);
         }
       sqlite3_reset (r);
-      json_builder_end_array (b);
+      hc_demo_json_end_array (&j);
     }
-  json_builder_end_object (b);
+  hc_demo_json_end_object (&j);
   return json_builder_get_root (b);
 }
 
@@ -413,6 +418,7 @@ hc_demo_store_get_pool (HcDemoStore *self,
                         const char  *id)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HcDemoJson j = { .builder = b };
   sqlite3_stmt *own = NULL;
   JsonNode *node = NULL;
 
@@ -420,7 +426,7 @@ hc_demo_store_get_pool (HcDemoStore *self,
   hc_demo_store_bind_text (own, 1, id);
   if (sqlite3_step (own) == SQLITE_ROW)
     {
-      hc_demo_store_json_build_pool (self, b, own, FALSE);
+      hc_demo_store_json_build_pool (self, &j, own, FALSE);
       node = json_builder_get_root (b);
     }
   sqlite3_finalize (own);
@@ -432,6 +438,7 @@ hc_demo_store_get_node (HcDemoStore *self,
                         const char  *id)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HcDemoJson j = { .builder = b };
   sqlite3_stmt *own = NULL;
   JsonNode *node = NULL;
 
@@ -439,7 +446,7 @@ hc_demo_store_get_node (HcDemoStore *self,
   hc_demo_store_bind_text (own, 1, id);
   if (sqlite3_step (own) == SQLITE_ROW)
     {
-      hc_demo_store_json_build_node (self, b, own, FALSE);
+      hc_demo_store_json_build_node (self, &j, own, FALSE);
       node = json_builder_get_root (b);
     }
   sqlite3_finalize (own);
@@ -453,6 +460,7 @@ hc_demo_store_get_alert (HcDemoStore  *self,
                          GError      **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HcDemoJson j = { .builder = b };
   sqlite3_stmt *st = hc_demo_store_stmt (self, "SELECT " HC_DEMO_STORE_ALERT_COLS " FROM alerts WHERE id = ?");
   gint64 seq, detected_at;
 
@@ -463,7 +471,7 @@ hc_demo_store_get_alert (HcDemoStore  *self,
       hc_demo_store_set_not_found (error, "alert", id);
       return NULL;
     }
-  hc_demo_store_json_build_alert (self, b, st, TRUE);
+  hc_demo_store_json_build_alert (self, &j, st, TRUE);
   seq = sqlite3_column_int64 (st, 0);
   detected_at = sqlite3_column_int64 (st, 8);
   sqlite3_reset (st);
@@ -473,30 +481,30 @@ hc_demo_store_get_alert (HcDemoStore  *self,
       g_autofree char *at = hc_demo_text_format_time (detected_at);
       sqlite3_stmt *t;
 
-      json_builder_set_member_name (b, "timeline");
-      json_builder_begin_array (b);
+      hc_demo_json_member (&j, "timeline");
+      hc_demo_json_begin_array (&j);
       /* Detection is implied by the alert itself, so it is not stored twice. */
-      json_builder_begin_object (b);
-      hc_demo_store_json_add_string (b, "at", at);
-      hc_demo_store_json_add_string (b, "actor", "system");
-      hc_demo_store_json_add_string (b, "action", "detected");
-      hc_demo_store_json_add_string (b, "comment", NULL);
-      json_builder_end_object (b);
+      hc_demo_json_begin_object (&j);
+      hc_demo_store_json_add_string (&j, "at", at);
+      hc_demo_store_json_add_string (&j, "actor", "system");
+      hc_demo_store_json_add_string (&j, "action", "detected");
+      hc_demo_store_json_add_string (&j, "comment", NULL);
+      hc_demo_json_end_object (&j);
       t = hc_demo_store_stmt (self, "SELECT at, actor, action, comment FROM timeline WHERE alert_seq = ? ORDER BY n");
       sqlite3_bind_int64 (t, 1, seq);
       while (sqlite3_step (t) == SQLITE_ROW)
         {
-          json_builder_begin_object (b);
-          hc_demo_store_json_add_time_col (b, "at", t, 0);
-          hc_demo_store_json_add_string (b, "actor", hc_demo_store_col_text (t, 1));
-          hc_demo_store_json_add_string (b, "action", hc_demo_store_col_text (t, 2));
-          hc_demo_store_json_add_string (b, "comment", hc_demo_store_col_text (t, 3));
-          json_builder_end_object (b);
+          hc_demo_json_begin_object (&j);
+          hc_demo_store_json_add_time_col (&j, "at", t, 0);
+          hc_demo_store_json_add_string (&j, "actor", hc_demo_store_col_text (t, 1));
+          hc_demo_store_json_add_string (&j, "action", hc_demo_store_col_text (t, 2));
+          hc_demo_store_json_add_string (&j, "comment", hc_demo_store_col_text (t, 3));
+          hc_demo_json_end_object (&j);
         }
       sqlite3_reset (t);
-      json_builder_end_array (b);
+      hc_demo_json_end_array (&j);
     }
-  json_builder_end_object (b);
+  hc_demo_json_end_object (&j);
   return json_builder_get_root (b);
 }
 
@@ -520,23 +528,23 @@ count_where (HcDemoStore *self,
 
 static void
 add_counts (HcDemoStore        *self,
-            JsonBuilder        *b,
+            HcDemoJson         *j,
             const char         *member,
             const char         *sql,
             const char * const *values,
             gint64             *sum)
 {
-  json_builder_set_member_name (b, member);
-  json_builder_begin_object (b);
+  hc_demo_json_member (j, member);
+  hc_demo_json_begin_object (j);
   for (guint i = 0; values[i] != NULL; i++)
     {
       gint64 n = count_where (self, sql, values[i]);
 
-      hc_demo_store_json_add_int (b, values[i], n);
+      hc_demo_store_json_add_int (j, values[i], n);
       if (sum != NULL)
         *sum += n;
     }
-  json_builder_end_object (b);
+  hc_demo_json_end_object (j);
 }
 
 JsonNode *
@@ -548,72 +556,73 @@ hc_demo_store_overview (HcDemoStore *self)
   static const char * const node_states[] = { "up", "down", "maintenance", NULL };
   static const char * const disk_health[] = { "ok", "warning", "failing", NULL };
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HcDemoJson j = { .builder = b };
   g_autofree char *now = hc_demo_text_format_time (hc_demo_store_now ());
   gint64 open_total = 0, ack_total = 0;
   sqlite3_stmt *st;
 
-  json_builder_begin_object (b);
-  hc_demo_store_json_add_string (b, "generated_at", now);
+  hc_demo_json_begin_object (&j);
+  hc_demo_store_json_add_string (&j, "generated_at", now);
 
-  json_builder_set_member_name (b, "sources");
-  json_builder_begin_object (b);
-  hc_demo_store_json_add_int (b, "total", count_where (self, "SELECT count(*) FROM sources", NULL));
-  add_counts (self, b, "by_status", "SELECT count(*) FROM sources WHERE status = ?", source_status, NULL);
-  json_builder_end_object (b);
+  hc_demo_json_member (&j, "sources");
+  hc_demo_json_begin_object (&j);
+  hc_demo_store_json_add_int (&j, "total", count_where (self, "SELECT count(*) FROM sources", NULL));
+  add_counts (self, &j, "by_status", "SELECT count(*) FROM sources WHERE status = ?", source_status, NULL);
+  hc_demo_json_end_object (&j);
 
-  json_builder_set_member_name (b, "quality");
-  json_builder_begin_object (b);
+  hc_demo_json_member (&j, "quality");
+  hc_demo_json_begin_object (&j);
   st = hc_demo_store_stmt (self, "SELECT count(*), coalesce(avg(correct), 0), coalesce(avg(complete), 0),"
                                  " coalesce(avg(clean), 0), coalesce(avg(live), 0), coalesce(avg(overall), 0) FROM datasets");
   if (sqlite3_step (st) == SQLITE_ROW)
     {
-      hc_demo_store_json_add_int (b, "datasets", sqlite3_column_int64 (st, 0));
-      json_builder_set_member_name (b, "mean");
-      json_builder_begin_object (b);
-      hc_demo_store_json_add_score (b, "correct", sqlite3_column_double (st, 1));
-      hc_demo_store_json_add_score (b, "complete", sqlite3_column_double (st, 2));
-      hc_demo_store_json_add_score (b, "clean", sqlite3_column_double (st, 3));
-      hc_demo_store_json_add_score (b, "live", sqlite3_column_double (st, 4));
-      hc_demo_store_json_add_score (b, "overall", sqlite3_column_double (st, 5));
-      json_builder_end_object (b);
+      hc_demo_store_json_add_int (&j, "datasets", sqlite3_column_int64 (st, 0));
+      hc_demo_json_member (&j, "mean");
+      hc_demo_json_begin_object (&j);
+      hc_demo_store_json_add_score (&j, "correct", sqlite3_column_double (st, 1));
+      hc_demo_store_json_add_score (&j, "complete", sqlite3_column_double (st, 2));
+      hc_demo_store_json_add_score (&j, "clean", sqlite3_column_double (st, 3));
+      hc_demo_store_json_add_score (&j, "live", sqlite3_column_double (st, 4));
+      hc_demo_store_json_add_score (&j, "overall", sqlite3_column_double (st, 5));
+      hc_demo_json_end_object (&j);
     }
   sqlite3_reset (st);
-  json_builder_set_member_name (b, "weights");
-  json_builder_begin_object (b);
+  hc_demo_json_member (&j, "weights");
+  hc_demo_json_begin_object (&j);
   for (guint i = 0; i < 4; i++)
     {
       static const char *names[] = { "correct", "complete", "clean", "live" };
 
-      json_builder_set_member_name (b, names[i]);
-      json_builder_add_double_value (b, 0.25);
+      hc_demo_json_member (&j, names[i]);
+      hc_demo_json_double (&j, 0.25);
     }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
+  hc_demo_json_end_object (&j);
+  hc_demo_json_end_object (&j);
 
-  json_builder_set_member_name (b, "storage");
-  json_builder_begin_object (b);
+  hc_demo_json_member (&j, "storage");
+  hc_demo_json_begin_object (&j);
   st = hc_demo_store_stmt (self, "SELECT coalesce(sum(used), 0), coalesce(sum(capacity), 0) FROM pools");
   if (sqlite3_step (st) == SQLITE_ROW)
     {
-      hc_demo_store_json_add_int (b, "used_bytes", sqlite3_column_int64 (st, 0));
-      hc_demo_store_json_add_int (b, "capacity_bytes", sqlite3_column_int64 (st, 1));
+      hc_demo_store_json_add_int (&j, "used_bytes", sqlite3_column_int64 (st, 0));
+      hc_demo_store_json_add_int (&j, "capacity_bytes", sqlite3_column_int64 (st, 1));
     }
   sqlite3_reset (st);
-  add_counts (self, b, "pools_by_state", "SELECT count(*) FROM pools WHERE state = ?", pool_states, NULL);
-  add_counts (self, b, "nodes_by_state", "SELECT count(*) FROM nodes WHERE state = ?", node_states, NULL);
-  add_counts (self, b, "disks_by_health", "SELECT count(*) FROM disks WHERE health = ?", disk_health, NULL);
-  json_builder_end_object (b);
+  add_counts (self, &j, "pools_by_state", "SELECT count(*) FROM pools WHERE state = ?", pool_states, NULL);
+  add_counts (self, &j, "nodes_by_state", "SELECT count(*) FROM nodes WHERE state = ?", node_states, NULL);
+  add_counts (self, &j, "disks_by_health", "SELECT count(*) FROM disks WHERE health = ?", disk_health, NULL);
+  hc_demo_json_end_object (&j);
 
-  json_builder_set_member_name (b, "alerts");
-  json_builder_begin_object (b);
-  add_counts (self, b, "open_by_severity",
+  hc_demo_json_member (&j, "alerts");
+  hc_demo_json_begin_object (&j);
+  add_counts (self, &j, "open_by_severity",
               "SELECT count(*) FROM alerts WHERE state = 'open' AND severity = ?", severities, &open_total);
-  add_counts (self, b, "acknowledged_by_severity",
+  add_counts (self, &j, "acknowledged_by_severity",
               "SELECT count(*) FROM alerts WHERE state = 'acknowledged' AND severity = ?", severities, &ack_total);
-  hc_demo_store_json_add_int (b, "open_total", open_total);
-  hc_demo_store_json_add_int (b, "acknowledged_total", ack_total);
-  json_builder_end_object (b);
+  hc_demo_store_json_add_int (&j, "open_total", open_total);
+  hc_demo_store_json_add_int (&j, "acknowledged_total", ack_total);
+  hc_demo_json_end_object (&j);
 
-  json_builder_end_object (b);
+  hc_demo_json_end_object (&j);
   return json_builder_get_root (b);
 }

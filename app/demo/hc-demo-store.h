@@ -97,36 +97,37 @@ void         hc_demo_store_events_after     (HcDemoStore           *self,
                                              HcDemoEventFunc        func,
                                              gpointer               user_data);
 
-/* Reads. Lists return {items, total} and set *next_key (NULL on the last page). */
+/* Reads. Lists return {items, total} as compact JSON text and set *next_key
+ * (NULL on the last page). */
 JsonNode    *hc_demo_store_overview         (HcDemoStore           *self);
-JsonNode    *hc_demo_store_list_sources     (HcDemoStore           *self,
+GString     *hc_demo_store_list_sources     (HcDemoStore           *self,
                                              const HcDemoListQuery *query,
                                              char                 **next_key);
 JsonNode    *hc_demo_store_get_source       (HcDemoStore           *self,
                                              const char            *id,
                                              gboolean               with_runs,
                                              GError               **error);
-JsonNode    *hc_demo_store_list_datasets    (HcDemoStore           *self,
+GString     *hc_demo_store_list_datasets    (HcDemoStore           *self,
                                              const HcDemoListQuery *query,
                                              char                 **next_key);
 JsonNode    *hc_demo_store_get_dataset      (HcDemoStore           *self,
                                              const char            *id,
                                              gboolean               with_detail,
                                              GError               **error);
-JsonNode    *hc_demo_store_list_pools       (HcDemoStore           *self,
+GString     *hc_demo_store_list_pools       (HcDemoStore           *self,
                                              const HcDemoListQuery *query,
                                              char                 **next_key);
-JsonNode    *hc_demo_store_list_nodes       (HcDemoStore           *self,
+GString     *hc_demo_store_list_nodes       (HcDemoStore           *self,
                                              const HcDemoListQuery *query,
                                              char                 **next_key);
-JsonNode    *hc_demo_store_list_alerts      (HcDemoStore           *self,
+GString     *hc_demo_store_list_alerts      (HcDemoStore           *self,
                                              const HcDemoListQuery *query,
                                              char                 **next_key);
 JsonNode    *hc_demo_store_get_alert        (HcDemoStore           *self,
                                              const char            *id,
                                              gboolean               with_timeline,
                                              GError               **error);
-JsonNode    *hc_demo_store_list_audit       (HcDemoStore           *self,
+GString     *hc_demo_store_list_audit       (HcDemoStore           *self,
                                              const HcDemoListQuery *query,
                                              char                 **next_key);
 

@@ -33,12 +33,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Lists this long are sorted a slice per main-loop turn. The filters run
- * after the sort and in one go, the page's first (state, agency...) and
- * the search on what it lets through: a keystroke in the search only
- * filters the rows the page shows (one strstr() per row, see
- * hc-search-filter.c), it never sorts again, and never looks at the rows
- * the page's filter left out (resolved alerts: most of 100,000). */
+/* Lists this long are sorted a slice per main-loop turn. The page's
+ * filter (state, agency...) runs before the sort, the search after it:
+ * rows that come from the hub are filtered alone (the filter looks at the
+ * rows added, then the sort places those that pass; a filter after the
+ * sort saw the whole list changed by each page of 5,000 alerts sorted in,
+ * and filtered all 100,000 again), and only the rows the page shows are
+ * sorted (resolved alerts: most of 100,000, are not). A keystroke in the
+ * search only filters the rows the page shows (one strstr() per row, see
+ * hc-search-filter.c) and never sorts again. */
 static void
 set_incremental (HcListPane *self,
                  guint       n_items)
@@ -427,10 +430,10 @@ hc_list_pane_init (HcListPane *self)
                            G_CALLBACK (hc_list_pane_pause_update), self, 0);
   g_signal_connect_object (self->freeze_model, "notify::frozen",
                            G_CALLBACK (hc_list_pane_pause_update), self, 0);
-  /* Held (while paused), sorted, filtered by the page, then searched: searching never sorts again. */
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)), NULL);
-  self->page_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->page_model)),
+  /* Held (while paused), filtered by the page, sorted, then searched: searching never sorts again. */
+  self->page_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)), NULL);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->page_model)), NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->search_filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -633,7 +633,7 @@ hc_security_page_set_severity_filter (HcSecurityPage *self,
 
   g_return_if_fail (HC_IS_SECURITY_PAGE (self));
 
-  /* One refilter for the whole change: each one re-sorts every alert. */
+  /* One refilter for the whole change: each one sorts the alerts it lets through again. */
   if (severity != NULL && hc_enum_from_nick (HC_TYPE_SEVERITY, severity, &value))
     {
       changed[PROP_INVERT_FILTER] = self->invert_filter;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* What hc-notifier.c (watching hubs) and hc-notifier-show.c (showing
- * notifications) share. */
+/* What hc-notifier.c (watching hubs), hc-notifier-look.c (looking at the
+ * lists read) and hc-notifier-show.c (showing notifications) share. */
 
 #include <libnotify/notify.h>
 
@@ -15,6 +15,10 @@ typedef struct {
   HcNotifier         *self;          /* unowned: it owns us */
   HcHub              *hub;
   gboolean            seeded;        /* the lists were read once */
+  GSource            *look_source;   /* looks at the lists read, a slice a turn */
+  GPtrArray          *look_items;    /* HcItem: what the lists held */
+  guint               look_next;
+  gboolean            look_seeded;   /* we knew the lists before this read */
   GHashTable         *states;        /* tag -> GINT_TO_POINTER (state + 1) */
   guint64             last_id;       /* the newest event id seen */
   GSource            *down_source;
@@ -62,5 +66,16 @@ void hc_notifier_show_notice        (HubWatch     *watch,
                                      HcNotice     *notice);
 void hc_notifier_withdraw           (HubWatch     *watch,
                                      const char   *tag);
+HcNoticePrefs hc_notifier_read_prefs (HcNotifier *self);
+void hc_notifier_observe            (HubWatch            *watch,
+                                     const HcNoticePrefs *prefs,
+                                     gpointer             item,
+                                     gboolean             created,
+                                     gboolean             seeded);
+
+/* hc-notifier-look.c */
+void hc_notifier_look_start         (HubWatch     *watch,
+                                     gboolean      seeded);
+void hc_notifier_look_stop          (HubWatch     *watch);
 
 G_END_DECLS

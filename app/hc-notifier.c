@@ -174,8 +174,8 @@ on_settings_changed (GSettings  *settings,
 }
 
 /* Read when asked after a change, not per event: a burst brings 200,000. */
-static HcNoticePrefs
-read_prefs (HcNotifier *self)
+HcNoticePrefs
+hc_notifier_read_prefs (HcNotifier *self)
 {
   HcNoticePrefs prefs = { HC_SEVERITY_HIGH, TRUE, TRUE, TRUE, TRUE };
 
@@ -237,14 +237,15 @@ set_known_state (HubWatch   *watch,
 
 /*
  * One item as the hub now has it: notify if it turned bad since we last
- * knew it (and we knew the hub's lists before: nothing from a first read),
- * withdraw what it said before once it is well again.
+ * knew it (and @seeded, we knew the hub's lists before: nothing from a
+ * first read), withdraw what it said before once it is well again.
  */
-static void
-observe (HubWatch            *watch,
-         const HcNoticePrefs *prefs,
-         gpointer             item,
-         gboolean             created)
+void
+hc_notifier_observe (HubWatch            *watch,
+                     const HcNoticePrefs *prefs,
+                     gpointer             item,
+                     gboolean             created,
+                     gboolean             seeded)
 {
   HcNotifier *self = watch->self;
   const char *name = hc_hub_manager_get_hub_name (self->manager, watch->hub);
@@ -258,7 +259,7 @@ observe (HubWatch            *watch,
       set_known_state (watch, tag, hc_alert_get_state (item));
       if (hc_alert_get_state (item) == HC_ALERT_STATE_RESOLVED)
         hc_notifier_withdraw (watch, tag);
-      else if (created || (watch->seeded && !known))
+      else if (created || (seeded && !known))
         hc_notifier_show_notice (watch, hc_notice_for_alert (prefs, name, item));
     }
   else if (HC_IS_SOURCE (item))
@@ -270,7 +271,7 @@ observe (HubWatch            *watch,
       set_known_state (watch, tag, status);
       if (status != HC_SOURCE_STATUS_FAILED)
         hc_notifier_withdraw (watch, tag);
-      else if (watch->seeded)
+      else if (seeded)
         hc_notifier_show_notice (watch, hc_notice_for_source (prefs, name, item, previous));
     }
   else if (HC_IS_POOL (item))
@@ -282,7 +283,7 @@ observe (HubWatch            *watch,
       set_known_state (watch, tag, state);
       if (state == HC_POOL_STATE_HEALTHY)
         hc_notifier_withdraw (watch, tag);
-      else if (watch->seeded)
+      else if (seeded)
         hc_notifier_show_notice (watch, hc_notice_for_pool (prefs, name, item, previous));
     }
   else if (HC_IS_NODE (item))
@@ -298,7 +299,7 @@ observe (HubWatch            *watch,
           set_known_state (watch, tag, hc_disk_get_health (disk));
           if (hc_disk_get_health (disk) != HC_DISK_HEALTH_FAILING)
             hc_notifier_withdraw (watch, tag);
-          else if (watch->seeded)
+          else if (seeded)
             hc_notifier_show_notice (watch, hc_notice_for_disk (prefs, name, item, disk, previous));
         }
     }
@@ -350,27 +351,12 @@ on_event (HcEventStream *stream,
         /* The hub's own handler says what was wrong with it. */
         if (item != NULL)
           {
-            HcNoticePrefs prefs = read_prefs (watch->self);
+            HcNoticePrefs prefs = hc_notifier_read_prefs (watch->self);
 
-            observe (watch, &prefs, item, i == 0);
+            hc_notifier_observe (watch, &prefs, item, i == 0, watch->seeded);
           }
         return;
       }
-}
-
-static void
-observe_store (HubWatch   *watch,
-               HcListKind  kind)
-{
-  GListModel *model = G_LIST_MODEL (hc_hub_get_model (watch->hub, kind));
-  /* Read once: a hub may hold 100,000 alerts. */
-  HcNoticePrefs prefs = read_prefs (watch->self);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      observe (watch, &prefs, item, FALSE);
-    }
 }
 
 /* The lists were read (again): what changed while we could not hear the
@@ -380,13 +366,10 @@ on_loading (HcHub      *hub,
             GParamSpec *pspec,
             HubWatch   *watch)
 {
-  static const HcListKind kinds[] = { HC_LIST_ALERTS, HC_LIST_SOURCES, HC_LIST_POOLS, HC_LIST_NODES };
-
   if (hc_hub_get_loading (hub) || hc_hub_get_state (hub) != HC_HUB_CONNECTED)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (hc_hub_get_list_complete (hub, kinds[i]))
-      observe_store (watch, kinds[i]);
+  /* The look goes by what we knew before it; events from now on count. */
+  hc_notifier_look_start (watch, watch->seeded);
   watch->seeded = TRUE;
 }
 
@@ -397,7 +380,7 @@ down_cb (gpointer data)
 {
   HubWatch *watch = data;
   HcNotifier *self = watch->self;
-  HcNoticePrefs prefs = read_prefs (self);
+  HcNoticePrefs prefs = hc_notifier_read_prefs (self);
   const GError *error = hc_hub_get_last_error (watch->hub);
   g_autofree char *reason = error ? hc_error_describe (error) : NULL;
   gint64 seconds = (g_get_monotonic_time () - watch->down_since) / G_USEC_PER_SEC;
@@ -431,7 +414,7 @@ on_state (HcHub      *hub,
     }
   else if (state == HC_HUB_CONNECTED && watch->down_since != 0)
     {
-      HcNoticePrefs prefs = read_prefs (self);
+      HcNoticePrefs prefs = hc_notifier_read_prefs (self);
       gint64 seconds = (g_get_monotonic_time () - watch->down_since) / G_USEC_PER_SEC;
 
       if (watch->down_source != NULL)
@@ -459,6 +442,7 @@ hub_watch_free (gpointer data)
 
   g_signal_handlers_disconnect_by_data (watch->hub, watch);
   g_signal_handlers_disconnect_by_data (hc_hub_get_event_stream (watch->hub), watch);
+  hc_notifier_look_stop (watch);
   if (watch->down_source != NULL)
     {
       g_source_destroy (watch->down_source);

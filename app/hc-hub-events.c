@@ -124,6 +124,7 @@ flush_cb (gpointer data)
   gint64 spent;
 
   g_clear_pointer (&self->event_source, g_source_unref);
+  self->events_waiting = FALSE;
   if (!flush_some (self, slice))
     return G_SOURCE_REMOVE;
 
@@ -141,21 +142,53 @@ flush_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static guint
+n_pending (HcHub *self)
+{
+  guint n = 0;
+
+  for (guint kind = 0; kind < HC_LIST_N_KINDS; kind++)
+    n += self->event_items[kind] != NULL ? self->event_items[kind]->len : 0;
+  return n;
+}
+
+/*
+ * When the items waiting go in: the first event after a quiet spell at
+ * once; a steady stream every FLUSH_INTERVAL_MS; a burst (SLICE_MIN items
+ * or more) as soon as the stream's reads queued are done (at idle
+ * priority: after them and after a frame), or at once if the interval
+ * has passed while reads kept coming.
+ */
 static void
 schedule_flush (HcHub *self)
 {
-  gint64 since;
+  gint64 since = (g_get_monotonic_time () - self->events_flushed_at) / 1000;
+  gboolean waiting = FALSE;
+  int priority = G_PRIORITY_DEFAULT;
+
+  if (since >= FLUSH_INTERVAL_MS)
+    ;
+  else if (n_pending (self) >= SLICE_MIN)
+    priority = G_PRIORITY_DEFAULT_IDLE;
+  else
+    waiting = TRUE;
 
   if (self->event_source != NULL)
-    return;
-  since = (g_get_monotonic_time () - self->events_flushed_at) / 1000;
-  if (since >= FLUSH_INTERVAL_MS)
-    self->event_source = g_idle_source_new ();
-  else
+    {
+      /* What is set already goes no later than this would. */
+      if (!self->events_waiting && (waiting || g_source_get_priority (self->event_source) <= priority))
+        return;
+      if (self->events_waiting && waiting)
+        return;
+      hc_hub_clear_source (&self->event_source);
+    }
+
+  self->events_waiting = waiting;
+  if (waiting)
     self->event_source = g_timeout_source_new ((guint) (FLUSH_INTERVAL_MS - since));
-  /* The priority of the stream's own reads: a long burst still shows as
-   * it arrives. */
-  g_source_set_priority (self->event_source, G_PRIORITY_DEFAULT);
+  else
+    self->event_source = g_idle_source_new ();
+  g_source_set_priority (self->event_source, priority);
   g_source_set_callback (self->event_source, flush_cb, self, NULL);
   g_source_set_static_name (self->event_source, "[hc] events into the models");
   g_source_attach (self->event_source, g_main_context_get_thread_default ());

@@ -53,6 +53,7 @@ struct _HcHub
   GSource        *event_source;                 /* puts them in (hc-hub-events.c) */
   gint64          events_flushed_at;            /* when they last went in */
   guint           events_slice;                 /* items per turn in a burst */
+  gboolean        events_waiting;               /* event_source waits out the interval */
   GCancellable   *cancellable;
   GThread        *owner;           /* the thread it must be finalized on */
   GSource        *retry_source;

@@ -18,9 +18,12 @@
  * the hub's end flush first, so no event is applied out of order.
  */
 
+/* An event as read: its item parsed, or the id of the item it removes. */
 typedef struct {
-  char     *name;
-  JsonNode *data;
+  HcListKind  kind;
+  gboolean    removed;
+  char       *removed_id;   /* NULL if the hub named none */
+  HcItem     *item;
 } HeldEvent;
 
 static void
@@ -28,8 +31,8 @@ held_event_free (gpointer data)
 {
   HeldEvent *held = data;
 
-  g_free (held->name);
-  json_node_unref (held->data);
+  g_free (held->removed_id);
+  g_clear_object (&held->item);
   g_free (held);
 }
 
@@ -205,44 +208,56 @@ apply_later (HcHub      *self,
   schedule_flush (self);
 }
 
-static void
-apply_event (HcHub      *self,
-             const char *name,
-             JsonNode   *data)
+/* Reads one event; NULL if it is not one the models take. */
+static HeldEvent *
+read_event (const char *name,
+            JsonNode   *data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HcItem) item = NULL;
-  HcListKind kind;
-  gboolean removed;
+  HeldEvent *event = g_new0 (HeldEvent, 1);
 
-  if (!hc_list_kind_from_event (name, &kind, &removed))
+  if (!hc_list_kind_from_event (name, &event->kind, &event->removed))
     {
       g_debug ("Ignoring event “%s”", name);
-      return;
+      held_event_free (event);
+      return NULL;
     }
 
-  if (removed)
+  if (event->removed)
     {
       JsonNode *id = JSON_NODE_HOLDS_OBJECT (data)
                      ? json_object_get_member (json_node_get_object (data), "id") : NULL;
 
-      hc_hub_events_flush (self);
       if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
-        hc_item_store_remove (self->stores[kind], json_node_get_string (id));
+        event->removed_id = g_strdup (json_node_get_string (id));
+      return event;
+    }
+
+  event->item = hc_list_kind_get_parser (event->kind) (data, &error);
+  if (event->item == NULL)
+    {
+      g_debug ("Ignoring event “%s”: %s", name, error ? error->message : "unparsable");
+      held_event_free (event);
+      return NULL;
+    }
+  return event;
+}
+
+static void
+apply_event (HcHub     *self,
+             HeldEvent *event)
+{
+  if (event->removed)
+    {
+      hc_hub_events_flush (self);
+      if (event->removed_id != NULL)
+        hc_item_store_remove (self->stores[event->kind], event->removed_id);
       if (self->state == HC_HUB_CONNECTED)
         hc_hub_touch_updated (self, NULL);
     }
   else
-    {
-      item = hc_list_kind_get_parser (kind) (data, &error);
-      if (item == NULL)
-        {
-          g_debug ("Ignoring event “%s”: %s", name, error ? error->message : "unparsable");
-          return;
-        }
-      /* "Updated" is touched when it goes in. */
-      apply_later (self, kind, item);
-    }
+    /* "Updated" is touched when it goes in. */
+    apply_later (self, event->kind, event->item);
 
   hc_hub_schedule_overview (self);
 }
@@ -270,8 +285,7 @@ hc_hub_events_apply_held (HcHub     *self,
 {
   for (guint i = 0; held != NULL && i < held->len; i++)
     {
-      HeldEvent *event = g_ptr_array_index (held, i);
-      apply_event (self, event->name, event->data);
+      apply_event (self, g_ptr_array_index (held, i));
     }
 }
 
@@ -282,17 +296,21 @@ stream_event_cb (HcEventStream *stream,
                  const char    *id,
                  HcHub         *self)
 {
+  HeldEvent *event = read_event (name, data);
+
+  if (event == NULL)
+    return;
+  /* Told at once (the notifier), also while the lists are fetched. */
+  if (event->item != NULL)
+    hc_hub_emit_item_event (self, name, event->item, id);
+
   if (self->fetch != NULL && self->held_events != NULL)
     {
-      HeldEvent *held = g_new0 (HeldEvent, 1);
-
-      held->name = g_strdup (name);
-      held->data = json_node_ref (data);
-      g_ptr_array_add (self->held_events, held);
+      g_ptr_array_add (self->held_events, event);
       return;
     }
-
-  apply_event (self, name, data);
+  apply_event (self, event);
+  held_event_free (event);
 }
 
 static void

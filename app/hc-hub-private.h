@@ -111,6 +111,10 @@ void        hc_hub_sign_out             (HcHub        *self,
 void        hc_hub_went_offline         (HcHub        *self,
                                          const GError *error);
 void        hc_hub_clear_source         (GSource     **source);
+void        hc_hub_emit_item_event      (HcHub        *self,
+                                         const char   *name,
+                                         HcItem       *item,
+                                         const char   *id);
 
 /* hc-hub-session.c */
 void        hc_hub_session_start        (HcHub        *self);

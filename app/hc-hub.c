@@ -26,12 +26,28 @@ G_DEFINE_ENUM_TYPE (HcHubState, hc_hub_state,
 
 static GParamSpec *properties[HC_HUB_N_PROPS];
 
+enum {
+  SIGNAL_ITEM_EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 
 void
 hc_hub_notify (HcHub     *self,
                HcHubProp  prop)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+hc_hub_emit_item_event (HcHub      *self,
+                        const char *name,
+                        HcItem     *item,
+                        const char *id)
+{
+  g_signal_emit (self, signals[SIGNAL_ITEM_EVENT], g_quark_try_string (name), name, item, id);
 }
 
 /* ---- state -------------------------------------------------------------- */
@@ -363,6 +379,23 @@ hc_hub_class_init (HcHubClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, HC_HUB_N_PROPS, properties);
+
+  /**
+   * HcHub::item-event:
+   * @name: the event's name ("alert.created", "source.updated"...)
+   * @item: the item it brought, parsed once for every listener
+   * @id: (nullable): the event's id
+   *
+   * An event that brought an item, as soon as it comes: also while the
+   * lists are being fetched and the item waits to go into its model.
+   */
+  signals[SIGNAL_ITEM_EVENT] =
+    g_signal_new ("item-event", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  HC_TYPE_ITEM,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void

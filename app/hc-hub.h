@@ -56,6 +56,8 @@ G_DECLARE_FINAL_TYPE (HcHub, hc_hub, HC, HUB, GObject)
  * poll interval, hc_hub_get_poll_interval()). A list the hub cannot give (404, 500, a
  * body not in the contract's shape) leaves the others usable; only errors
  * of the whole hub (unreachable, untrusted, signed out) take it offline.
+ * Signal "item-event" (name, HcItem, id): an event that brought an item,
+ * parsed once, as soon as it comes.
  */
 HcHub        *hc_hub_new                  (const char     *key,
                                            HcClient       *client);

@@ -9,7 +9,6 @@
 #include "hc-error.h"
 #include "hc-notifier-rules.h"
 #include "hc-notifier-private.h"
-#include "hc-parser.h"
 
 #define SAVE_DELAY_S 2
 
@@ -305,33 +304,16 @@ hc_notifier_observe (HubWatch            *watch,
     }
 }
 
+/* An event that brought an item (parsed once, by the hub). */
 static void
-on_event (HcEventStream *stream,
-          const char    *name,
-          JsonNode      *data,
-          const char    *id,
-          HubWatch      *watch)
+on_item_event (HcHub      *hub,
+               const char *name,
+               HcItem     *item,
+               const char *id,
+               HubWatch   *watch)
 {
-  static const struct { const char *name; HcParseItemFunc parse; } kinds[] = {
-    { "alert.created", hc_parse_alert },
-    { "alert.updated", hc_parse_alert },
-    { "source.updated", hc_parse_source },
-    { "pool.updated", hc_parse_pool },
-    { "node.updated", hc_parse_node },
-  };
+  HcNoticePrefs prefs;
   guint64 number = 0;
-
-  if (g_strcmp0 (name, "reset") == 0)
-    {
-      /* Ids behind ours: the hub started a new count (its store was
-       * replaced); the old high-water mark would hide every event. */
-      if (hc_notice_parse_event_id (id, &number) && number < watch->last_id)
-        {
-          watch->last_id = number;
-          remember_last_id (watch);
-        }
-      return;
-    }
 
   /* A replay of what we already saw, after a reconnect or a restart. */
   if (hc_notice_parse_event_id (id, &number))
@@ -342,21 +324,24 @@ on_event (HcEventStream *stream,
       remember_last_id (watch);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (name, kinds[i].name) == 0)
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(HcItem) item = kinds[i].parse (data, &error);
+  prefs = hc_notifier_read_prefs (watch->self);
+  hc_notifier_observe (watch, &prefs, item, g_strcmp0 (name, "alert.created") == 0, watch->seeded);
+}
 
-        /* The hub's own handler says what was wrong with it. */
-        if (item != NULL)
-          {
-            HcNoticePrefs prefs = hc_notifier_read_prefs (watch->self);
+/* The hub's "reset": its id is the hub's newest. Ids behind ours: the hub
+ * started a new count (its store was replaced), and the old high-water
+ * mark would hide every event to come as a replay. */
+static void
+on_reset (HcEventStream *stream,
+          HubWatch      *watch)
+{
+  guint64 number = 0;
 
-            hc_notifier_observe (watch, &prefs, item, i == 0, watch->seeded);
-          }
-        return;
-      }
+  if (hc_notice_parse_event_id (hc_event_stream_get_last_event_id (stream), &number) && number < watch->last_id)
+    {
+      watch->last_id = number;
+      remember_last_id (watch);
+    }
 }
 
 /* The lists were read (again): what changed while we could not hear the
@@ -480,7 +465,8 @@ watch_hub (HcNotifier *self,
   watch->last_id = g_key_file_get_uint64 (self->state, group, "last-event-id", NULL);
   g_hash_table_insert (self->watches, hub, watch);
 
-  g_signal_connect (hc_hub_get_event_stream (hub), "event", G_CALLBACK (on_event), watch);
+  g_signal_connect (hub, "item-event", G_CALLBACK (on_item_event), watch);
+  g_signal_connect (hc_hub_get_event_stream (hub), "reset", G_CALLBACK (on_reset), watch);
   g_signal_connect (hub, "notify::loading", G_CALLBACK (on_loading), watch);
   g_signal_connect (hub, "notify::state", G_CALLBACK (on_state), watch);
   /* A hub that already has its lists (added before us). */

@@ -49,6 +49,10 @@ Driving a hub/<spec> (each spec is its own hub with its own data):
                 every open /events stream of that hub, and the items in
                 "data" replace (or join) the hub's lists by id.
   POST hub/<spec>/_drop    closes every open /events stream of that hub.
+  POST hub/<spec>/_restart its events start over from id 1 (a hub whose
+                store was replaced) and its streams close: a client that
+                comes back with a Last-Event-ID beyond them hears "reset"
+                with the newest id.
   POST hub/<spec>/_down    {"down": true}: every request to that hub is
                 hung up on (the hub is unreachable) until {"down": false}.
 
@@ -334,7 +338,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def hub(self, spec, rest, query):
         faults = dict(pair.split("=", 1) for pair in spec.split(",") if "=" in pair)
-        if rest in ("/_inject", "/_drop", "/_down"):
+        if rest in ("/_inject", "/_drop", "/_restart", "/_down"):
             return self.hub_control(spec, rest[1:])
         if spec in self.server.down:
             self.close_connection = True
@@ -427,6 +431,12 @@ class Handler(BaseHTTPRequestHandler):
                             items.append(event["data"])
                 self.server.cond.notify_all()
                 answer = {"ids": ids}
+            elif command == "_restart":
+                # The hub's store was replaced: its events count from 1 again.
+                self.server.logs[spec] = []
+                self.server.generation[spec] = self.server.generation.get(spec, 0) + 1
+                self.server.cond.notify_all()
+                answer = {}
             elif command == "_drop":
                 self.server.generation[spec] = self.server.generation.get(spec, 0) + 1
                 self.server.cond.notify_all()
@@ -449,11 +459,18 @@ class Handler(BaseHTTPRequestHandler):
         with self.server.cond:
             log = self.server.logs.get(spec, [])
             generation = self.server.generation.get(spec, 0)
+            newest = log[-1][0] if log else 0
+            reset = False
             if replay:
                 sent = 0
             elif sent is None:
                 # A new client hears what happens from now on.
-                sent = log[-1][0] if log else 0
+                sent = newest
+            elif sent > newest:
+                # Its resume point is beyond what we have (our log started
+                # over): "reset", with our newest id.
+                reset = True
+                sent = newest
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
@@ -461,6 +478,8 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         try:
             self.wfile.write(b": welcome\n\n")
+            if reset:
+                self.wfile.write(b"id: %d\nevent: reset\ndata: {\"last_event_id\": %d}\n\n" % (sent, sent))
             self.wfile.flush()
             while not self.server.stopping:
                 with self.server.cond:

@@ -593,6 +593,48 @@ test_no_duplicates (void)
 }
 
 typedef struct {
+  const char *key;
+  guint64     id;
+} LastId;
+
+static gboolean
+last_id_is (gpointer data)
+{
+  LastId *want = data;
+
+  return hc_notifier_get_last_event_id (notifier, want->key) == want->id;
+}
+
+/* A hub whose store was replaced counts its events from 1 again: its
+ * "reset" lowers the id below which events are taken for replays, or
+ * every event to come would be dropped as one. */
+static void
+test_hub_starts_over (void)
+{
+  const char *spec = "starts-over";
+  HcHub *hub = add_hub (spec);
+  g_autofree char *key = g_strdup (hc_hub_get_key (hub));
+  g_autofree char *first = alert_json ("al-o1", "critical", "Mã độc trên máy chủ", "open");
+  g_autofree char *events = g_strdup_printf ("[{\"event\": \"alert.created\", \"id\": 50, \"data\": %s}]", first);
+  LastId reset = { key, 0 };
+  guint base = n_calls ("Notify");
+
+  hc_test_fault_post (http_port, spec, "_inject", events);
+  wait_calls ("Notify", base + 1);
+  g_assert_cmpuint (hc_notifier_get_last_event_id (notifier, key), ==, 50);
+
+  /* The console comes back with Last-Event-ID 50; the hub has none. */
+  hc_test_fault_post (http_port, spec, "_restart", "null");
+  spin_until (last_id_is, &reset, 20, "the reset");
+
+  /* Its event 1 is new. */
+  inject_alert (spec, "alert.created", "al-o2", "critical", "open");
+  wait_calls ("Notify", base + 2);
+  g_assert_cmpuint (hc_notifier_get_last_event_id (notifier, key), ==, 1);
+  hc_hub_manager_remove_session_hub (manager, hub);
+}
+
+typedef struct {
   HcHub   *hub;
   gboolean in_store;  /* the store alone had it when the event came */
   gboolean found;     /* hc_hub_find_item() had it */
@@ -778,6 +820,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/notifier/disk-and-hub-down", test_disk_and_hub_down);
   g_test_add_func ("/notifier/burst", test_burst);
   g_test_add_func ("/notifier/no-duplicates", test_no_duplicates);
+  g_test_add_func ("/notifier/hub-starts-over", test_hub_starts_over);
   g_test_add_func ("/notifier/focus", test_focus);
   g_test_add_func ("/notifier/item-found-at-once", test_item_found_at_once);
   g_test_add_func ("/notifier/no-server", test_no_server);

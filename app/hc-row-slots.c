@@ -26,6 +26,15 @@
 /* Changes that alter the count by at most this many pass through as they are. */
 #define PASS_LIMIT 32
 
+/* GTK 4.8's list views make a row widget for each of the first 200 items
+ * (a row of cells: about a millisecond each), however few show: a list
+ * that grows from empty, or from a search's few rows back to 100,000,
+ * held the window 150-200 ms while they were made. Up to RAMP_LIMIT the
+ * count grows by RAMP_STEP rows a main-loop turn (enough to fill a tall
+ * window at once), after a frame each; past it, to the whole list. */
+#define RAMP_LIMIT 200
+#define RAMP_STEP  24
+
 struct _HcRowSlot
 {
   GObject     parent_instance;
@@ -41,7 +50,8 @@ struct _HcRowSlots
 
   GListModel *model;
   GPtrArray  *places;  /* HcRowSlot by position, not held; NULL: none made */
-  guint       n_items;
+  guint       n_items; /* as announced: below the model's while growing */
+  GSource    *ramp;    /* grows n_items towards the model's count */
 };
 
 enum { SLOT_PROP_0, SLOT_PROP_ITEM, SLOT_N_PROPS };
@@ -282,15 +292,75 @@ pass_through (HcRowSlots *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
+static void schedule_ramp (HcRowSlots *self);
+
+/* The count a list growing from @n towards @target shows next. */
+static guint
+grow (guint n,
+      guint target)
+{
+  if (target <= n || n >= RAMP_LIMIT)
+    return target;
+  return MIN (target, n + RAMP_STEP);
+}
+
+static gboolean
+ramp_cb (gpointer data)
+{
+  HcRowSlots *self = data;
+  guint target = g_list_model_get_n_items (self->model);
+  guint old_n = self->n_items;
+  guint new_n = grow (old_n, target);
+
+  if (new_n < target)
+    {
+      self->n_items = new_n;
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+      return G_SOURCE_CONTINUE;
+    }
+  g_clear_pointer (&self->ramp, g_source_unref);
+  self->n_items = new_n;
+  if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_ramp (HcRowSlots *self)
+{
+  if (self->ramp != NULL)
+    return;
+  self->ramp = g_idle_source_new ();
+  /* After the frame that shows the rows made so far. */
+  g_source_set_priority (self->ramp, G_PRIORITY_HIGH_IDLE + 30);
+  g_source_set_callback (self->ramp, ramp_cb, self, NULL);
+  g_source_set_static_name (self->ramp, "[hc] rows made a step a turn");
+  g_source_attach (self->ramp, g_main_context_get_thread_default ());
+}
+
+static void
+stop_ramp (HcRowSlots *self)
+{
+  if (self->ramp != NULL)
+    g_source_destroy (self->ramp);
+  g_clear_pointer (&self->ramp, g_source_unref);
+}
+
+/* Slots from @position on take the rows now there; the count goes to
+ * the model's (growing by steps: see RAMP_LIMIT). */
 static void
 repoint (HcRowSlots *self,
-         guint       position,
-         guint       removed,
-         guint       added)
+         guint       position)
 {
+  guint target = g_list_model_get_n_items (self->model);
   guint old_n = self->n_items;
-  guint new_n = old_n - removed + added;
+  guint new_n = grow (old_n, target);
   guint end;
+
+  if (new_n < target)
+    schedule_ramp (self);
+  else
+    stop_ramp (self);
 
   /* The count changed: every row after @position moved. */
   release_from (self, new_n);
@@ -316,14 +386,17 @@ on_items_changed (GListModel *model,
                   guint       added,
                   HcRowSlots *self)
 {
+  guint before = g_list_model_get_n_items (model) - added + removed;
+
   /* About as many rows as before: mostly rows that moved (GtkSortListModel
    * says one re-sorted or a few came in as a change from the first place
    * touched to the last). The view keeps the row widget of an item still
-   * there; slots would all take new rows. */
-  if (MAX (removed, added) - MIN (removed, added) <= PASS_LIMIT)
+   * there; slots would all take new rows. While the list grows by steps,
+   * its count is not the model's: every change re-points. */
+  if (self->n_items == before && MAX (removed, added) - MIN (removed, added) <= PASS_LIMIT)
     pass_through (self, position, removed, added);
   else
-    repoint (self, position, removed, added);
+    repoint (self, MIN (position, self->n_items));
 }
 
 static void
@@ -331,6 +404,7 @@ hc_row_slots_dispose (GObject *object)
 {
   HcRowSlots *self = HC_ROW_SLOTS (object);
 
+  stop_ramp (self);
   release_from (self, 0);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -377,7 +451,9 @@ hc_row_slots_new (GListModel *model)
 
   self = g_object_new (HC_TYPE_ROW_SLOTS, NULL);
   self->model = model;
-  self->n_items = g_list_model_get_n_items (model);
+  self->n_items = grow (0, g_list_model_get_n_items (model));
+  if (self->n_items < g_list_model_get_n_items (model))
+    schedule_ramp (self);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
   return self;
 }

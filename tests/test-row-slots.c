@@ -2,7 +2,8 @@
 /* HcRowSlots: small changes, and those that about keep the count, pass
  * through (rows that moved keep their slots); one that changes the count
  * by more keeps the slots in place, points them at their new rows and
- * announces only the count. */
+ * announces only the count; a list that grows past a few dozen rows from
+ * below 200 grows by steps, one a main-loop turn. */
 #include "config.h"
 
 #include "hc-row-slots.h"
@@ -48,15 +49,40 @@ assert_in_step (HcRowSlots *slots)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), n));
 }
 
+static gboolean
+grown_fully (HcRowSlots *slots)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (slots)) == g_list_model_get_n_items (hc_row_slots_get_model (slots));
+}
+
+/* Main-loop turns until the slots show every row; how many it took. */
+static guint
+grow_fully (HcRowSlots *slots)
+{
+  guint turns = 0;
+
+  while (!grown_fully (slots))
+    {
+      g_assert_cmpuint (turns, <, 100);
+      g_main_context_iteration (NULL, FALSE);
+      turns++;
+    }
+  return turns;
+}
+
 static void
 test_row_slots_small_change_passes_through (void)
 {
   g_autoptr(GListStore) store = store_of (100, NULL);
   g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
-  g_autoptr(HcRowSlot) tenth = g_list_model_get_item (G_LIST_MODEL (slots), 10);
-  g_autoptr(GObject) tenth_row = g_object_ref (hc_row_slot_get_item (tenth));
+  g_autoptr(HcRowSlot) tenth = NULL;
+  g_autoptr(GObject) tenth_row = NULL;
   g_autoptr(GObject) fresh = g_object_new (G_TYPE_OBJECT, NULL);
   Changes changes = { 0 };
+
+  grow_fully (slots);
+  tenth = g_list_model_get_item (G_LIST_MODEL (slots), 10);
+  tenth_row = g_object_ref (hc_row_slot_get_item (tenth));
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == HC_TYPE_ROW_SLOT);
   g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed), &changes);
@@ -93,7 +119,9 @@ test_row_slots_large_change_repoints (void)
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   Changes changes = { 0 };
   guint notified = 0;
+  guint base;
 
+  grow_fully (slots);
   for (guint i = 0; i < 5; i++)
     {
       HcRowSlot *slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
@@ -121,22 +149,25 @@ test_row_slots_large_change_repoints (void)
   g_assert_cmpuint (notified, ==, 5);
   assert_in_step (slots);
 
-  /* Back to all of them: only the count grows, the first rows return. */
+  /* Back to all of them: only the count grows (by steps, from below
+   * 200), the first rows return at once. */
   g_list_store_splice (store, 0, 100, rows->pdata, 1000);
   g_assert_cmpuint (changes.n_signals, ==, 2);
   g_assert_cmpuint (changes.position, ==, 100);
   g_assert_cmpuint (changes.removed, ==, 0);
-  g_assert_cmpuint (changes.added, ==, 900);
+  g_assert_cmpuint (changes.added, ==, 24);
   g_assert_true (hc_row_slot_get_item (g_ptr_array_index (held, 0)) == g_ptr_array_index (rows, 0));
   g_assert_cmpuint (notified, ==, 10);
+  grow_fully (slots);
   assert_in_step (slots);
+  base = changes.n_signals;
 
   /* About the same count (rows moved, as a re-sort says it): passed
    * through as it is, so the view keeps the widgets of rows still shown.
    * The slots in the range leave the list with their rows. */
   notified = 0;
   g_list_store_splice (store, 0, 40, rows->pdata + 500, 40);
-  g_assert_cmpuint (changes.n_signals, ==, 3);
+  g_assert_cmpuint (changes.n_signals, ==, base + 1);
   g_assert_cmpuint (changes.position, ==, 0);
   g_assert_cmpuint (changes.removed, ==, 40);
   g_assert_cmpuint (changes.added, ==, 40);
@@ -175,7 +206,7 @@ test_row_slots_large_change_repoints (void)
 
   /* 600 rows changed, the count by 10: as it is too. */
   g_list_store_splice (store, 100, 600, rows->pdata + 300, 590);
-  g_assert_cmpuint (changes.n_signals, ==, 5);
+  g_assert_cmpuint (changes.n_signals, ==, base + 3);
   g_assert_cmpuint (changes.removed, ==, 600);
   g_assert_cmpuint (changes.added, ==, 590);
   g_assert_cmpuint (notified, ==, 0);
@@ -191,6 +222,7 @@ test_row_slots_shifts (void)
   g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
 
+  grow_fully (slots);
   for (guint i = 0; i < 300; i += 7)
     g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
   for (guint round = 0; round < 50; round++)
@@ -216,8 +248,12 @@ test_row_slots_out_of_the_list (void)
 {
   g_autoptr(GListStore) store = store_of (200, NULL);
   g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
-  g_autoptr(HcRowSlot) last = g_list_model_get_item (G_LIST_MODEL (slots), 199);
-  g_autoptr(GObject) last_row = g_object_ref (hc_row_slot_get_item (last));
+  g_autoptr(HcRowSlot) last = NULL;
+  g_autoptr(GObject) last_row = NULL;
+
+  grow_fully (slots);
+  last = g_list_model_get_item (G_LIST_MODEL (slots), 199);
+  last_row = g_object_ref (hc_row_slot_get_item (last));
 
   /* Emptied: a slot still held keeps its last row, and is no longer listed. */
   g_list_store_remove_all (store);
@@ -235,6 +271,57 @@ test_row_slots_out_of_the_list (void)
   g_assert_true (hc_row_slot_get_item (last) == last_row);
 }
 
+static void
+on_growth (GListModel *model, guint position, guint removed, guint added, guint *largest)
+{
+  if (position < 200)
+    *largest = MAX (*largest, added);
+}
+
+/* From empty to 1,000 rows: 24 at once (a tall window's worth), then 24
+ * a main-loop turn up to 200 (the rows GTK 4.8 makes widgets for), then
+ * the rest; a change meanwhile re-points the slots and growth goes on to
+ * the new count. */
+static void
+test_row_slots_grow_by_steps (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) rows_made = store_of (1000, rows); /* the rows, to splice in */
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
+  g_autoptr(HcRowSlot) first = NULL;
+  guint largest = 0;
+  guint turns;
+
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_growth), &largest);
+  g_list_store_splice (store, 0, 0, rows->pdata, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 24);
+  first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_assert_true (hc_row_slot_get_item (first) == g_ptr_array_index (rows, 0));
+
+  /* Two turns, then 500 rows go from the front: the same slot, now the
+   * row at its place. */
+  g_main_context_iteration (NULL, FALSE);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 72);
+  g_list_store_splice (store, 0, 500, NULL, 0);
+  g_assert_true (hc_row_slot_get_item (first) == g_ptr_array_index (rows, 500));
+
+  turns = grow_fully (slots);
+  g_assert_cmpuint (turns, >=, 5);
+  g_assert_cmpuint (largest, <=, 24);
+  assert_in_step (slots);
+
+  /* Freed while growing: nothing runs after. */
+  g_list_store_remove_all (store);
+  g_list_store_splice (store, 0, 0, rows->pdata, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 24);
+  g_clear_object (&slots);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  (void) rows_made;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -244,5 +331,6 @@ main (int argc, char **argv)
   g_test_add_func ("/row-slots/large-change-repoints", test_row_slots_large_change_repoints);
   g_test_add_func ("/row-slots/out-of-the-list", test_row_slots_out_of_the_list);
   g_test_add_func ("/row-slots/shifts", test_row_slots_shifts);
+  g_test_add_func ("/row-slots/grow-by-steps", test_row_slots_grow_by_steps);
   return g_test_run ();
 }

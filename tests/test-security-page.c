@@ -345,8 +345,35 @@ test_security_page (void)
       g_assert_cmpint (hc_alert_get_detected_at (visible_alert (page, i - 1)), >=,
                        hc_alert_get_detected_at (visible_alert (page, i)));
     g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 0))), ==, "a-007");
+
+    /* By events, fewest first; by state, open first. */
+    {
+      g_autoptr(GtkColumnViewColumn) state_column = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+      g_autoptr(GtkColumnViewColumn) events = g_list_model_get_item (gtk_column_view_get_columns (view), 7);
+
+      gtk_column_view_sort_by_column (view, events, GTK_SORT_ASCENDING);
+      for (guint i = 1; i < n_visible (page); i++)
+        g_assert_cmpint (hc_alert_get_events_count (visible_alert (page, i - 1)), <=,
+                         hc_alert_get_events_count (visible_alert (page, i)));
+      gtk_column_view_sort_by_column (view, state_column, GTK_SORT_ASCENDING);
+      for (guint i = 1; i < n_visible (page); i++)
+        g_assert_cmpint (hc_alert_get_state (visible_alert (page, i - 1)), <=, hc_alert_get_state (visible_alert (page, i)));
+      g_assert_cmpint (hc_alert_get_state (visible_alert (page, 0)), ==, HC_ALERT_STATE_OPEN);
+    }
+
+    /* Back to the page's order: most severe first, within a severity the
+     * newest first. */
     gtk_column_view_sort_by_column (view, g_list_model_get_item (gtk_column_view_get_columns (view), 0), GTK_SORT_DESCENDING);
     g_object_unref (g_list_model_get_item (gtk_column_view_get_columns (view), 0));
+    for (guint i = 1; i < n_visible (page); i++)
+      {
+        HcAlert *before = visible_alert (page, i - 1);
+        HcAlert *after = visible_alert (page, i);
+
+        g_assert_cmpint (hc_alert_get_severity_rank (before), >=, hc_alert_get_severity_rank (after));
+        if (hc_alert_get_severity_rank (before) == hc_alert_get_severity_rank (after))
+          g_assert_cmpint (hc_alert_get_detected_at (before), >=, hc_alert_get_detected_at (after));
+      }
   }
 
   /* CSV of the visible rows: critical ones, newest... in the visible order. */

@@ -5,6 +5,7 @@
 
 #include "hc-alert-filter.h"
 #include "hc-alert-kind-actions.h"
+#include "hc-alert-sorter.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
 #include "hc-format.h"
@@ -491,6 +492,7 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_ALERT);
   g_type_ensure (HC_TYPE_ROW_SLOT);
+  g_type_ensure (HC_TYPE_ALERT_SORTER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-security-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, pane);
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, view);

@@ -12,7 +12,8 @@
  * read again): each item's state is noted, and, if we knew the lists
  * before, what went bad meanwhile is told. 100,000 alerts took 100-180 ms
  * of one main-loop turn (a tag and a state each); they are looked at a
- * slice per turn, at idle priority, after input and frames.
+ * slice (2,000 items, a few ms) per turn, at idle priority, after input
+ * and frames.
  *
  * The items are the hub's own (its stores update them in place), so each
  * is read as it is when its turn comes, and one the hub dropped meanwhile
@@ -21,7 +22,7 @@
  * it, and is not told of twice.
  */
 
-#define LOOK_SLICE 5000
+#define LOOK_SLICE 2000
 
 static HcListKind
 kind_of (gpointer item)

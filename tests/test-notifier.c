@@ -9,13 +9,13 @@
 #include <json-glib/json-glib.h>
 #include <libnotify/notify.h>
 #include <locale.h>
-#include <signal.h>
 #include <string.h>
 
 #include "hc-format.h"
 #include "hc-hub-manager.h"
 #include "hc-notifier.h"
 #include "hc-test-fault.h"
+#include "hc-test-notify-mock.h"
 
 #define HUB_NAME "Trung tâm dữ liệu quốc gia số 1"
 
@@ -105,58 +105,6 @@ inject_alert (const char *spec,
   inject (spec, event, data);
 }
 
-/* The mock's record of one method, as (args) tuples in call order. */
-static GPtrArray *
-calls (const char *method)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GVariant) list = NULL;
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.Notifications",
-                                       "/org/freedesktop/Notifications", "org.freedesktop.DBus.Mock",
-                                       "GetMethodCalls", g_variant_new ("(s)", method),
-                                       G_VARIANT_TYPE ("(a(tav))"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  list = g_variant_get_child_value (reply, 0);
-  for (gsize i = 0; i < g_variant_n_children (list); i++)
-    {
-      g_autoptr(GVariant) call = g_variant_get_child_value (list, i);
-      g_ptr_array_add (out, g_variant_get_child_value (call, 1));
-    }
-  return out;
-}
-
-static void
-mock_call (const char *method,
-           GVariant   *args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr(GVariant) reply = NULL;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.Notifications",
-                                       "/org/freedesktop/Notifications", "org.freedesktop.DBus.Mock",
-                                       method, args, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-}
-
-/* The operator clicks @action of notification @id. */
-static void
-invoke (guint32     id,
-        const char *action)
-{
-  GVariantBuilder args;
-
-  g_variant_builder_init (&args, G_VARIANT_TYPE ("av"));
-  g_variant_builder_add (&args, "v", g_variant_new_uint32 (id));
-  g_variant_builder_add (&args, "v", g_variant_new_string (action));
-  mock_call ("EmitSignal", g_variant_new ("(sssav)", "org.freedesktop.Notifications", "ActionInvoked", "us", &args));
-}
-
 typedef struct {
   const char *method;
   guint       n;
@@ -166,7 +114,7 @@ static gboolean
 have_calls (gpointer data)
 {
   CallCount *count = data;
-  g_autoptr(GPtrArray) list = calls (count->method);
+  g_autoptr(GPtrArray) list = hc_test_notify_mock_calls (count->method);
 
   return list->len >= count->n;
 }
@@ -179,100 +127,6 @@ wait_calls (const char *method,
   g_autofree char *what = g_strdup_printf ("%u %s calls", n, method);
 
   spin_until (have_calls, &count, 20, what);
-}
-
-static guint
-n_calls (const char *method)
-{
-  g_autoptr(GPtrArray) list = calls (method);
-
-  return list->len;
-}
-
-/* One Notify call: (app_name, replaces_id, app_icon, summary, body,
- * actions, hints, expire_timeout). */
-typedef struct {
-  guint32   replaces_id;
-  char     *app_icon;
-  char     *summary;
-  char     *body;
-  char    **actions;
-  guchar    urgency;
-  gint32    timeout;
-} Notify;
-
-static void
-notify_clear (Notify *n)
-{
-  g_free (n->app_icon);
-  g_free (n->summary);
-  g_free (n->body);
-  g_strfreev (n->actions);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Notify, notify_clear)
-
-static void
-nth_notify (guint   index,
-            Notify *out)
-{
-  g_autoptr(GPtrArray) list = calls ("Notify");
-  GVariant *args;
-  g_autoptr(GVariant) hints = NULL;
-  g_autoptr(GVariant) urgency = NULL;
-
-  g_assert_cmpuint (index, <, list->len);
-  args = list->pdata[index];
-#define ARG(i, fmt, ptr) G_STMT_START { \
-    g_autoptr(GVariant) v = g_variant_get_child_value (args, i); \
-    g_autoptr(GVariant) inner = g_variant_get_variant (v); \
-    g_variant_get (inner, fmt, ptr); } G_STMT_END
-  ARG (1, "u", &out->replaces_id);
-  ARG (2, "s", &out->app_icon);
-  ARG (3, "s", &out->summary);
-  ARG (4, "s", &out->body);
-  ARG (5, "^as", &out->actions);
-  ARG (7, "i", &out->timeout);
-#undef ARG
-  {
-    g_autoptr(GVariant) v = g_variant_get_child_value (args, 6);
-    hints = g_variant_get_variant (v);
-  }
-  urgency = g_variant_lookup_value (hints, "urgency", G_VARIANT_TYPE_BYTE);
-  g_assert_nonnull (urgency);
-  out->urgency = g_variant_get_byte (urgency);
-}
-
-/* The id the mock gave the @index-th Notify: its own counter, from 1, or
- * the id it replaced. */
-static guint32
-notify_id (guint index)
-{
-  guint32 next = 0;
-
-  for (guint i = 0; i <= index; i++)
-    {
-      g_auto(Notify) n = { 0 };
-      nth_notify (i, &n);
-      if (n.replaces_id == 0)
-        next++;
-      if (i == index)
-        return n.replaces_id ? n.replaces_id : next;
-    }
-  g_assert_not_reached ();
-}
-
-static guint32
-nth_close (guint index)
-{
-  g_autoptr(GPtrArray) list = calls ("CloseNotification");
-  g_autoptr(GVariant) v = NULL;
-  g_autoptr(GVariant) inner = NULL;
-
-  g_assert_cmpuint (index, <, list->len);
-  v = g_variant_get_child_value (list->pdata[index], 0);
-  inner = g_variant_get_variant (v);
-  return g_variant_is_of_type (inner, G_VARIANT_TYPE_UINT32) ? g_variant_get_uint32 (inner)
-                                                             : (guint32) g_variant_get_int32 (inner);
 }
 
 /* @format's one %s is the hub text @text as a notification shows it. */
@@ -362,19 +216,19 @@ test_triggers (void)
   g_autofree char *pool_title = expect ("Storage pool degraded at %s", HUB_NAME);
   g_autofree char *alert_body = NULL;
   Opened opened = { 0 };
-  guint base = n_calls ("Notify");
-  guint closes = n_calls ("CloseNotification");
+  guint base = hc_test_notify_mock_n_calls ("Notify");
+  guint closes = hc_test_notify_mock_n_calls ("CloseNotification");
 
   /* A new critical alert: critical urgency, stays, Open and Acknowledge
    * (the token is an operator's), the app's icon, the hub named. */
   inject_alert ("triggers", "alert.created", "al-9", "critical", "open");
   wait_calls ("Notify", base + 1);
   {
-    g_auto(Notify) n = { 0 };
+    g_auto(HcTestNotify) n = { 0 };
     g_autofree char *title = hc_format_hub_text ("Mã độc trên máy chủ", HC_HUB_TEXT_LINE);
     g_autofree char *asset = hc_format_hub_text ("db-01", HC_HUB_TEXT_LINE);
 
-    nth_notify (base, &n);
+    hc_test_notify_mock_nth_notify (base, &n);
     alert_body = g_strdup_printf ("%s on %s", title, asset);
     g_assert_cmpstr (n.summary, ==, alert_title);
     g_assert_cmpstr (n.body, ==, alert_body);
@@ -399,9 +253,9 @@ test_triggers (void)
           " \"lag_seconds\": 60, \"records_per_second\": 0, \"last_run\": null}");
   wait_calls ("Notify", base + 2);
   {
-    g_auto(Notify) n = { 0 };
+    g_auto(HcTestNotify) n = { 0 };
 
-    nth_notify (base + 1, &n);
+    hc_test_notify_mock_nth_notify (base + 1, &n);
     g_assert_cmpstr (n.summary, ==, source_title);
     g_assert_nonnull (strstr (n.body, "Dân cư"));
     g_assert_nonnull (strstr (n.body, "Bộ Công an"));
@@ -416,11 +270,11 @@ test_triggers (void)
           " \"degraded_objects\": 12, \"misplaced_objects\": 0}, \"read_bps\": 0, \"write_bps\": 0, \"history\": []}");
   wait_calls ("Notify", base + 3);
   {
-    g_auto(Notify) n = { 0 };
+    g_auto(HcTestNotify) n = { 0 };
     g_autofree char *pool = hc_format_hub_text ("Kho A", HC_HUB_TEXT_LINE);
     g_autofree char *body = g_strdup_printf ("%s: 12 objects degraded", pool);
 
-    nth_notify (base + 2, &n);
+    hc_test_notify_mock_nth_notify (base + 2, &n);
     g_assert_cmpstr (n.summary, ==, pool_title);
     g_assert_cmpstr (n.body, ==, body);
   }
@@ -428,11 +282,11 @@ test_triggers (void)
   /* Resolved: its notification is withdrawn. */
   inject_alert ("triggers", "alert.updated", "al-9", "critical", "resolved");
   wait_calls ("CloseNotification", closes + 1);
-  g_assert_cmpuint (nth_close (closes), ==, notify_id (base));
+  g_assert_cmpuint (hc_test_notify_mock_nth_close (closes), ==, hc_test_notify_mock_notify_id (base));
 
   /* Open on the feed's notification asks for that very row. */
   g_signal_connect (notifier, "open-item", G_CALLBACK (on_open_item), &opened);
-  invoke (notify_id (base + 1), "default");
+  hc_test_notify_mock_invoke (hc_test_notify_mock_notify_id (base + 1), "default");
   spin_until (opened_once, &opened, 10, "open-item");
   g_assert_cmpstr (opened.hub_key, ==, hc_hub_get_key (hub));
   g_assert_cmpstr (opened.list, ==, "sources");
@@ -443,7 +297,7 @@ test_triggers (void)
 
   /* The medium alert never made it. */
   settle (300);
-  g_assert_cmpuint (n_calls ("Notify"), ==, base + 3);
+  g_assert_cmpuint (hc_test_notify_mock_n_calls ("Notify"), ==, base + 3);
   hc_hub_manager_remove_session_hub (manager, hub);
 }
 
@@ -454,7 +308,7 @@ test_disk_and_hub_down (void)
   g_autofree char *disk_title = expect ("Disk failing at %s", HUB_NAME);
   g_autofree char *offline_title = expect ("%s is offline", HUB_NAME);
   g_autofree char *back_title = expect ("%s is back", HUB_NAME);
-  guint base = n_calls ("Notify");
+  guint base = hc_test_notify_mock_n_calls ("Notify");
 
   inject ("down", "node.updated",
           "{\"id\": \"node-1\", \"hostname\": \"stor-01\", \"rack\": \"R1\", \"state\": \"up\", \"disks\": ["
@@ -462,9 +316,9 @@ test_disk_and_hub_down (void)
           " \"health\": \"failing\", \"temperature_c\": 40, \"reallocated_sectors\": 8, \"power_on_hours\": 1000}]}");
   wait_calls ("Notify", base + 1);
   {
-    g_auto(Notify) n = { 0 };
+    g_auto(HcTestNotify) n = { 0 };
 
-    nth_notify (base, &n);
+    hc_test_notify_mock_nth_notify (base, &n);
     g_assert_cmpstr (n.summary, ==, disk_title);
     g_assert_nonnull (strstr (n.body, "ZL2A1B"));
     g_assert_nonnull (strstr (n.body, "stor-01"));
@@ -475,9 +329,9 @@ test_disk_and_hub_down (void)
   hc_test_fault_post (http_port, "down", "_down", "{\"down\": true}");
   wait_calls ("Notify", base + 2);
   {
-    g_auto(Notify) n = { 0 };
+    g_auto(HcTestNotify) n = { 0 };
 
-    nth_notify (base + 1, &n);
+    hc_test_notify_mock_nth_notify (base + 1, &n);
     g_assert_cmpstr (n.summary, ==, offline_title);
     g_assert_nonnull (strstr (n.body, "No answer for"));
     g_assert_cmpuint (g_strv_length (n.actions), ==, 4);
@@ -485,11 +339,11 @@ test_disk_and_hub_down (void)
   hc_test_fault_post (http_port, "down", "_down", "{\"down\": false}");
   wait_calls ("Notify", base + 3);
   {
-    g_auto(Notify) n = { 0 };
+    g_auto(HcTestNotify) n = { 0 };
 
-    nth_notify (base + 2, &n);
+    hc_test_notify_mock_nth_notify (base + 2, &n);
     g_assert_cmpstr (n.summary, ==, back_title);
-    g_assert_cmpuint (n.replaces_id, ==, notify_id (base + 1));
+    g_assert_cmpuint (n.replaces_id, ==, hc_test_notify_mock_notify_id (base + 1));
     g_assert_cmpint (n.urgency, ==, 0);
   }
   hc_hub_manager_remove_session_hub (manager, hub);
@@ -501,8 +355,8 @@ test_burst (void)
   HcHub *hub = add_hub ("burst");
   g_autoptr(GString) json = g_string_new ("[");
   g_autofree char *summary = expect ("6 new critical alerts at %s", HUB_NAME);
-  guint base = n_calls ("Notify");
-  guint closes = n_calls ("CloseNotification");
+  guint base = hc_test_notify_mock_n_calls ("Notify");
+  guint closes = hc_test_notify_mock_n_calls ("CloseNotification");
   Opened opened = { 0 };
 
   for (guint i = 0; i < 6; i++)
@@ -520,23 +374,23 @@ test_burst (void)
    * (at most twice a second, so a burst of thousands costs no more). */
   wait_calls ("Notify", base + 5);
   settle (1000);
-  g_assert_cmpuint (n_calls ("Notify"), ==, base + 5);
-  g_assert_cmpuint (n_calls ("CloseNotification"), ==, closes + 3);
+  g_assert_cmpuint (hc_test_notify_mock_n_calls ("Notify"), ==, base + 5);
+  g_assert_cmpuint (hc_test_notify_mock_n_calls ("CloseNotification"), ==, closes + 3);
   for (guint i = 0; i < 3; i++)
-    g_assert_cmpuint (nth_close (closes + i), ==, notify_id (base + i));
+    g_assert_cmpuint (hc_test_notify_mock_nth_close (closes + i), ==, hc_test_notify_mock_notify_id (base + i));
   {
-    g_auto(Notify) n = { 0 };
+    g_auto(HcTestNotify) n = { 0 };
 
-    nth_notify (base + 4, &n);
+    hc_test_notify_mock_nth_notify (base + 4, &n);
     g_assert_cmpstr (n.summary, ==, summary);
     g_assert_nonnull (strstr (n.body, "and 3 more"));
     g_assert_cmpint (n.urgency, ==, 2);
-    g_assert_cmpuint (n.replaces_id, ==, notify_id (base + 3));
+    g_assert_cmpuint (n.replaces_id, ==, hc_test_notify_mock_notify_id (base + 3));
   }
 
   /* Its Open shows the list, filtered to the severity. */
   g_signal_connect (notifier, "open-item", G_CALLBACK (on_open_item), &opened);
-  invoke (notify_id (base + 4), "default");
+  hc_test_notify_mock_invoke (hc_test_notify_mock_notify_id (base + 4), "default");
   spin_until (opened_once, &opened, 10, "open-item");
   g_assert_cmpstr (opened.list, ==, "alerts");
   g_assert_null (opened.item_id);
@@ -564,7 +418,7 @@ test_no_duplicates (void)
   g_autofree char *key = g_strdup (hc_hub_get_key (hub));
   g_autoptr(GKeyFile) state = g_key_file_new ();
   g_autoptr(GError) error = NULL;
-  guint base = n_calls ("Notify");
+  guint base = hc_test_notify_mock_n_calls ("Notify");
 
   inject_alert (spec, "alert.created", "al-r1", "critical", "open");
   wait_calls ("Notify", base + 1);
@@ -573,7 +427,7 @@ test_no_duplicates (void)
   hc_test_fault_post (http_port, spec, "_drop", "null");
   spin_until (reconnected, hub, 20, "a reconnect");
   settle (1500);
-  g_assert_cmpuint (n_calls ("Notify"), ==, base + 1);
+  g_assert_cmpuint (hc_test_notify_mock_n_calls ("Notify"), ==, base + 1);
   g_assert_cmpuint (hc_notifier_get_last_event_id (notifier, key), ==, 1);
 
   /* Restart: a new notifier and a new hub read the id kept on disk. */
@@ -584,7 +438,7 @@ test_no_duplicates (void)
   notifier = hc_notifier_new (manager, settings, state_path);
   hub = add_hub (spec);
   settle (1500);
-  g_assert_cmpuint (n_calls ("Notify"), ==, base + 1);
+  g_assert_cmpuint (hc_test_notify_mock_n_calls ("Notify"), ==, base + 1);
 
   /* Something new still comes through. */
   inject_alert (spec, "alert.created", "al-r2", "critical", "open");
@@ -617,7 +471,7 @@ test_hub_starts_over (void)
   g_autofree char *first = alert_json ("al-o1", "critical", "Mã độc trên máy chủ", "open");
   g_autofree char *events = g_strdup_printf ("[{\"event\": \"alert.created\", \"id\": 50, \"data\": %s}]", first);
   LastId reset = { key, 0 };
-  guint base = n_calls ("Notify");
+  guint base = hc_test_notify_mock_n_calls ("Notify");
 
   hc_test_fault_post (http_port, spec, "_inject", events);
   wait_calls ("Notify", base + 1);
@@ -692,7 +546,7 @@ static void
 test_focus (void)
 {
   HcHub *hub = add_hub ("focus");
-  guint base = n_calls ("Notify");
+  guint base = hc_test_notify_mock_n_calls ("Notify");
 
   hc_notifier_set_focus_func (notifier, looking_at_src4, NULL);
   inject ("focus", "source.updated",
@@ -702,7 +556,7 @@ test_focus (void)
   inject_alert ("focus", "alert.created", "al-f", "critical", "open");
   wait_calls ("Notify", base + 1);
   settle (300);
-  g_assert_cmpuint (n_calls ("Notify"), ==, base + 1);
+  g_assert_cmpuint (hc_test_notify_mock_n_calls ("Notify"), ==, base + 1);
   hc_notifier_set_focus_func (notifier, NULL, NULL);
   hc_hub_manager_remove_session_hub (manager, hub);
 }
@@ -725,9 +579,7 @@ test_no_server (void)
 {
   HcHub *hub;
 
-  g_subprocess_send_signal (mock, SIGTERM);
-  g_subprocess_wait (mock, NULL, NULL);
-  g_clear_object (&mock);
+  hc_test_notify_mock_stop (g_steal_pointer (&mock));
 
   g_assert_finalize_object (g_steal_pointer (&notifier));
   notifier = hc_notifier_new (manager, settings, state_path);
@@ -739,22 +591,6 @@ test_no_server (void)
 }
 
 /* ---- set-up --------------------------------------------------------------- */
-
-static gboolean
-mock_ready (gpointer data)
-{
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                                           "org.freedesktop.DBus", "NameHasOwner",
-                                                           g_variant_new ("(s)", "org.freedesktop.Notifications"),
-                                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                                           NULL, NULL);
-  gboolean owned = FALSE;
-
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
 
 static void
 start_server (void)
@@ -775,20 +611,6 @@ start_server (void)
   http_port = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "http");
 }
 
-static void
-start_mock (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The capabilities of a desktop that shows actions and keeps
-   * critical notifications. */
-  mock = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                           "/usr/bin/python3", "-m", "dbusmock", "--session", "--template", "notification_daemon",
-                           "--parameters", "{\"capabilities\": \"actions body body-markup persistence\"}", NULL);
-  g_assert_no_error (error);
-  spin_until (mock_ready, NULL, 30, "python3-dbusmock");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -805,7 +627,9 @@ main (int argc, char *argv[])
   tmp_dir = g_dir_make_tmp ("hc-notifier-XXXXXX", NULL);
   state_path = g_build_filename (tmp_dir, "state", "notifications.ini", NULL);
 
-  start_mock ();
+  /* The capabilities of a desktop that shows actions and keeps
+   * critical notifications. */
+  mock = hc_test_notify_mock_start ("actions body body-markup persistence");
   start_server ();
 
   settings = g_settings_new (APP_ID);
@@ -830,12 +654,7 @@ main (int argc, char *argv[])
   hc_hub_manager_stop (manager);
   g_clear_object (&manager);
   g_clear_object (&settings);
-  if (mock != NULL)
-    {
-      g_subprocess_send_signal (mock, SIGTERM);
-      g_subprocess_wait (mock, NULL, NULL);
-      g_clear_object (&mock);
-    }
+  hc_test_notify_mock_stop (g_steal_pointer (&mock));
   g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
   g_subprocess_wait (server, NULL, NULL);
   g_clear_object (&server);

@@ -11,12 +11,12 @@
 #include <json-glib/json-glib.h>
 #include <libnotify/notify.h>
 #include <locale.h>
-#include <signal.h>
 #include <string.h>
 
 #include "hc-application.h"
 #include "hc-autostart.h"
 #include "hc-test-fault.h"
+#include "hc-test-notify-mock.h"
 #include "hc-preferences-window.h"
 #include "hc-test-ui.h"
 #include "hc-window.h"
@@ -29,77 +29,10 @@ static GSubprocess *server;
 static guint http_port;
 static char *tmp_dir;
 
-static guint
-n_notify_calls (void)
-{
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GVariant) list = NULL;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.Notifications",
-                                       "/org/freedesktop/Notifications", "org.freedesktop.DBus.Mock",
-                                       "GetMethodCalls", g_variant_new ("(s)", "Notify"),
-                                       G_VARIANT_TYPE ("(a(tav))"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply == NULL)
-    return 0;
-  list = g_variant_get_child_value (reply, 0);
-  return g_variant_n_children (list);
-}
-
 static gboolean
 one_notification (gpointer data)
 {
-  return n_notify_calls () >= GPOINTER_TO_UINT (data);
-}
-
-/* The operator clicks @action of notification @id. */
-static void
-invoke (guint32     id,
-        const char *action)
-{
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  GVariantBuilder args;
-
-  g_variant_builder_init (&args, G_VARIANT_TYPE ("av"));
-  g_variant_builder_add (&args, "v", g_variant_new_uint32 (id));
-  g_variant_builder_add (&args, "v", g_variant_new_string (action));
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.Notifications",
-                                       "/org/freedesktop/Notifications", "org.freedesktop.DBus.Mock",
-                                       "EmitSignal",
-                                       g_variant_new ("(sssav)", "org.freedesktop.Notifications",
-                                                      "ActionInvoked", "us", &args),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-mock_ready (gpointer data)
-{
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply =
-    g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                 "org.freedesktop.DBus", "NameHasOwner",
-                                 g_variant_new ("(s)", "org.freedesktop.Notifications"),
-                                 G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  gboolean owned = FALSE;
-
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
-
-static void
-start_mock (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  mock = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                           "/usr/bin/python3", "-m", "dbusmock", "--session", "--template", "notification_daemon",
-                           "--parameters", "{\"capabilities\": \"actions body persistence\"}", NULL);
-  g_assert_no_error (error);
-  hc_test_spin_until (mock_ready, NULL, 30);
+  return hc_test_notify_mock_n_calls ("Notify") >= GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -208,7 +141,7 @@ test_preferences (gconstpointer data)
   g_assert_true (row_shown (GTK_WIDGET (prefs), "No Notification Server"));
   hc_test_screenshot (GTK_WIDGET (prefs), "preferences-notifications-no-server-C.png");
 
-  start_mock ();
+  mock = hc_test_notify_mock_start ("actions body persistence");
   hc_test_spin_until (server_found, notifier, 20);
   hc_test_settle (200);
   g_assert_false (row_shown (GTK_WIDGET (prefs), "No Notification Server"));
@@ -283,7 +216,7 @@ test_open_and_acknowledge (gconstpointer data)
   HcHub *hub, *other;
   HcWindow *window;
   Shown shown = { 0 };
-  guint base = n_notify_calls ();
+  guint base = hc_test_notify_mock_n_calls ("Notify");
 
   other = hc_hub_manager_add_session_hub (manager, "Trung tâm Đà Nẵng", other_url, "t");
   hub = hc_hub_manager_add_session_hub (manager, "Trung tâm dữ liệu quốc gia số 1", url, "t");
@@ -305,7 +238,7 @@ test_open_and_acknowledge (gconstpointer data)
   hc_test_spin_until (one_notification, GUINT_TO_POINTER (base + 1), 20);
 
   /* The mock numbers notifications from 1; this is its first. */
-  invoke (base + 1, "default");
+  hc_test_notify_mock_invoke (base + 1, "default");
   shown.window = window;
   shown.hub = hub;
   shown.id = "al-9";
@@ -316,7 +249,7 @@ test_open_and_acknowledge (gconstpointer data)
 
   /* Elsewhere again, then Acknowledge. */
   hc_window_set_section (window, "overview");
-  invoke (base + 1, "acknowledge");
+  hc_test_notify_mock_invoke (base + 1, "acknowledge");
   hc_test_spin_until (has_dialog, NULL, 20);
   g_assert_true (alert_shown (&shown));
   adw_message_dialog_response (find_dialog (), "cancel");
@@ -504,12 +437,7 @@ main (int argc, char *argv[])
   hc_test_settle (200);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  if (mock != NULL)
-    {
-      g_subprocess_send_signal (mock, SIGTERM);
-      g_subprocess_wait (mock, NULL, NULL);
-      g_clear_object (&mock);
-    }
+  hc_test_notify_mock_stop (g_steal_pointer (&mock));
   g_output_stream_close (g_subprocess_get_stdin_pipe (server), NULL, NULL);
   g_subprocess_wait (server, NULL, NULL);
   g_clear_object (&server);

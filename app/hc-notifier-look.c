@@ -1,11 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "hc-alert.h"
-#include "hc-node.h"
 #include "hc-notifier-private.h"
-#include "hc-pool.h"
-#include "hc-source.h"
 
 /*
  * One job: the notifier's look at a hub's lists once they were read (or
@@ -24,16 +20,16 @@
 
 #define LOOK_SLICE 2000
 
-static HcListKind
-kind_of (gpointer item)
+/* One item to look at, and the list it is in. */
+typedef struct {
+  HcListKind  kind;
+  HcItem     *item;
+} Looked;
+
+static void
+looked_clear (gpointer data)
 {
-  if (HC_IS_ALERT (item))
-    return HC_LIST_ALERTS;
-  if (HC_IS_SOURCE (item))
-    return HC_LIST_SOURCES;
-  if (HC_IS_POOL (item))
-    return HC_LIST_POOLS;
-  return HC_LIST_NODES;
+  g_clear_object (&((Looked *) data)->item);
 }
 
 static gboolean
@@ -45,17 +41,17 @@ look_cb (gpointer data)
 
   for (; watch->look_next < end; watch->look_next++)
     {
-      HcItem *item = g_ptr_array_index (watch->look_items, watch->look_next);
-      HcItemStore *store = hc_hub_get_model (watch->hub, kind_of (item));
+      Looked *looked = &g_array_index (watch->look_items, Looked, watch->look_next);
+      HcItemStore *store = hc_hub_get_model (watch->hub, looked->kind);
 
-      if (hc_item_store_lookup (store, hc_item_get_id (item)) == item)
-        hc_notifier_observe (watch, &prefs, item, FALSE, watch->look_seeded);
+      if (hc_item_store_lookup (store, hc_item_get_id (looked->item)) == looked->item)
+        hc_notifier_observe (watch, &prefs, looked->item, FALSE, watch->look_seeded);
     }
   if (watch->look_next < watch->look_items->len)
     return G_SOURCE_CONTINUE;
 
   g_clear_pointer (&watch->look_source, g_source_unref);
-  g_clear_pointer (&watch->look_items, g_ptr_array_unref);
+  g_clear_pointer (&watch->look_items, g_array_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -68,7 +64,8 @@ hc_notifier_look_start (HubWatch *watch,
 
   /* A look not finished is started again on what was read now. */
   hc_notifier_look_stop (watch);
-  watch->look_items = g_ptr_array_new_with_free_func (g_object_unref);
+  watch->look_items = g_array_new (FALSE, FALSE, sizeof (Looked));
+  g_array_set_clear_func (watch->look_items, looked_clear);
   watch->look_next = 0;
   watch->look_seeded = seeded;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -79,7 +76,11 @@ hc_notifier_look_start (HubWatch *watch,
       if (!hc_hub_get_list_complete (watch->hub, kinds[i]))
         continue;
       for (guint j = 0; j < n; j++)
-        g_ptr_array_add (watch->look_items, g_list_model_get_item (model, j));
+        {
+          Looked looked = { kinds[i], g_list_model_get_item (model, j) };
+
+          g_array_append_val (watch->look_items, looked);
+        }
     }
 
   watch->look_source = g_idle_source_new ();
@@ -95,5 +96,5 @@ hc_notifier_look_stop (HubWatch *watch)
   if (watch->look_source != NULL)
     g_source_destroy (watch->look_source);
   g_clear_pointer (&watch->look_source, g_source_unref);
-  g_clear_pointer (&watch->look_items, g_ptr_array_unref);
+  g_clear_pointer (&watch->look_items, g_array_unref);
 }

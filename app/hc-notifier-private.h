@@ -16,7 +16,7 @@ typedef struct {
   HcHub              *hub;
   gboolean            seeded;        /* the lists were read once */
   GSource            *look_source;   /* looks at the lists read, a slice a turn */
-  GPtrArray          *look_items;    /* HcItem: what the lists held */
+  GArray             *look_items;    /* what the lists held, and where */
   guint               look_next;
   gboolean            look_seeded;   /* we knew the lists before this read */
   GHashTable         *states;        /* tag -> GINT_TO_POINTER (state + 1) */

@@ -311,18 +311,14 @@ ramp_cb (gpointer data)
   guint target = g_list_model_get_n_items (self->model);
   guint old_n = self->n_items;
   guint new_n = grow (old_n, target);
+  gboolean done = new_n >= target;
 
-  if (new_n < target)
-    {
-      self->n_items = new_n;
-      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-      return G_SOURCE_CONTINUE;
-    }
-  g_clear_pointer (&self->ramp, g_source_unref);
+  if (done)
+    g_clear_pointer (&self->ramp, g_source_unref);
   self->n_items = new_n;
   if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-  return G_SOURCE_REMOVE;
+  return done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static void

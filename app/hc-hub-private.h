@@ -93,6 +93,12 @@ typedef enum {
 /* hc-hub.c */
 void        hc_hub_notify               (HcHub        *self,
                                          HcHubProp     prop);
+void        hc_hub_emit_item_event      (HcHub        *self,
+                                         const char   *name,
+                                         HcItem       *item,
+                                         const char   *id);
+
+/* hc-hub-state.c */
 void        hc_hub_set_state            (HcHub        *self,
                                          HcHubState    state);
 void        hc_hub_set_last_error       (HcHub        *self,
@@ -111,10 +117,6 @@ void        hc_hub_sign_out             (HcHub        *self,
 void        hc_hub_went_offline         (HcHub        *self,
                                          const GError *error);
 void        hc_hub_clear_source         (GSource     **source);
-void        hc_hub_emit_item_event      (HcHub        *self,
-                                         const char   *name,
-                                         HcItem       *item,
-                                         const char   *id);
 
 /* hc-hub-session.c */
 void        hc_hub_session_start        (HcHub        *self);

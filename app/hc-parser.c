@@ -8,7 +8,6 @@
 #include "hc-fields.h"
 #include "hc-parser.h"
 
-
 HcItem *
 hc_parse_source (JsonNode  *node,
                  GError   **error)

@@ -35,6 +35,13 @@
 #define RAMP_LIMIT 200
 #define RAMP_STEP  24
 
+/* Paced (hc_row_slots_set_paced()): a step waits for the frame that lays
+ * out the rows of the one before, and for no longer than this. GTK 4.8's
+ * column view measures every cell of a column again whenever a cell is
+ * added to it, and the rows made between two frames all in the second:
+ * unpaced, 200 rows of cells were laid out in one 80-120 ms frame. */
+#define FRAME_WAIT_MS 100
+
 struct _HcRowSlot
 {
   GObject     parent_instance;
@@ -52,6 +59,8 @@ struct _HcRowSlots
   GPtrArray  *places;  /* HcRowSlot by position, not held; NULL: none made */
   guint       n_items; /* as announced: below the model's while growing */
   GSource    *ramp;    /* grows n_items towards the model's count */
+  gboolean    ramp_waits; /* ramp is the wait for a frame (paced) */
+  gboolean    paced;
 };
 
 enum { SLOT_PROP_0, SLOT_PROP_ITEM, SLOT_N_PROPS };
@@ -304,21 +313,47 @@ grow (guint n,
   return MIN (target, n + RAMP_STEP);
 }
 
+static gboolean ramp_cb (gpointer data);
+
+static void
+attach_ramp (HcRowSlots *self,
+             gboolean    waits)
+{
+  GSource *source = waits ? g_timeout_source_new (FRAME_WAIT_MS) : g_idle_source_new ();
+
+  /* After the frame that shows the rows made so far. */
+  g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 30);
+  g_source_set_callback (source, ramp_cb, self, NULL);
+  g_source_set_static_name (source, waits ? "[hc] rows: a step waits for a frame" : "[hc] rows made a step a turn");
+  g_source_attach (source, g_main_context_get_thread_default ());
+  self->ramp = source;
+  self->ramp_waits = waits;
+}
+
 static gboolean
 ramp_cb (gpointer data)
 {
   HcRowSlots *self = data;
-  guint target = g_list_model_get_n_items (self->model);
+  GSource *source = self->ramp;
   guint old_n = self->n_items;
-  guint new_n = grow (old_n, target);
-  gboolean done = new_n >= target;
+  guint new_n = grow (old_n, g_list_model_get_n_items (self->model));
 
-  if (done)
-    g_clear_pointer (&self->ramp, g_source_unref);
   self->n_items = new_n;
   if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-  return done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+  /* Stopped, or begun anew, while the rows were told. */
+  if (self->ramp != source)
+    return G_SOURCE_REMOVE;
+  if (new_n >= g_list_model_get_n_items (self->model))
+    {
+      g_clear_pointer (&self->ramp, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
+  if (!self->paced && !self->ramp_waits)
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&self->ramp, g_source_unref);
+  attach_ramp (self, self->paced);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -326,12 +361,7 @@ schedule_ramp (HcRowSlots *self)
 {
   if (self->ramp != NULL)
     return;
-  self->ramp = g_idle_source_new ();
-  /* After the frame that shows the rows made so far. */
-  g_source_set_priority (self->ramp, G_PRIORITY_HIGH_IDLE + 30);
-  g_source_set_callback (self->ramp, ramp_cb, self, NULL);
-  g_source_set_static_name (self->ramp, "[hc] rows made a step a turn");
-  g_source_attach (self->ramp, g_main_context_get_thread_default ());
+  attach_ramp (self, self->paced);
 }
 
 static void
@@ -452,6 +482,38 @@ hc_row_slots_new (GListModel *model)
     schedule_ramp (self);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
   return self;
+}
+
+/**
+ * hc_row_slots_set_paced:
+ * While @paced, a list growing by steps takes its next step only after
+ * hc_row_slots_frame_done() (or FRAME_WAIT_MS): for a view that is shown,
+ * whose frames lay the rows out. Unpaced, a step a main-loop turn.
+ */
+void
+hc_row_slots_set_paced (HcRowSlots *self,
+                        gboolean    paced)
+{
+  g_return_if_fail (HC_IS_ROW_SLOTS (self));
+
+  self->paced = paced;
+  if (!paced)
+    hc_row_slots_frame_done (self);
+}
+
+/**
+ * hc_row_slots_frame_done:
+ * A frame was drawn: the next step of a paced list growing may come.
+ */
+void
+hc_row_slots_frame_done (HcRowSlots *self)
+{
+  g_return_if_fail (HC_IS_ROW_SLOTS (self));
+
+  if (self->ramp == NULL || !self->ramp_waits)
+    return;
+  stop_ramp (self);
+  attach_ramp (self, FALSE);
 }
 
 GListModel *

@@ -16,5 +16,8 @@ gpointer    hc_row_slot_unwrap     (gpointer    object);
 
 HcRowSlots *hc_row_slots_new       (GListModel *model);
 GListModel *hc_row_slots_get_model (HcRowSlots *self);
+void        hc_row_slots_set_paced (HcRowSlots *self,
+                                    gboolean    paced);
+void        hc_row_slots_frame_done (HcRowSlots *self);
 
 G_END_DECLS

@@ -322,6 +322,62 @@ test_row_slots_grow_by_steps (void)
   (void) rows_made;
 }
 
+static guint
+n_slots (HcRowSlots *slots)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (slots));
+}
+
+/* Turns of the main loop for @ms, as a window between frames. */
+static void
+spin_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Paced, a step waits for a frame (up to 100 ms), so a frame lays out
+ * one step's rows, not all 200 made between two frames. */
+static void
+test_row_slots_paced (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(HcRowSlots) slots = hc_row_slots_new (g_object_ref (G_LIST_MODEL (store)));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) rows_made = store_of (1000, rows);
+  guint largest = 0;
+
+  hc_row_slots_set_paced (slots, TRUE);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_growth), &largest);
+  g_list_store_splice (store, 0, 0, rows->pdata, 1000);
+  /* The first step at once; the next not before a frame. */
+  g_assert_cmpuint (n_slots (slots), ==, 24);
+  spin_ms (20);
+  g_assert_cmpuint (n_slots (slots), ==, 24);
+  hc_row_slots_frame_done (slots);
+  spin_ms (5);
+  g_assert_cmpuint (n_slots (slots), ==, 48);
+  /* One step a frame, however many frames are told at once. */
+  hc_row_slots_frame_done (slots);
+  hc_row_slots_frame_done (slots);
+  spin_ms (5);
+  g_assert_cmpuint (n_slots (slots), ==, 72);
+  /* No frame (a window hidden): a step every 100 ms still. */
+  spin_ms (130);
+  g_assert_cmpuint (n_slots (slots), >=, 96);
+  /* Unpaced: a step a turn, to the end. */
+  hc_row_slots_set_paced (slots, FALSE);
+  grow_fully (slots);
+  g_assert_cmpuint (largest, <=, 24);
+  assert_in_step (slots);
+  (void) rows_made;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -332,5 +388,6 @@ main (int argc, char **argv)
   g_test_add_func ("/row-slots/out-of-the-list", test_row_slots_out_of_the_list);
   g_test_add_func ("/row-slots/shifts", test_row_slots_shifts);
   g_test_add_func ("/row-slots/grow-by-steps", test_row_slots_grow_by_steps);
+  g_test_add_func ("/row-slots/paced", test_row_slots_paced);
   return g_test_run ();
 }

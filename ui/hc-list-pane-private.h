@@ -28,6 +28,7 @@ struct _HcListPane
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
   HcRowSlots          *row_slots;         /* NULL: rows given as they are */
+  GdkFrameClock       *slots_clock;       /* whose frames pace the slots (mapped) */
   GObject             *selected_row;      /* with row slots: the row selected */
   gboolean             repointing;        /* the slots are taking a change */
   guint                release_timer;     /* hidden: the rows go (hc-list-pane-lazy.c) */

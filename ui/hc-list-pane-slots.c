@@ -65,6 +65,36 @@ on_rows_changed (GListModel *model,
     hc_list_pane_selection_changed (self);
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                HcListPane    *self)
+{
+  hc_row_slots_frame_done (self->row_slots);
+}
+
+/* While the pane is shown, a list growing by steps takes a step a frame
+ * (see HcRowSlots): each frame lays out only the rows of one step. */
+static void
+on_map (HcListPane *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->slots_clock != NULL)
+    return;
+  self->slots_clock = g_object_ref (clock);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), self, 0);
+  hc_row_slots_set_paced (self->row_slots, TRUE);
+}
+
+static void
+on_unmap (HcListPane *self)
+{
+  if (self->slots_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->slots_clock, on_after_paint, self);
+  g_clear_object (&self->slots_clock);
+  hc_row_slots_set_paced (self->row_slots, FALSE);
+}
+
 /**
  * hc_list_pane_keep_rows_in_place:
  * The rows are given to the view through an #HcRowSlots: call before the
@@ -85,4 +115,8 @@ hc_list_pane_keep_rows_in_place (HcListPane *self)
   g_signal_connect_object (rows, "items-changed", G_CALLBACK (on_rows_changed), self, G_CONNECT_AFTER);
   g_set_object (&self->selected_row, hc_list_pane_get_selected_item (self));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->row_slots));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_map (self);
 }

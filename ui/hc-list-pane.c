@@ -324,6 +324,9 @@ hc_list_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HC_TYPE_LIST_PANE);
   hc_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
+  if (self->slots_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->slots_clock, self);
+  g_clear_object (&self->slots_clock);
   g_clear_object (&self->row_slots);
   g_clear_object (&self->selected_row);
   g_clear_object (&self->sort_model);

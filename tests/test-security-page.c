@@ -11,7 +11,9 @@
 #include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
+#include "hc-labels.h"
 #include "hc-security-page.h"
+#include "hc-status-badge.h"
 #include "hc-test-ui.h"
 
 typedef struct {
@@ -625,6 +627,129 @@ test_security_page_many (void)
 #define FSI "\u2068"
 #define PDI "\u2069"
 
+/* The row widget showing @needle, and its cell of the given type there. */
+static GtkWidget *
+row_of (GtkWidget *view, const char *needle)
+{
+  GtkWidget *label = find_label (view, needle);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_parent (gtk_widget_get_parent (label));
+}
+
+static const char *
+badge_text (GtkWidget *row, guint nth)
+{
+  GtkWidget *badge = NULL;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    if (HC_IS_STATUS_BADGE (gtk_widget_get_first_child (cell)) && nth-- == 0)
+      badge = gtk_widget_get_first_child (cell);
+  g_assert_nonnull (badge);
+  return hc_status_badge_get_label (HC_STATUS_BADGE (badge));
+}
+
+/* The cells follow their row: the alert a search puts in a row widget
+ * (through its slot: a search that changes the count by more than 32
+ * re-points the rows), and the alert's own changes in place. */
+static void
+test_security_page_cells_follow (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
+  HcListPane *pane = hc_security_page_get_pane (page);
+  GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
+  const AlertFixture *bhxh = &alerts[4];
+  GtkWidget *row, *title;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r-%03u", i);
+      g_autofree char *text = g_strdup_printf ("Quét cổng lặp lại lần %u", i);
+      AlertFixture repeat = { id, "low", "intrusion", text, "Quét mạng.", "edge-fw", NULL,
+                              "2026-11-20T07:10:00Z", "open", 1 };
+
+      g_ptr_array_add (more, alert_from_fixture (&repeat, "open", 1));
+    }
+  hc_item_store_upsert_many (store, more);
+  gtk_window_set_default_size (window, 1280, 760);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+  set_state (page, "all");
+  hc_test_settle (100);
+
+  /* Open titles stand out, resolved rows recede. */
+  g_assert_true (gtk_widget_has_css_class (find_label (view, alerts[0].title), "heading"));
+  g_assert_true (gtk_widget_has_css_class (find_label (view, alerts[3].title), "dim-label"));
+  g_assert_true (gtk_widget_has_css_class (find_label (row_of (view, alerts[3].title), alerts[3].asset), "dim-label"));
+
+  /* Each search puts other alerts in the same row widgets: every row
+   * shows the alert now at its place, none a former one. */
+  for (guint round = 0; round < 2; round++)
+    {
+      hc_list_pane_set_search_text (pane, "cổng");
+      g_assert_cmpuint (n_visible (page), ==, 103);
+      hc_list_pane_set_search_text (pane, "cổng thông");
+      g_assert_cmpuint (n_visible (page), ==, 1);
+      hc_test_settle (50);
+      for (guint i = 0; i < G_N_ELEMENTS (alerts); i++)
+        {
+          g_autofree char *shown = hc_test_find_text_now (view, alerts[i].title);
+          gboolean match = strstr (alerts[i].title, "cổng thông") != NULL;
+
+          g_assert_true ((shown != NULL) == match);
+        }
+      hc_list_pane_set_search_text (pane, "bảo hiểm xã hội");
+      g_assert_cmpuint (n_visible (page), ==, 1);
+      hc_test_settle (50);
+      g_assert_null (hc_test_find_text_now (view, alerts[1].title));
+      row = row_of (view, bhxh->title);
+      g_assert_cmpstr (badge_text (row, 0), ==, hc_severity_label (HC_SEVERITY_CRITICAL));
+      g_assert_cmpstr (badge_text (row, 1), ==, hc_alert_state_label (HC_ALERT_STATE_ACKNOWLEDGED));
+      g_assert_nonnull (find_label (row, "880"));
+      hc_list_pane_set_search_text (pane, NULL);
+      hc_test_settle (50);
+    }
+
+  hc_list_pane_set_search_text (pane, "lần 7");
+  g_assert_cmpuint (n_visible (page), ==, 11);
+  hc_test_settle (50);
+  g_assert_nonnull (hc_test_find_text_now (view, "lặp lại lần 7"));
+  g_assert_null (hc_test_find_text_now (view, "lặp lại lần 8"));
+  g_assert_null (hc_test_find_text_now (view, alerts[0].title));
+
+  /* The alert changes in place: its row says so at once, also where the
+   * store tells only the alert's own properties (no items-changed). */
+  hc_item_store_set_announce_updates (store, FALSE);
+  hc_list_pane_set_search_text (pane, "bảo hiểm xã hội");
+  g_assert_cmpuint (n_visible (page), ==, 1);
+  hc_test_settle (50);
+  row = row_of (view, bhxh->title);
+  title = find_label (view, bhxh->title);
+  g_assert_false (gtk_widget_has_css_class (title, "dim-label"));
+  {
+    g_autoptr(HcItem) resolved = alert_from_fixture (bhxh, "resolved", 1234);
+
+    hc_item_store_upsert (store, resolved);
+  }
+  g_assert_true (find_label (view, bhxh->title) == title);
+  g_assert_true (gtk_widget_has_css_class (title, "dim-label"));
+  g_assert_cmpstr (badge_text (row, 1), ==, hc_alert_state_label (HC_ALERT_STATE_RESOLVED));
+  {
+    g_autofree char *events = hc_format_count (1234);
+
+    g_assert_nonnull (find_label (row, events));
+  }
+
+  hc_test_destroy_window (window);
+  hc_test_reset_list ("security");
+}
+
 /*
  * The "Trojan Source" trick: a title with a right-to-left override reads
  * "exe.png" where the hub sent "gnp.exe". In the list, the detail, the
@@ -765,6 +890,7 @@ main (int argc, char *argv[])
   hc_test_add_icons ();
   g_test_add_func ("/security-page/list", test_security_page);
   g_test_add_func ("/security-page/hub-text", test_security_page_hub_text);
+  g_test_add_func ("/security-page/cells-follow", test_security_page_cells_follow);
   g_test_add_func ("/security-page/many", test_security_page_many);
   g_test_add_func ("/security-page/newest-first", test_security_page_newest_first);
   return g_test_run ();

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hc-alert-cells.h"
 #include "hc-cell-tooltips.h"
 #include "hc-closures.h"
 #include "hc-format.h"
@@ -221,125 +222,11 @@ hc_closures_bind_storage (GtkWidgetClass *widget_class)
 
 /* Security: alerts. */
 
-static int
-severity_level (gpointer this, int severity)
-{
-  return hc_severity_level (severity);
-}
-
-static char *
-severity_label (gpointer this, int severity)
-{
-  return g_strdup (hc_severity_label (severity));
-}
-
-/* A hub of another kind (an Alertmanager) may give its own words: a
- * severity none of the four is shown as it came, with no level of ours. */
-static int
-alert_severity_level (gpointer this, int severity, const char *text)
-{
-  return text != NULL ? HC_LEVEL_NEUTRAL : hc_severity_level (severity);
-}
-
-static char *
-alert_severity_label (gpointer this, int severity, const char *text)
-{
-  if (text == NULL)
-    return g_strdup (hc_severity_label (severity));
-  return *text ? hc_format_hub_text (text, HC_HUB_TEXT_LINE) : g_strdup (C_("severity", "Not given"));
-}
-
-static char *
-alert_category_label (gpointer this, int category, const char *text)
-{
-  return text != NULL ? hc_format_hub_text (text, HC_HUB_TEXT_LINE) : g_strdup (hc_alert_category_label (category));
-}
-
-static char *
-category_label (gpointer this, int category)
-{
-  return g_strdup (hc_alert_category_label (category));
-}
-
-static int
-alert_state_level (gpointer this, int state)
-{
-  return hc_alert_state_level (state);
-}
-
-static char *
-alert_state_label (gpointer this, int state)
-{
-  return g_strdup (hc_alert_state_label (state));
-}
-
-/* Open alerts stand out (bold), resolved ones recede (dim). */
-static char **
-alert_state_classes (gpointer this, int state)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **classes;
-
-  if (state == HC_ALERT_STATE_OPEN)
-    g_strv_builder_add (builder, "heading");
-  else if (state == HC_ALERT_STATE_RESOLVED)
-    g_strv_builder_add (builder, "dim-label");
-  classes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return classes;
-}
-
-/* Numbers recede with the row when it is resolved. */
-static char **
-alert_numeric_classes (gpointer this, int state)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **classes;
-
-  g_strv_builder_add (builder, "numeric");
-  if (state == HC_ALERT_STATE_RESOLVED)
-    g_strv_builder_add (builder, "dim-label");
-  classes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return classes;
-}
-
-/* The other cells of a resolved alert recede with its title. */
-static char **
-alert_dim_classes (gpointer this, int state)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **classes;
-
-  if (state == HC_ALERT_STATE_RESOLVED)
-    g_strv_builder_add (builder, "dim-label");
-  classes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return classes;
-}
-
-/* Hub text, or a dash for none. */
-static char *
-hub_text_or_dash (gpointer this, const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return g_strdup ("—");
-  return hc_format_hub_text (text, HC_HUB_TEXT_LINE);
-}
-
+/* The alert list's cells are written in C (hc-alert-cells.c); its
+ * category sorter sorts by the words those cells show. */
 void
 hc_closures_bind_security (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback_full (widget_class, "severity_level", G_CALLBACK (severity_level));
-  gtk_widget_class_bind_template_callback_full (widget_class, "severity_label", G_CALLBACK (severity_label));
-  gtk_widget_class_bind_template_callback_full (widget_class, "category_label", G_CALLBACK (category_label));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_severity_level", G_CALLBACK (alert_severity_level));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_severity_label", G_CALLBACK (alert_severity_label));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_category_label", G_CALLBACK (alert_category_label));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_level", G_CALLBACK (alert_state_level));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_label", G_CALLBACK (alert_state_label));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_state_classes", G_CALLBACK (alert_state_classes));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_numeric_classes", G_CALLBACK (alert_numeric_classes));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_dim_classes", G_CALLBACK (alert_dim_classes));
-  gtk_widget_class_bind_template_callback_full (widget_class, "hub_text_or_dash", G_CALLBACK (hub_text_or_dash));
+  gtk_widget_class_bind_template_callback_full (widget_class, "alert_category_label",
+                                                G_CALLBACK (hc_alert_cells_category_text));
 }

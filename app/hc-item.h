@@ -40,4 +40,14 @@ void        hc_item_take_search_key (HcItem        *self,
                                      gconstpointer  owner,
                                      char          *key);
 
+/* A number, score, time, date or enum of an item type, read straight from
+ * the objects: what a list's sorter compares (ui/hc-field-sorter.c). */
+typedef struct _HcItemField HcItemField;
+
+const HcItemField *hc_item_find_field    (GType              type,
+                                          const char        *property);
+int                hc_item_compare_field (const HcItemField *field,
+                                          HcItem            *a,
+                                          HcItem            *b);
+
 G_END_DECLS

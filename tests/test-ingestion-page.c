@@ -124,9 +124,22 @@ test_ingestion_page (void)
   {
     GtkColumnView *view = hc_list_pane_get_view (pane);
     g_autoptr(GtkColumnViewColumn) lag = g_list_model_get_item (gtk_column_view_get_columns (view), 5);
+    g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
     gtk_column_view_sort_by_column (view, lag, GTK_SORT_ASCENDING);
     g_assert_cmpstr (visible_id (page, 0), ==, "giao-duc");
+    g_assert_cmpstr (visible_id (page, 1), ==, "dan-cu-hn");
+    g_assert_cmpstr (visible_id (page, 2), ==, "dat-dai-hcm");
+    g_assert_cmpstr (visible_id (page, 3), ==, "ho-tich-hn");
     g_assert_cmpstr (visible_id (page, 4), ==, "bhxh");
+    gtk_column_view_sort_by_column (view, lag, GTK_SORT_DESCENDING);
+    g_assert_cmpstr (visible_id (page, 0), ==, "bhxh");
+    /* By status: the worse the state, the later ascending. */
+    gtk_column_view_sort_by_column (view, status, GTK_SORT_ASCENDING);
+    g_assert_cmpstr (visible_id (page, 0), ==, "dan-cu-hn");
+    g_assert_cmpstr (visible_id (page, 1), ==, "giao-duc");
+    g_assert_cmpstr (visible_id (page, 2), ==, "dat-dai-hcm");
+    g_assert_true (g_str_equal (visible_id (page, 4), "bhxh") || g_str_equal (visible_id (page, 4), "ho-tich-hn"));
+    gtk_column_view_sort_by_column (view, lag, GTK_SORT_ASCENDING);
   }
 
   /* CSV of the visible rows, in the visible order, Vietnamese intact,

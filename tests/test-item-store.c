@@ -4,8 +4,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "hc-item-store.h"
 #include "hc-parser.h"
+#include "hc-source.h"
 
 /*
  * A mirror of the model built only from items-changed signals, the way a
@@ -543,6 +546,70 @@ test_search_key (void)
   g_assert_null (hc_item_peek_search_key (kept, &owner));
 }
 
+static HcItem *
+parse_json (HcParseItemFunc func, const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  HcItem *item;
+
+  g_assert_nonnull (node);
+  item = func (node, &error);
+  g_assert_no_error (error);
+  return item;
+}
+
+static HcItem *
+feed (const char *status, gint64 lag, double rate, const char *kind)
+{
+  g_autofree char *json =
+    g_strdup_printf ("{\"id\": \"f\", \"name\": \"Feed\", \"agency\": \"A\", \"kind\": \"%s\","
+                     " \"status\": \"%s\", \"schedule\": \"0 * * * *\", \"last_success_at\": null,"
+                     " \"lag_seconds\": %" G_GINT64_FORMAT ", \"records_per_second\": %g, \"last_run\": null}",
+                     kind, status, lag, rate);
+
+  return parse_json (hc_parse_source, json);
+}
+
+/* What a list's sorter compares, read straight from the items. */
+static void
+test_compare_field (void)
+{
+  g_autoptr(HcItem) failed = feed ("failed", 7200, 0.5, "batch");
+  g_autoptr(HcItem) lagging = feed ("lagging", 90000, 12.5, "stream");
+  g_autoptr(HcItem) paused = feed ("paused", 0, 12.5, "batch");
+  g_autoptr(HcItem) ok = feed ("ok", 30, 3, "batch");
+  const HcItemField *rank = hc_item_find_field (HC_TYPE_SOURCE, "status-rank");
+  const HcItemField *lag = hc_item_find_field (HC_TYPE_SOURCE, "lag-seconds");
+  const HcItemField *rate = hc_item_find_field (HC_TYPE_SOURCE, "records-per-second");
+  const HcItemField *kind = hc_item_find_field (HC_TYPE_SOURCE, "kind");
+
+  g_assert_nonnull (rank);
+  g_assert_nonnull (lag);
+  g_assert_nonnull (rate);
+  g_assert_nonnull (kind);
+  /* Only what a number orders: not text, not a nested object, not a name unknown. */
+  g_assert_null (hc_item_find_field (HC_TYPE_SOURCE, "name"));
+  g_assert_null (hc_item_find_field (HC_TYPE_SOURCE, "last-run"));
+  g_assert_null (hc_item_find_field (HC_TYPE_SOURCE, "no-such-property"));
+  g_assert_null (hc_item_find_field (HC_TYPE_ITEM, "lag-seconds"));
+
+  /* The worse the state, the higher. */
+  g_assert_cmpint (hc_item_compare_field (rank, failed, lagging), >, 0);
+  g_assert_cmpint (hc_item_compare_field (rank, lagging, paused), >, 0);
+  g_assert_cmpint (hc_item_compare_field (rank, paused, ok), >, 0);
+  g_assert_cmpint (hc_item_compare_field (rank, ok, failed), <, 0);
+  g_assert_cmpint (hc_item_compare_field (rank, ok, ok), ==, 0);
+  /* Integers and doubles. */
+  g_assert_cmpint (hc_item_compare_field (lag, lagging, failed), >, 0);
+  g_assert_cmpint (hc_item_compare_field (lag, paused, ok), <, 0);
+  g_assert_cmpint (hc_item_compare_field (rate, failed, ok), <, 0);
+  g_assert_cmpint (hc_item_compare_field (rate, lagging, paused), ==, 0);
+  /* An enum by its value. */
+  g_assert_cmpint (hc_item_compare_field (kind, lagging, ok),
+                   ==, hc_source_get_kind (HC_SOURCE (lagging)) > hc_source_get_kind (HC_SOURCE (ok)) ? 1 : -1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -558,6 +625,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/item-store/announce-updates", test_announce_updates);
   g_test_add_func ("/item-store/n-items-property", test_n_items_property);
   g_test_add_func ("/item-store/search-key", test_search_key);
+  g_test_add_func ("/item-store/compare-field", test_compare_field);
 
   return g_test_run ();
 }

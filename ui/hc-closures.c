@@ -93,19 +93,6 @@ status_level (gpointer this, int status)
   return hc_source_status_level (status);
 }
 
-/* Sorting rank: the worse the state, the higher. */
-static int
-status_rank (gpointer this, int status)
-{
-  switch (status)
-    {
-    case HC_SOURCE_STATUS_FAILED:  return 3;
-    case HC_SOURCE_STATUS_LAGGING: return 2;
-    case HC_SOURCE_STATUS_PAUSED:  return 1;
-    default:                       return 0;
-    }
-}
-
 static char *
 status_label (gpointer this, int status)
 {
@@ -128,7 +115,6 @@ hc_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback_full (widget_class, "kind_label", G_CALLBACK (kind_label));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_level", G_CALLBACK (status_level));
   gtk_widget_class_bind_template_callback_full (widget_class, "status_label", G_CALLBACK (status_label));
-  gtk_widget_class_bind_template_callback_full (widget_class, "status_rank", G_CALLBACK (status_rank));
   hc_cell_tooltips_bind (widget_class);
 }
 

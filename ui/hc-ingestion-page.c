@@ -6,6 +6,7 @@
 #include "hc-widget-util.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
+#include "hc-field-sorter.h"
 #include "hc-format.h"
 #include "hc-ingestion-page.h"
 #include "hc-item-store.h"
@@ -346,6 +347,7 @@ hc_ingestion_page_class_init (HcIngestionPageClass *klass)
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, HC_TYPE_SOURCE);
 
+  g_type_ensure (HC_TYPE_FIELD_SORTER);
   g_type_ensure (HC_TYPE_LIST_PANE);
   g_type_ensure (HC_TYPE_SOURCE_DETAIL);
   g_type_ensure (HC_TYPE_STATUS_BADGE);

@@ -5,6 +5,7 @@
 
 #include "hc-closures.h"
 #include "hc-csv.h"
+#include "hc-field-sorter.h"
 #include "hc-format.h"
 #include "hc-labels.h"
 #include "hc-quality-page.h"
@@ -314,6 +315,7 @@ hc_quality_page_class_init (HcQualityPageClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, HC_TYPE_DATASET);
 
+  g_type_ensure (HC_TYPE_FIELD_SORTER);
   g_type_ensure (HC_TYPE_LIST_PANE);
   g_type_ensure (HC_TYPE_DATASET_DETAIL);
   g_type_ensure (HC_TYPE_STATUS_BADGE);

@@ -29,6 +29,7 @@ typedef struct _Cell Cell;
 typedef struct {
   GtkWidget *(*make)   (Cell *cell);
   void       (*update) (Cell *cell, GtkWidget *child, HcAlert *alert);
+  const char *shows[4];  /* the alert's properties it shows (a change of another is not its) */
 } CellKind;
 
 struct _Cell
@@ -269,14 +270,14 @@ update_events (Cell *cell, GtkWidget *child, HcAlert *alert)
 }
 
 static const CellKind kinds[] = {
-  [HC_ALERT_CELL_SEVERITY]  = { make_badge,    update_severity },
-  [HC_ALERT_CELL_TITLE]     = { make_cut,      update_title },
-  [HC_ALERT_CELL_STATE]     = { make_badge,    update_state },
-  [HC_ALERT_CELL_DETECTED]  = { make_detected, update_detected },
-  [HC_ALERT_CELL_CATEGORY]  = { make_plain,    update_category },
-  [HC_ALERT_CELL_ASSET]     = { make_cut,      update_asset },
-  [HC_ALERT_CELL_SOURCE_IP] = { make_plain,    update_source_ip },
-  [HC_ALERT_CELL_EVENTS]    = { make_number,   update_events },
+  [HC_ALERT_CELL_SEVERITY]  = { make_badge,    update_severity,  { "severity", "severity-text" } },
+  [HC_ALERT_CELL_TITLE]     = { make_cut,      update_title,     { "title", "state" } },
+  [HC_ALERT_CELL_STATE]     = { make_badge,    update_state,     { "state" } },
+  [HC_ALERT_CELL_DETECTED]  = { make_detected, update_detected,  { "detected-at", "state" } },
+  [HC_ALERT_CELL_CATEGORY]  = { make_plain,    update_category,  { "category", "category-text", "state" } },
+  [HC_ALERT_CELL_ASSET]     = { make_cut,      update_asset,     { "asset", "state" } },
+  [HC_ALERT_CELL_SOURCE_IP] = { make_plain,    update_source_ip, { "source-ip", "state" } },
+  [HC_ALERT_CELL_EVENTS]    = { make_number,   update_events,    { "events-count", "state" } },
 };
 
 /* ---- following the row ------------------------------------------------------------- */
@@ -290,6 +291,21 @@ update (Cell *cell)
     cell->kind->update (cell, child, cell->alert);
 }
 
+/* An alert changed in place tells each property changed: a cell updates
+ * for those it shows. */
+static void
+on_alert_notify (HcAlert    *alert,
+                 GParamSpec *pspec,
+                 Cell       *cell)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cell->kind->shows) && cell->kind->shows[i] != NULL; i++)
+    if (g_str_equal (pspec->name, cell->kind->shows[i]))
+      {
+        update (cell);
+        return;
+      }
+}
+
 static void
 follow (Cell    *cell,
         HcAlert *alert)
@@ -301,7 +317,7 @@ follow (Cell    *cell,
   g_set_object (&cell->alert, alert);
   if (alert != NULL)
     {
-      cell->alert_handler = g_signal_connect_swapped (alert, "notify", G_CALLBACK (update), cell);
+      cell->alert_handler = g_signal_connect (alert, "notify", G_CALLBACK (on_alert_notify), cell);
       update (cell);
     }
 }

@@ -35,6 +35,7 @@ struct _HcEventStream
   HcResponse         *response;
   HcSseParser        *parser;
   HcSseParser        *dead_parser;
+  JsonParser         *json;     /* each event's data, one after the other */
   gboolean            feeding;
   gint64              connected_at;
   gint64              last_activity;
@@ -204,9 +205,8 @@ event_cb (const char *id,
           gpointer    user_data)
 {
   HcEventStream *self = user_data;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   if (id != NULL && g_strcmp0 (id, self->last_event_id) != 0)
     {
@@ -222,9 +222,12 @@ event_cb (const char *id,
       return;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data ? data : "", -1, &error)
-      || (root = json_parser_get_root (parser)) == NULL)
+  /* One parser for all (a burst is thousands of events); the root held
+   * while it is told, whatever the handlers do. */
+  if (self->json == NULL)
+    self->json = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (self->json, data ? data : "", -1, &error)
+      || (root = json_parser_steal_root (self->json)) == NULL)
     {
       g_debug ("Skipping event “%s” whose data is not JSON: %s", event,
                error ? error->message : "empty");
@@ -436,6 +439,7 @@ hc_event_stream_finalize (GObject *object)
 
   g_clear_error (&self->last_error);
   g_clear_pointer (&self->dead_parser, hc_sse_parser_free);
+  g_clear_object (&self->json);
   g_free (self->last_event_id);
 
   G_OBJECT_CLASS (hc_event_stream_parent_class)->finalize (object);

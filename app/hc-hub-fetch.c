@@ -6,6 +6,7 @@
 #include "hc-client-private.h"
 #include "hc-error.h"
 #include "hc-hub-private.h"
+#include "hc-memory.h"
 
 /*
  * One job: fetching from the hub into the models. Every list is read
@@ -267,6 +268,8 @@ full_fetch_done (HcHubFetch *full)
   full->hub = NULL;
   /* Pages of a list that failed may still be on their way. */
   g_cancellable_cancel (full->cancellable);
+  /* The pages' JSON, parsed and freed. */
+  hc_memory_trim_soon ();
   held = hc_hub_events_take_held (self);
 
   if (full->error == NULL)

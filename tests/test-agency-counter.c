@@ -12,6 +12,7 @@
 #include "hc-dataset.h"
 #include "hc-parser.h"
 #include "hc-source.h"
+#include "hc-test-parse.h"
 
 /* 2026-01-05T12:00:00Z */
 #define NOW ((gint64) 1767614400)
@@ -26,20 +27,6 @@ static double
 random_score (void)
 {
   return g_test_rand_int_range (0, 1001) / 10.0;
-}
-
-static HcItem *
-parse (const char      *json,
-       HcParseItemFunc  func)
-{
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  HcItem *item;
-
-  g_assert_nonnull (node);
-  item = func (node, &error);
-  g_assert_no_error (error);
-  return item;
 }
 
 /* A dataset of a random agency, records (sometimes none), scores and,
@@ -80,7 +67,7 @@ random_dataset (const char *id)
       g_string_append (json, "]");
     }
   g_string_append (json, "}");
-  return parse (json->str, with_history ? hc_parse_dataset_detail : hc_parse_dataset);
+  return hc_test_parse (json->str, with_history ? hc_parse_dataset_detail : hc_parse_dataset);
 }
 
 static HcItem *
@@ -94,7 +81,7 @@ random_source (const char *id)
                      id, id, agencies[g_test_rand_int_range (0, G_N_ELEMENTS (agencies) - 1)],
                      statuses[g_test_rand_int_range (0, G_N_ELEMENTS (statuses))]);
 
-  return parse (json, hc_parse_source);
+  return hc_test_parse (json, hc_parse_source);
 }
 
 static HcItem *

@@ -10,23 +10,10 @@
 #include "hc-dataset.h"
 #include "hc-parser.h"
 #include "hc-source.h"
+#include "hc-test-parse.h"
 
 /* 2026-01-05T12:00:00Z: a 7-day period starts on 2025-12-29. */
 #define NOW ((gint64) 1767614400)
-
-static HcItem *
-parse (const char      *json,
-       HcParseItemFunc  func)
-{
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  HcItem *item;
-
-  g_assert_nonnull (node);
-  item = func (node, &error);
-  g_assert_no_error (error);
-  return item;
-}
 
 static void
 add_dataset (GListStore *store,
@@ -47,7 +34,7 @@ add_dataset (GListStore *store,
                      id, id, agency, records, correct, complete, clean, live, overall,
                      history ? ", \"rules\": [], \"failing_samples\": [], \"history\": [" : "",
                      history ? history : "", history ? "]" : "");
-  g_autoptr(HcItem) item = parse (json, history ? hc_parse_dataset_detail : hc_parse_dataset);
+  g_autoptr(HcItem) item = hc_test_parse (json, history ? hc_parse_dataset_detail : hc_parse_dataset);
 
   g_list_store_append (store, item);
 }
@@ -63,7 +50,7 @@ add_source (GListStore *store,
                      " \"status\": \"%s\", \"schedule\": \"0 * * * *\", \"last_success_at\": null,"
                      " \"lag_seconds\": 0, \"records_per_second\": 0, \"last_run\": null}",
                      id, id, agency, status);
-  g_autoptr(HcItem) item = parse (json, hc_parse_source);
+  g_autoptr(HcItem) item = hc_test_parse (json, hc_parse_source);
 
   g_list_store_append (store, item);
 }

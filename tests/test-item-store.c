@@ -4,11 +4,10 @@
 #include <locale.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include "hc-item-store.h"
 #include "hc-parser.h"
 #include "hc-source.h"
+#include "hc-test-parse.h"
 
 /*
  * A mirror of the model built only from items-changed signals, the way a
@@ -547,19 +546,6 @@ test_search_key (void)
 }
 
 static HcItem *
-parse_json (HcParseItemFunc func, const char *json)
-{
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  HcItem *item;
-
-  g_assert_nonnull (node);
-  item = func (node, &error);
-  g_assert_no_error (error);
-  return item;
-}
-
-static HcItem *
 feed (const char *status, gint64 lag, double rate, const char *kind)
 {
   g_autofree char *json =
@@ -568,7 +554,7 @@ feed (const char *status, gint64 lag, double rate, const char *kind)
                      " \"lag_seconds\": %" G_GINT64_FORMAT ", \"records_per_second\": %g, \"last_run\": null}",
                      kind, status, lag, rate);
 
-  return parse_json (hc_parse_source, json);
+  return hc_test_parse (json, hc_parse_source);
 }
 
 /* What a list's sorter compares, read straight from the items. */

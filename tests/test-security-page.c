@@ -222,6 +222,18 @@ triage_clear (Triage *t)
   g_clear_pointer (&t->resolution, g_free);
 }
 
+/* @page over @store, in @window, shown and ready. */
+static void
+show_page (GtkWindow *window, HcSecurityPage *page, HcItemStore *store)
+{
+  gtk_window_set_default_size (window, 1280, 760);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (hc_security_page_get_pane (page), HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -529,16 +541,10 @@ test_security_page_newest_first (void)
   g_autoptr(HcItemStore) store = make_store ();
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
-  HcListPane *pane = hc_security_page_get_pane (page);
   AlertFixture live = alerts[7];   /* a high one, as if just raised */
   guint n;
 
-  gtk_window_set_default_size (window, 1280, 760);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
-  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
-  gtk_window_present (window);
-  hc_test_wait_mapped (GTK_WIDGET (page));
+  show_page (window, page, store);
 
   /* Arrives last, newer than every alert listed. */
   live.id = "a-009";
@@ -674,12 +680,7 @@ test_security_page_cells_follow (void)
       g_ptr_array_add (more, alert_from_fixture (&repeat, "open", 1));
     }
   hc_item_store_upsert_many (store, more);
-  gtk_window_set_default_size (window, 1280, 760);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
-  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
-  gtk_window_present (window);
-  hc_test_wait_mapped (GTK_WIDGET (page));
+  show_page (window, page, store);
   set_state (page, "all");
   hc_test_settle (100);
 
@@ -774,12 +775,7 @@ test_security_page_hub_text (void)
   g_ptr_array_add (items, alert_from_fixture (&trojan, "open", 1));
   g_ptr_array_add (items, alert_from_fixture (&alerts[0], "open", 42));
   hc_item_store_upsert_many (store, items);
-  gtk_window_set_default_size (window, 1280, 760);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
-  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
-  gtk_window_present (window);
-  hc_test_wait_mapped (GTK_WIDGET (page));
+  show_page (window, page, store);
   hc_test_settle (200);
 
   /* The list: each cell shows its hub text isolated, the override visible. */

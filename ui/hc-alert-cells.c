@@ -385,6 +385,11 @@ teardown (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           const CellKind           *kind)
 {
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  /* Its tooltip asks the cell, which goes now. */
+  if (child != NULL)
+    g_signal_handlers_disconnect_by_data (child, g_object_get_data (G_OBJECT (list_item), "hc-alert-cell"));
   gtk_list_item_set_child (list_item, NULL);
   g_object_set_data (G_OBJECT (list_item), "hc-alert-cell", NULL);
 }
@@ -400,9 +405,10 @@ GtkListItemFactory *
 hc_alert_cells_factory (HcAlertCell cell)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  gpointer kind = (gpointer) &kinds[cell];
+  gpointer kind;
 
   g_return_val_if_fail ((guint) cell < G_N_ELEMENTS (kinds), factory);
+  kind = (gpointer) &kinds[cell];
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup), kind);
   g_signal_connect (factory, "bind", G_CALLBACK (bind), kind);

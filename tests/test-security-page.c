@@ -11,102 +11,10 @@
 #include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-parser.h"
-#include "hc-labels.h"
 #include "hc-security-page.h"
-#include "hc-status-badge.h"
+#include "hc-test-alerts.h"
+#include "hc-test-parse.h"
 #include "hc-test-ui.h"
-
-typedef struct {
-  const char *id;
-  const char *severity;
-  const char *category;
-  const char *title;
-  const char *description;
-  const char *asset;
-  const char *source_ip;   /* NULL: none */
-  const char *detected_at;
-  const char *state;
-  gint64      events;
-} AlertFixture;
-
-static const AlertFixture alerts[] = {
-  { "a-001", "critical", "intrusion", "Xâm nhập máy chủ cơ sở dữ liệu dân cư",
-    "Phiên quản trị lạ từ mạng ngoài vào máy chủ CSDL dân cư.", "db-dancu-01", "203.0.113.45",
-    "2026-11-27T07:10:00Z", "open", 42 },
-  { "a-002", "high", "brute_force", "Dò mật khẩu cổng đăng nhập một cửa",
-    "Hơn 5.000 lần đăng nhập sai trong 10 phút.", "sso-gateway", "198.51.100.7",
-    "2026-11-27T06:00:00Z", "acknowledged", 5120 },
-  { "a-003", "medium", "policy_violation", "Tải xuống ngoài giờ làm việc",
-    "Cán bộ tải 12 GB dữ liệu đất đai lúc 23:40.", "file-datdai-02", "10.20.4.18",
-    "2026-11-26T23:40:00Z", "open", 3 },
-  { "a-004", "low", "integrity", "Tệp cấu hình thay đổi không qua phê duyệt",
-    "Tệp nginx.conf trên máy chủ cổng dịch vụ công thay đổi.", "web-dvc-03", NULL,
-    "2026-11-25T09:15:00Z", "resolved", 1 },
-  { "a-005", "critical", "data_exfiltration", "Rò rỉ dữ liệu bảo hiểm xã hội",
-    "Lưu lượng ra bất thường tới máy chủ lạ ở nước ngoài.", "api-bhxh", "192.0.2.99",
-    "2026-11-27T05:30:00Z", "acknowledged", 880 },
-  { "a-006", "high", "malware", "Mã độc trên máy trạm phòng hộ tịch",
-    "Phần mềm diệt virus phát hiện mã độc mã hoá tống tiền.", "ws-hotich-17", "10.30.2.51",
-    "2026-11-24T14:05:00Z", "resolved", 7 },
-  { "a-007", "medium", "ddos", "Tấn công từ chối dịch vụ cổng thông tin",
-    "Lưu lượng HTTP tăng gấp 40 lần bình thường.", "portal-lb", "203.0.113.200",
-    "2026-11-27T08:20:00Z", "open", 91000 },
-  { "a-008", "high", "privilege_escalation", "Tài khoản được nâng quyền quản trị",
-    "Tài khoản dịch vụ được thêm vào nhóm quản trị miền.", "ad-dc-01", "10.0.0.12",
-    "2026-11-26T11:00:00Z", "open", 2 },
-};
-
-static char *
-alert_json (const AlertFixture *a, const char *state, gint64 events, const char *extra)
-{
-  gboolean acknowledged = !g_str_equal (state, "open");
-  gboolean resolved = g_str_equal (state, "resolved");
-
-  return g_strdup_printf (
-    "{\"id\":\"%s\",\"severity\":\"%s\",\"category\":\"%s\",\"title\":\"%s\",\"description\":\"%s\","
-    "\"asset\":\"%s\",\"source_ip\":%s%s%s,\"detected_at\":\"%s\",\"state\":\"%s\","
-    "\"acknowledged_by\":%s,\"acknowledged_at\":%s,\"resolved_by\":%s,\"resolved_at\":%s,"
-    "\"resolution\":%s,\"events_count\":%" G_GINT64_FORMAT "%s}",
-    a->id, a->severity, a->category, a->title, a->description, a->asset,
-    a->source_ip ? "\"" : "", a->source_ip ? a->source_ip : "null", a->source_ip ? "\"" : "",
-    a->detected_at, state,
-    acknowledged ? "\"tran.thi.b\"" : "null", acknowledged ? "\"2026-11-27T08:00:00Z\"" : "null",
-    resolved ? "\"le.van.c\"" : "null", resolved ? "\"2026-11-27T09:00:00Z\"" : "null",
-    resolved ? "\"fixed\"" : "null", events, extra ? extra : "");
-}
-
-static HcItem *
-parse (HcParseItemFunc func, const char *json)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  HcItem *item;
-
-  node = json_from_string (json, &error);
-  g_assert_no_error (error);
-  item = func (node, &error);
-  g_assert_no_error (error);
-  return item;
-}
-
-static HcItem *
-alert_from_fixture (const AlertFixture *a, const char *state, gint64 events)
-{
-  g_autofree char *json = alert_json (a, state, events, NULL);
-  return parse (hc_parse_alert, json);
-}
-
-static HcItemStore *
-make_store (void)
-{
-  HcItemStore *store = hc_item_store_new (HC_TYPE_ALERT);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < G_N_ELEMENTS (alerts); i++)
-    g_ptr_array_add (items, alert_from_fixture (&alerts[i], alerts[i].state, alerts[i].events));
-  hc_item_store_upsert_many (store, items);
-  return store;
-}
 
 /* How many fixture alerts match: each argument a '|'-separated set, NULL for any. */
 static guint
@@ -114,11 +22,11 @@ count_fixture (const char *states, const char *severities, const char *categorie
 {
   guint n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (alerts); i++)
+  for (guint i = 0; i < HC_TEST_N_ALERTS; i++)
     {
-      g_autofree char *state = g_strdup_printf ("|%s|", alerts[i].state);
-      g_autofree char *severity = g_strdup_printf ("|%s|", alerts[i].severity);
-      g_autofree char *category = g_strdup_printf ("|%s|", alerts[i].category);
+      g_autofree char *state = g_strdup_printf ("|%s|", hc_test_alerts[i].state);
+      g_autofree char *severity = g_strdup_printf ("|%s|", hc_test_alerts[i].severity);
+      g_autofree char *category = g_strdup_printf ("|%s|", hc_test_alerts[i].category);
       g_autofree char *s = g_strdup_printf ("|%s|", states ? states : "");
       g_autofree char *v = g_strdup_printf ("|%s|", severities ? severities : "");
       g_autofree char *c = g_strdup_printf ("|%s|", categories ? categories : "");
@@ -129,34 +37,6 @@ count_fixture (const char *states, const char *severities, const char *categorie
         n++;
     }
   return n;
-}
-
-static guint
-n_visible (HcSecurityPage *page)
-{
-  HcListPane *pane = hc_security_page_get_pane (page);
-
-  /* A large list is filtered and sorted a slice at a time: let it finish. */
-  while (hc_list_pane_is_busy (pane))
-    g_main_context_iteration (NULL, TRUE);
-  return g_list_model_get_n_items (hc_list_pane_get_visible_model (pane));
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *needle)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (hc_test_widget_text (child) != NULL && strstr (hc_test_widget_text (child), needle) != NULL)
-        return child;
-      if ((found = find_label (child, needle)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Asks a cell for its tooltip as GTK does when the pointer rests on it. */
@@ -176,12 +56,6 @@ visible_alert (HcSecurityPage *page, guint i)
 {
   g_autoptr(HcAlert) alert = g_list_model_get_item (hc_list_pane_get_visible_model (hc_security_page_get_pane (page)), i);
   return alert; /* the store keeps it alive */
-}
-
-static void
-set_state (HcSecurityPage *page, const char *state)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.state", "s", state));
 }
 
 typedef struct {
@@ -222,18 +96,6 @@ triage_clear (Triage *t)
   g_clear_pointer (&t->resolution, g_free);
 }
 
-/* @page over @store, in @window, shown and ready. */
-static void
-show_page (GtkWindow *window, HcSecurityPage *page, HcItemStore *store)
-{
-  gtk_window_set_default_size (window, 1280, 760);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  hc_security_page_set_alerts (page, G_LIST_MODEL (store));
-  hc_list_pane_set_state (hc_security_page_get_pane (page), HC_LIST_PANE_READY, NULL);
-  gtk_window_present (window);
-  hc_test_wait_mapped (GTK_WIDGET (page));
-}
-
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -267,13 +129,13 @@ type_comment (AdwMessageDialog *dialog, const char *text)
 static void
 test_security_page (void)
 {
-  g_autoptr(HcItemStore) store = make_store ();
+  g_autoptr(HcItemStore) store = hc_test_alerts_store ();
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
   HcListPane *pane = hc_security_page_get_pane (page);
   Triage triage = { 0 };
   HcItem *selected;
-  guint total = G_N_ELEMENTS (alerts);
+  guint total = HC_TEST_N_ALERTS;
 
   gtk_window_set_default_size (window, 1280, 760);
   gtk_window_set_child (window, GTK_WIDGET (page));
@@ -286,66 +148,66 @@ test_security_page (void)
 
   /* By default: what is not resolved, critical first. */
   g_assert_cmpstr (hc_security_page_get_state_filter (page), ==, "not-resolved");
-  g_assert_cmpuint (n_visible (page), ==, count_fixture ("open|acknowledged", NULL, NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture ("open|acknowledged", NULL, NULL));
   g_assert_cmpint (hc_alert_get_severity (visible_alert (page, 0)), ==, HC_SEVERITY_CRITICAL);
-  g_assert_cmpint (hc_alert_get_severity (visible_alert (page, n_visible (page) - 1)), ==, HC_SEVERITY_MEDIUM);
+  g_assert_cmpint (hc_alert_get_severity (visible_alert (page, hc_test_security_n_visible (page) - 1)), ==, HC_SEVERITY_MEDIUM);
 
   /* State filter, plain and inverted. */
-  set_state (page, "open");
-  g_assert_cmpuint (n_visible (page), ==, count_fixture ("open", NULL, NULL));
+  hc_test_security_set_state (page, "open");
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture ("open", NULL, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.invert", NULL));
-  g_assert_cmpuint (n_visible (page), ==, total - count_fixture ("open", NULL, NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, total - count_fixture ("open", NULL, NULL));
   hc_security_page_set_invert_filter (page, FALSE);
-  set_state (page, "acknowledged");
-  g_assert_cmpuint (n_visible (page), ==, count_fixture ("acknowledged", NULL, NULL));
-  set_state (page, "resolved");
-  g_assert_cmpuint (n_visible (page), ==, count_fixture ("resolved", NULL, NULL));
+  hc_test_security_set_state (page, "acknowledged");
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture ("acknowledged", NULL, NULL));
+  hc_test_security_set_state (page, "resolved");
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture ("resolved", NULL, NULL));
   hc_security_page_set_invert_filter (page, TRUE);
-  g_assert_cmpuint (n_visible (page), ==, count_fixture ("open|acknowledged", NULL, NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture ("open|acknowledged", NULL, NULL));
   hc_security_page_set_invert_filter (page, FALSE);
-  set_state (page, "all");
-  g_assert_cmpuint (n_visible (page), ==, total);
+  hc_test_security_set_state (page, "all");
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, total);
 
   /* Severity filter, plain and inverted. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.severity", "s", "critical"));
-  g_assert_cmpuint (n_visible (page), ==, count_fixture (NULL, "critical", NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture (NULL, "critical", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.severity", "s", "high-up"));
-  g_assert_cmpuint (n_visible (page), ==, count_fixture (NULL, "critical|high", NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture (NULL, "critical|high", NULL));
   hc_security_page_set_invert_filter (page, TRUE);
-  g_assert_cmpuint (n_visible (page), ==, count_fixture (NULL, "medium|low", NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture (NULL, "medium|low", NULL));
   hc_security_page_set_invert_filter (page, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.severity", "s", "medium-up"));
-  g_assert_cmpuint (n_visible (page), ==, count_fixture (NULL, "critical|high|medium", NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture (NULL, "critical|high|medium", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.severity", "s", "low"));
-  g_assert_cmpuint (n_visible (page), ==, count_fixture (NULL, "low", NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture (NULL, "low", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.severity", "s", "all"));
 
   /* Category filter, plain and inverted. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "security.category", "s", "brute_force"));
-  g_assert_cmpuint (n_visible (page), ==, count_fixture (NULL, NULL, "brute_force"));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture (NULL, NULL, "brute_force"));
   hc_security_page_set_invert_filter (page, TRUE);
-  g_assert_cmpuint (n_visible (page), ==, total - count_fixture (NULL, NULL, "brute_force"));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, total - count_fixture (NULL, NULL, "brute_force"));
   hc_security_page_set_invert_filter (page, FALSE);
   hc_security_page_set_category_filter (page, NULL);
-  g_assert_cmpuint (n_visible (page), ==, total);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, total);
 
   /* Links from the overview: that severity, open. */
   hc_security_page_set_severity_filter (page, "high");
   g_assert_cmpstr (hc_security_page_get_state_filter (page), ==, "open");
-  g_assert_cmpuint (n_visible (page), ==, count_fixture ("open", "high", NULL));
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, count_fixture ("open", "high", NULL));
   hc_security_page_set_severity_filter (page, "all");
-  set_state (page, "all");
+  hc_test_security_set_state (page, "all");
 
   /* Search in titles, assets, source addresses and descriptions. */
   hc_list_pane_set_search_text (pane, "bảo hiểm xã hội");
-  g_assert_cmpuint (n_visible (page), ==, 1);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, 1);
   g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 0))), ==, "a-005");
   hc_list_pane_set_search_text (pane, "SSO-GATEWAY");
-  g_assert_cmpuint (n_visible (page), ==, 1);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, 1);
   hc_list_pane_set_search_text (pane, "203.0.113.");
-  g_assert_cmpuint (n_visible (page), ==, 2);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, 2);
   hc_list_pane_set_search_text (pane, "tống tiền");
-  g_assert_cmpuint (n_visible (page), ==, 1);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, 1);
   g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 0))), ==, "a-006");
   hc_list_pane_set_search_text (pane, NULL);
 
@@ -355,7 +217,7 @@ test_security_page (void)
     g_autoptr(GtkColumnViewColumn) detected = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
 
     gtk_column_view_sort_by_column (view, detected, GTK_SORT_DESCENDING);
-    for (guint i = 1; i < n_visible (page); i++)
+    for (guint i = 1; i < hc_test_security_n_visible (page); i++)
       g_assert_cmpint (hc_alert_get_detected_at (visible_alert (page, i - 1)), >=,
                        hc_alert_get_detected_at (visible_alert (page, i)));
     g_assert_cmpstr (hc_item_get_id (HC_ITEM (visible_alert (page, 0))), ==, "a-007");
@@ -366,11 +228,11 @@ test_security_page (void)
       g_autoptr(GtkColumnViewColumn) events = g_list_model_get_item (gtk_column_view_get_columns (view), 7);
 
       gtk_column_view_sort_by_column (view, events, GTK_SORT_ASCENDING);
-      for (guint i = 1; i < n_visible (page); i++)
+      for (guint i = 1; i < hc_test_security_n_visible (page); i++)
         g_assert_cmpint (hc_alert_get_events_count (visible_alert (page, i - 1)), <=,
                          hc_alert_get_events_count (visible_alert (page, i)));
       gtk_column_view_sort_by_column (view, state_column, GTK_SORT_ASCENDING);
-      for (guint i = 1; i < n_visible (page); i++)
+      for (guint i = 1; i < hc_test_security_n_visible (page); i++)
         g_assert_cmpint (hc_alert_get_state (visible_alert (page, i - 1)), <=, hc_alert_get_state (visible_alert (page, i)));
       g_assert_cmpint (hc_alert_get_state (visible_alert (page, 0)), ==, HC_ALERT_STATE_OPEN);
     }
@@ -379,7 +241,7 @@ test_security_page (void)
      * newest first. */
     gtk_column_view_sort_by_column (view, g_list_model_get_item (gtk_column_view_get_columns (view), 0), GTK_SORT_DESCENDING);
     g_object_unref (g_list_model_get_item (gtk_column_view_get_columns (view), 0));
-    for (guint i = 1; i < n_visible (page); i++)
+    for (guint i = 1; i < hc_test_security_n_visible (page); i++)
       {
         HcAlert *before = visible_alert (page, i - 1);
         HcAlert *after = visible_alert (page, i);
@@ -392,7 +254,7 @@ test_security_page (void)
 
   /* CSV of the visible rows: critical ones, newest... in the visible order. */
   hc_security_page_set_severity_filter (page, "critical");
-  set_state (page, "all");
+  hc_test_security_set_state (page, "all");
   {
     g_autoptr(GBytes) csv = hc_list_pane_to_csv (pane);
     g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
@@ -407,14 +269,14 @@ test_security_page (void)
     g_assert_nonnull (strstr (text, "Data exfiltration,api-bhxh,192.0.2.99,2026-11-27T05:30:00Z,Acknowledged,880"));
   }
   hc_security_page_set_severity_filter (page, "all");
-  set_state (page, "not-resolved");
+  hc_test_security_set_state (page, "not-resolved");
 
   /* Select an open alert; a live update in place keeps it selected. */
   selected = hc_item_store_lookup (store, "a-001");
   hc_list_pane_select_item (pane, selected);
   g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
   {
-    g_autoptr(HcItem) changed = alert_from_fixture (&alerts[0], "open", 57);
+    g_autoptr(HcItem) changed = hc_test_alert_from_fixture (&hc_test_alerts[0], "open", 57);
     g_assert_true (hc_item_store_upsert (store, changed) == selected);
     g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
     g_assert_cmpint (hc_alert_get_events_count (HC_ALERT (selected)), ==, 57);
@@ -422,10 +284,10 @@ test_security_page (void)
 
   /* The detail with its timeline. */
   {
-    g_autofree char *json = alert_json (&alerts[0], "open", 57,
+    g_autofree char *json = hc_test_alert_json (&hc_test_alerts[0], "open", 57,
       ",\"timeline\":[{\"at\":\"2026-11-27T07:10:00Z\",\"actor\":\"ids-sensor-3\",\"action\":\"detected\",\"comment\":null},"
       "{\"at\":\"2026-11-27T07:25:00Z\",\"actor\":\"soc-bot\",\"action\":\"escalated\",\"comment\":\"Nâng mức nghiêm trọng: tài khoản quản trị.\"}]");
-    g_autoptr(HcItem) detailed = parse (hc_parse_alert_detail, json);
+    g_autoptr(HcItem) detailed = hc_test_parse (json, hc_parse_alert_detail);
     GtkWidget *detail = GTK_WIDGET (hc_security_page_get_detail (page));
 
     hc_item_store_upsert (store, detailed);
@@ -501,7 +363,7 @@ test_security_page (void)
 
   /* The hub acknowledges: the row stays selected; acknowledge is no longer offered. */
   {
-    g_autoptr(HcItem) acknowledged = alert_from_fixture (&alerts[0], "acknowledged", 57);
+    g_autoptr(HcItem) acknowledged = hc_test_alert_from_fixture (&hc_test_alerts[0], "acknowledged", 57);
     hc_item_store_upsert (store, acknowledged);
     g_assert_true (hc_list_pane_get_selected_item (pane) == selected);
     g_assert_false (hc_security_page_acknowledge (page, HC_ALERT (selected), "Lần nữa"));
@@ -513,15 +375,15 @@ test_security_page (void)
 
   /* Resolved by the hub: it leaves the "not resolved" view. */
   {
-    guint before = n_visible (page);
-    g_autoptr(HcItem) resolved = alert_from_fixture (&alerts[0], "resolved", 57);
+    guint before = hc_test_security_n_visible (page);
+    g_autoptr(HcItem) resolved = hc_test_alert_from_fixture (&hc_test_alerts[0], "resolved", 57);
 
     hc_item_store_upsert (store, resolved);
-    g_assert_cmpuint (n_visible (page), ==, before - 1);
+    g_assert_cmpuint (hc_test_security_n_visible (page), ==, before - 1);
   }
 
   /* Resolved rows look different from open ones. */
-  set_state (page, "all");
+  hc_test_security_set_state (page, "all");
   hc_list_pane_close_detail (pane);
   hc_test_settle (200);
   hc_test_screenshot (GTK_WIDGET (window), "security-page-all.png");
@@ -538,23 +400,23 @@ test_security_page (void)
 static void
 test_security_page_newest_first (void)
 {
-  g_autoptr(HcItemStore) store = make_store ();
+  g_autoptr(HcItemStore) store = hc_test_alerts_store ();
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
-  AlertFixture live = alerts[7];   /* a high one, as if just raised */
+  AlertFixture live = hc_test_alerts[7];   /* a high one, as if just raised */
   guint n;
 
-  show_page (window, page, store);
+  hc_test_security_show (window, page, store);
 
   /* Arrives last, newer than every alert listed. */
   live.id = "a-009";
   live.detected_at = "2026-11-27T09:00:00Z";
   {
-    g_autoptr(HcItem) item = alert_from_fixture (&live, "open", 1);
+    g_autoptr(HcItem) item = hc_test_alert_from_fixture (&live, "open", 1);
 
     hc_item_store_upsert (store, item);
   }
-  n = n_visible (page);
+  n = hc_test_security_n_visible (page);
   g_assert_cmpuint (n, ==, count_fixture ("open|acknowledged", NULL, NULL) + 1);
   for (guint i = 1; i < n; i++)
     {
@@ -594,14 +456,14 @@ test_security_page_many (void)
     {
       g_autofree char *id = g_strdup_printf ("m-%06u", i);
       g_autofree char *title = g_strdup_printf ("Cảnh báo số %u", i);
-      AlertFixture a = alerts[i % G_N_ELEMENTS (alerts)];
+      AlertFixture a = hc_test_alerts[i % HC_TEST_N_ALERTS];
 
       a.id = id;
       a.title = title;
       a.severity = severities[i % 4];
       if (i % 4 == 3 && i % 3 == 0)
         expected_open_critical++;
-      g_ptr_array_add (items, alert_from_fixture (&a, states[i % 3], i + 1));
+      g_ptr_array_add (items, hc_test_alert_from_fixture (&a, states[i % 3], i + 1));
     }
   hc_item_store_upsert_many (store, items);
 
@@ -614,11 +476,11 @@ test_security_page_many (void)
   hc_security_page_set_alerts (page, G_LIST_MODEL (store));
   hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
   hc_security_page_set_severity_filter (page, "critical");
-  g_assert_cmpuint (n_visible (page), ==, expected_open_critical);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, expected_open_critical);
   hc_security_page_set_invert_filter (page, TRUE);
-  g_assert_cmpuint (n_visible (page), ==, n - expected_open_critical);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, n - expected_open_critical);
   hc_list_pane_set_search_text (pane, "số 99998"); /* high: shown by the inverted filter */
-  g_assert_cmpuint (n_visible (page), ==, 1);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, 1);
   hc_list_pane_set_search_text (pane, NULL);
   hc_test_settle (100);
   /* Printed for a look, never asserted: speed is measured in the
@@ -632,124 +494,6 @@ test_security_page_many (void)
 
 #define FSI "\u2068"
 #define PDI "\u2069"
-
-/* The row widget showing @needle, and its cell of the given type there. */
-static GtkWidget *
-row_of (GtkWidget *view, const char *needle)
-{
-  GtkWidget *label = find_label (view, needle);
-
-  g_assert_nonnull (label);
-  return gtk_widget_get_parent (gtk_widget_get_parent (label));
-}
-
-static const char *
-badge_text (GtkWidget *row, guint nth)
-{
-  GtkWidget *badge = NULL;
-
-  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
-    if (HC_IS_STATUS_BADGE (gtk_widget_get_first_child (cell)) && nth-- == 0)
-      badge = gtk_widget_get_first_child (cell);
-  g_assert_nonnull (badge);
-  return hc_status_badge_get_label (HC_STATUS_BADGE (badge));
-}
-
-/* The cells follow their row: the alert a search puts in a row widget
- * (through its slot: a search that changes the count by more than 32
- * re-points the rows), and the alert's own changes in place. */
-static void
-test_security_page_cells_follow (void)
-{
-  g_autoptr(HcItemStore) store = make_store ();
-  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  HcSecurityPage *page = HC_SECURITY_PAGE (hc_security_page_new ());
-  HcListPane *pane = hc_security_page_get_pane (page);
-  GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
-  const AlertFixture *bhxh = &alerts[4];
-  GtkWidget *row, *title;
-
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("r-%03u", i);
-      g_autofree char *text = g_strdup_printf ("Quét cổng lặp lại lần %u", i);
-      AlertFixture repeat = { id, "low", "intrusion", text, "Quét mạng.", "edge-fw", NULL,
-                              "2026-11-20T07:10:00Z", "open", 1 };
-
-      g_ptr_array_add (more, alert_from_fixture (&repeat, "open", 1));
-    }
-  hc_item_store_upsert_many (store, more);
-  show_page (window, page, store);
-  set_state (page, "all");
-  hc_test_settle (100);
-
-  /* Open titles stand out, resolved rows recede. */
-  g_assert_true (gtk_widget_has_css_class (find_label (view, alerts[0].title), "heading"));
-  g_assert_true (gtk_widget_has_css_class (find_label (view, alerts[3].title), "dim-label"));
-  g_assert_true (gtk_widget_has_css_class (find_label (row_of (view, alerts[3].title), alerts[3].asset), "dim-label"));
-
-  /* Each search puts other alerts in the same row widgets: every row
-   * shows the alert now at its place, none a former one. */
-  for (guint round = 0; round < 2; round++)
-    {
-      hc_list_pane_set_search_text (pane, "cổng");
-      g_assert_cmpuint (n_visible (page), ==, 103);
-      hc_list_pane_set_search_text (pane, "cổng thông");
-      g_assert_cmpuint (n_visible (page), ==, 1);
-      hc_test_settle (50);
-      for (guint i = 0; i < G_N_ELEMENTS (alerts); i++)
-        {
-          g_autofree char *shown = hc_test_find_text_now (view, alerts[i].title);
-          gboolean match = strstr (alerts[i].title, "cổng thông") != NULL;
-
-          g_assert_true ((shown != NULL) == match);
-        }
-      hc_list_pane_set_search_text (pane, "bảo hiểm xã hội");
-      g_assert_cmpuint (n_visible (page), ==, 1);
-      hc_test_settle (50);
-      g_assert_null (hc_test_find_text_now (view, alerts[1].title));
-      row = row_of (view, bhxh->title);
-      g_assert_cmpstr (badge_text (row, 0), ==, hc_severity_label (HC_SEVERITY_CRITICAL));
-      g_assert_cmpstr (badge_text (row, 1), ==, hc_alert_state_label (HC_ALERT_STATE_ACKNOWLEDGED));
-      g_assert_nonnull (find_label (row, "880"));
-      hc_list_pane_set_search_text (pane, NULL);
-      hc_test_settle (50);
-    }
-
-  hc_list_pane_set_search_text (pane, "lần 7");
-  g_assert_cmpuint (n_visible (page), ==, 11);
-  hc_test_settle (50);
-  g_assert_nonnull (hc_test_find_text_now (view, "lặp lại lần 7"));
-  g_assert_null (hc_test_find_text_now (view, "lặp lại lần 8"));
-  g_assert_null (hc_test_find_text_now (view, alerts[0].title));
-
-  /* The alert changes in place: its row says so at once, also where the
-   * store tells only the alert's own properties (no items-changed). */
-  hc_item_store_set_announce_updates (store, FALSE);
-  hc_list_pane_set_search_text (pane, "bảo hiểm xã hội");
-  g_assert_cmpuint (n_visible (page), ==, 1);
-  hc_test_settle (50);
-  row = row_of (view, bhxh->title);
-  title = find_label (view, bhxh->title);
-  g_assert_false (gtk_widget_has_css_class (title, "dim-label"));
-  {
-    g_autoptr(HcItem) resolved = alert_from_fixture (bhxh, "resolved", 1234);
-
-    hc_item_store_upsert (store, resolved);
-  }
-  g_assert_true (find_label (view, bhxh->title) == title);
-  g_assert_true (gtk_widget_has_css_class (title, "dim-label"));
-  g_assert_cmpstr (badge_text (row, 1), ==, hc_alert_state_label (HC_ALERT_STATE_RESOLVED));
-  {
-    g_autofree char *events = hc_format_count (1234);
-
-    g_assert_nonnull (find_label (row, events));
-  }
-
-  hc_test_destroy_window (window);
-  hc_test_reset_list ("security");
-}
 
 /*
  * The "Trojan Source" trick: a title with a right-to-left override reads
@@ -772,10 +516,10 @@ test_security_page_hub_text (void)
   GtkWidget *detail = GTK_WIDGET (hc_security_page_get_detail (page));
   HcItem *alert;
 
-  g_ptr_array_add (items, alert_from_fixture (&trojan, "open", 1));
-  g_ptr_array_add (items, alert_from_fixture (&alerts[0], "open", 42));
+  g_ptr_array_add (items, hc_test_alert_from_fixture (&trojan, "open", 1));
+  g_ptr_array_add (items, hc_test_alert_from_fixture (&hc_test_alerts[0], "open", 42));
   hc_item_store_upsert_many (store, items);
-  show_page (window, page, store);
+  hc_test_security_show (window, page, store);
   hc_test_settle (200);
 
   /* The list: each cell shows its hub text isolated, the override visible. */
@@ -796,32 +540,32 @@ test_security_page_hub_text (void)
     g_autoptr(GDateTime) detected = g_date_time_new_from_iso8601 (trojan.detected_at, NULL);
     gint64 at = g_date_time_to_unix (detected);
     g_autofree char *ago = hc_format_relative (at, g_get_real_time () / G_USEC_PER_SEC);
-    GtkWidget *title = find_label (view, "gnp.exe");
+    GtkWidget *title = hc_test_find_label (view, "gnp.exe");
     GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (title));
-    GtkWidget *time = find_label (row, ago);
-    GtkWidget *address = find_label (row, trojan.source_ip);
+    GtkWidget *time = hc_test_find_label (row, ago);
+    GtkWidget *address = hc_test_find_label (row, trojan.source_ip);
 
     g_assert_nonnull (time);
     g_assert_nonnull (address);
     g_assert_null (gtk_widget_get_tooltip_text (title));
     g_assert_true (gtk_widget_get_has_tooltip (title) && query_tooltip (title));
-    g_assert_true (gtk_widget_get_has_tooltip (find_label (row, "exe.01")) && query_tooltip (find_label (row, "exe.01")));
+    g_assert_true (gtk_widget_get_has_tooltip (hc_test_find_label (row, "exe.01")) && query_tooltip (hc_test_find_label (row, "exe.01")));
     g_assert_true (gtk_widget_get_has_tooltip (time) && query_tooltip (time));
     g_assert_false (gtk_widget_get_has_tooltip (address));
   }
   /* Search and sort still see the hub's own text. */
   hc_list_pane_set_search_text (pane, "\u202Egnp");
-  g_assert_cmpuint (n_visible (page), ==, 1);
+  g_assert_cmpuint (hc_test_security_n_visible (page), ==, 1);
   hc_list_pane_set_search_text (pane, NULL);
 
   /* The detail, with a timeline whose actor and comment try the same. */
   alert = hc_item_store_lookup (store, "t-001");
   hc_list_pane_select_item (pane, alert);
   {
-    g_autofree char *json = alert_json (&trojan, "open", 1,
+    g_autofree char *json = hc_test_alert_json (&trojan, "open", 1,
       ",\"timeline\":[{\"at\":\"2026-11-27T07:10:00Z\",\"actor\":\"ids-\u202Esensor\",\"action\":\"detected\","
       "\"comment\":\"Đã \u202Bchặn\\ntại tường lửa\u202C\"}]");
-    g_autoptr(HcItem) detailed = parse (hc_parse_alert_detail, json);
+    g_autoptr(HcItem) detailed = hc_test_parse (json, hc_parse_alert_detail);
 
     hc_item_store_upsert (store, detailed);
   }
@@ -886,7 +630,6 @@ main (int argc, char *argv[])
   hc_test_add_icons ();
   g_test_add_func ("/security-page/list", test_security_page);
   g_test_add_func ("/security-page/hub-text", test_security_page_hub_text);
-  g_test_add_func ("/security-page/cells-follow", test_security_page_cells_follow);
   g_test_add_func ("/security-page/many", test_security_page_many);
   g_test_add_func ("/security-page/newest-first", test_security_page_newest_first);
   return g_test_run ();

@@ -99,9 +99,13 @@ test_alert_cells_follow (void)
   hc_list_pane_set_search_text (pane, "lần 7");
   g_assert_cmpuint (hc_test_security_n_visible (page), ==, 11);
   hc_test_settle (50);
-  g_assert_nonnull (hc_test_find_text_now (view, "lặp lại lần 7"));
-  g_assert_null (hc_test_find_text_now (view, "lặp lại lần 8"));
-  g_assert_null (hc_test_find_text_now (view, hc_test_alerts[0].title));
+  {
+    g_autofree char *seventh = hc_test_find_text_now (view, "lặp lại lần 7");
+
+    g_assert_nonnull (seventh);
+    g_assert_null (hc_test_find_text_now (view, "lặp lại lần 8"));
+    g_assert_null (hc_test_find_text_now (view, hc_test_alerts[0].title));
+  }
 
   /* The alert changes in place: its row says so at once, also where the
    * store tells only the alert's own properties (no items-changed). */

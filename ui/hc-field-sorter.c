@@ -10,7 +10,7 @@
  * column view sorter has no sort keys, so a list is sorted by
  * comparisons, and a GtkNumericSorter evaluated its expression for both
  * items of every one: 7,000 feeds sorted into the Ingestion list held the
- * window 85 ms. In a .ui:
+ * window 85 ms, 5,000 alerts into the Security list 50 ms. In a .ui:
  *
  *   <object class="HcFieldSorter"><property name="property">lag-seconds</property></object>
 

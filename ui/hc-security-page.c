@@ -6,9 +6,9 @@
 #include "hc-alert-cells.h"
 #include "hc-alert-filter.h"
 #include "hc-alert-kind-actions.h"
-#include "hc-alert-sorter.h"
 #include "hc-closures.h"
 #include "hc-csv.h"
+#include "hc-field-sorter.h"
 #include "hc-format.h"
 #include "hc-item-store.h"
 #include "hc-labels.h"
@@ -510,7 +510,7 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
   g_type_ensure (HC_TYPE_STATUS_BADGE);
   g_type_ensure (HC_TYPE_ALERT);
   g_type_ensure (HC_TYPE_ROW_SLOT);
-  g_type_ensure (HC_TYPE_ALERT_SORTER);
+  g_type_ensure (HC_TYPE_FIELD_SORTER);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "/hc-security-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, pane);
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, view);

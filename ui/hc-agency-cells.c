@@ -59,7 +59,7 @@ setup_score (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              ScoreCell                *cell)
 {
-  gtk_list_item_set_child (list_item, hc_status_badge_new ());
+  gtk_list_item_set_child (list_item, hc_status_badge_new_in_cell ());
   g_object_set_data (G_OBJECT (list_item), "hc-score-cell", cell);
   g_signal_connect_object (cell->thresholds, "notify", G_CALLBACK (update_score), list_item, G_CONNECT_SWAPPED);
 }

@@ -154,7 +154,7 @@ setup_score_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   ScoreCell                *cell)
 {
-  GtkWidget *badge = hc_status_badge_new ();
+  GtkWidget *badge = hc_status_badge_new_in_cell ();
 
   gtk_list_item_set_child (list_item, badge);
   gtk_expression_bind (gtk_expression_ref (cell->level), badge, "level", list_item);

@@ -12,9 +12,10 @@ struct _HcStatusBadge
 {
   GtkWidget  parent_instance;
 
-  GtkImage  *icon;
-  GtkLabel  *label;
+  GtkWidget *icon;
+  GtkWidget *text;      /* a GtkLabel, or in a list cell a GtkInscription */
   HcLevel    level;
+  gboolean   in_cell;
 };
 
 G_DEFINE_FINAL_TYPE (HcStatusBadge, hc_status_badge, GTK_TYPE_WIDGET)
@@ -23,6 +24,7 @@ enum {
   PROP_0,
   PROP_LEVEL,
   PROP_LABEL,
+  PROP_IN_CELL,
   N_PROPS
 };
 
@@ -58,6 +60,31 @@ hc_level_css_class (HcLevel level)
     }
 }
 
+/* Its icon is drawn by style.css from this class: changing it redraws,
+ * where a GtkImage given a new icon is measured again, and with it the
+ * row and the list's column around it. */
+static const char *
+level_icon_class (HcLevel level)
+{
+  switch (level)
+    {
+    case HC_LEVEL_OK:      return "level-ok";
+    case HC_LEVEL_WARNING: return "level-warning";
+    case HC_LEVEL_ERROR:   return "level-error";
+    case HC_LEVEL_INFO:    return "level-info";
+    case HC_LEVEL_UNKNOWN: return "level-unknown";
+    case HC_LEVEL_NEUTRAL:
+    default:               return "level-neutral";
+    }
+}
+
+static const char *
+get_text (HcStatusBadge *self)
+{
+  return self->in_cell ? gtk_inscription_get_text (GTK_INSCRIPTION (self->text))
+                       : gtk_label_get_label (GTK_LABEL (self->text));
+}
+
 static void
 hc_status_badge_get_property (GObject    *object,
                               guint       prop_id,
@@ -73,7 +100,11 @@ hc_status_badge_get_property (GObject    *object,
       break;
 
     case PROP_LABEL:
-      g_value_set_string (value, gtk_label_get_label (self->label));
+      g_value_set_string (value, get_text (self));
+      break;
+
+    case PROP_IN_CELL:
+      g_value_set_boolean (value, self->in_cell);
       break;
 
     default:
@@ -92,11 +123,15 @@ hc_status_badge_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LEVEL:
-      hc_status_badge_set (self, g_value_get_int (value), gtk_label_get_label (self->label));
+      hc_status_badge_set (self, g_value_get_int (value), get_text (self));
       break;
 
     case PROP_LABEL:
       hc_status_badge_set (self, self->level, g_value_get_string (value));
+      break;
+
+    case PROP_IN_CELL:
+      self->in_cell = g_value_get_boolean (value);
       break;
 
     default:
@@ -105,12 +140,47 @@ hc_status_badge_set_property (GObject      *object,
 }
 
 static void
+hc_status_badge_constructed (GObject *object)
+{
+  HcStatusBadge *self = HC_STATUS_BADGE (object);
+  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+
+  G_OBJECT_CLASS (hc_status_badge_parent_class)->constructed (object);
+
+  gtk_box_layout_set_spacing (layout, 6);
+
+  self->icon = gtk_image_new ();
+  gtk_widget_add_css_class (self->icon, "level-icon");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
+
+  if (self->in_cell)
+    {
+      self->text = g_object_new (GTK_TYPE_INSCRIPTION,
+                                 "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                                 "hexpand", TRUE,
+                                 NULL);
+    }
+  else
+    {
+      self->text = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->text), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (self->text), PANGO_ELLIPSIZE_END);
+    }
+  gtk_widget_set_parent (self->text, GTK_WIDGET (self));
+
+  self->level = (HcLevel) -1;
+  hc_status_badge_set (self, HC_LEVEL_NEUTRAL, "");
+}
+
+static void
 hc_status_badge_dispose (GObject *object)
 {
   HcStatusBadge *self = HC_STATUS_BADGE (object);
   hc_widget_unparent_children (GTK_WIDGET (self));
   self->icon = NULL;
-  self->label = NULL;
+  self->text = NULL;
 
   G_OBJECT_CLASS (hc_status_badge_parent_class)->dispose (object);
 }
@@ -123,6 +193,7 @@ hc_status_badge_class_init (HcStatusBadgeClass *klass)
 
   object_class->get_property = hc_status_badge_get_property;
   object_class->set_property = hc_status_badge_set_property;
+  object_class->constructed = hc_status_badge_constructed;
   object_class->dispose = hc_status_badge_dispose;
 
   /* Properties, so list factories can bind them to an item's state. */
@@ -132,6 +203,12 @@ hc_status_badge_class_init (HcStatusBadgeClass *klass)
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* In a list cell of a fixed width, the word is fitted to the cell and a
+   * new one only redraws it: a GtkLabel would have the row, and every
+   * cell of its column, measured again for each row a search re-points. */
+  properties[PROP_IN_CELL] =
+    g_param_spec_boolean ("in-cell", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -142,22 +219,12 @@ hc_status_badge_class_init (HcStatusBadgeClass *klass)
 static void
 hc_status_badge_init (HcStatusBadge *self)
 {
-  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+}
 
-  gtk_box_layout_set_spacing (layout, 6);
-
-  self->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
-
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->label, 0);
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
-
-  self->level = (HcLevel) -1;
-  hc_status_badge_set (self, HC_LEVEL_NEUTRAL, "");
+GtkWidget *
+hc_status_badge_new_in_cell (void)
+{
+  return g_object_new (HC_TYPE_STATUS_BADGE, "in-cell", TRUE, NULL);
 }
 
 GtkWidget *
@@ -177,9 +244,12 @@ hc_status_badge_set (HcStatusBadge *self,
   if (label == NULL)
     label = "";
 
-  if (g_strcmp0 (gtk_label_get_label (self->label), label) != 0)
+  if (g_strcmp0 (get_text (self), label) != 0)
     {
-      gtk_label_set_label (self->label, label);
+      if (self->in_cell)
+        gtk_inscription_set_text (GTK_INSCRIPTION (self->text), label);
+      else
+        gtk_label_set_label (GTK_LABEL (self->text), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
@@ -189,10 +259,13 @@ hc_status_badge_set (HcStatusBadge *self,
     return;
 
   if ((int) self->level >= 0)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), hc_level_css_class (self->level));
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), hc_level_css_class (self->level));
+      gtk_widget_remove_css_class (GTK_WIDGET (self), level_icon_class (self->level));
+    }
   self->level = level;
   gtk_widget_add_css_class (GTK_WIDGET (self), hc_level_css_class (level));
-  gtk_image_set_from_icon_name (self->icon, hc_level_icon_name (level));
+  gtk_widget_add_css_class (GTK_WIDGET (self), level_icon_class (level));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
 }
 
@@ -207,7 +280,8 @@ hc_status_badge_set_ellipsize (HcStatusBadge *self,
 {
   g_return_if_fail (HC_IS_STATUS_BADGE (self));
 
-  gtk_label_set_ellipsize (self->label, ellipsize ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  if (!self->in_cell)
+    gtk_label_set_ellipsize (GTK_LABEL (self->text), ellipsize ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
 }
 
 HcLevel
@@ -223,5 +297,5 @@ hc_status_badge_get_label (HcStatusBadge *self)
 {
   g_return_val_if_fail (HC_IS_STATUS_BADGE (self), NULL);
 
-  return gtk_label_get_label (self->label);
+  return get_text (self);
 }

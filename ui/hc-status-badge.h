@@ -20,6 +20,7 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (HcStatusBadge, hc_status_badge, HC, STATUS_BADGE, GtkWidget)
 
 GtkWidget *hc_status_badge_new       (void);
+GtkWidget *hc_status_badge_new_in_cell (void);
 void       hc_status_badge_set       (HcStatusBadge *self,
                                       HcLevel        level,
                                       const char    *label);

@@ -77,10 +77,26 @@ hc_alert_cells_category_text (gpointer    this,
 }
 
 static const char * const no_classes[] = { NULL };
-static const char * const open_classes[] = { "heading", NULL };
 static const char * const dim_classes[] = { "dim-label", NULL };
 static const char * const numeric_classes[] = { "numeric", NULL };
 static const char * const numeric_dim_classes[] = { "numeric", "dim-label", NULL };
+
+/* Bold as the text's attribute, not a style class: a style of another
+ * font weight would have the cell measured again, and with it every cell
+ * of its column, each time a search puts an open alert in a row that
+ * showed another. */
+static PangoAttrList *
+bold_attributes (void)
+{
+  static PangoAttrList *bold;
+
+  if (bold == NULL)
+    {
+      bold = pango_attr_list_new ();
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    }
+  return bold;
+}
 
 /* Open alerts stand out (bold) in their title, resolved ones recede (dim)
  * in every cell; numbers keep their figures aligned. */
@@ -103,8 +119,11 @@ set_classes (Cell      *cell,
   else if (resolved)
     classes = dim_classes;
   else
-    classes = title && state == HC_ALERT_STATE_OPEN ? open_classes : no_classes;
+    classes = no_classes;
   gtk_widget_set_css_classes (child, (const char **) classes);
+  if (title)
+    gtk_inscription_set_attributes (GTK_INSCRIPTION (child),
+                                    state == HC_ALERT_STATE_OPEN ? bold_attributes () : NULL);
 }
 
 static void
@@ -127,7 +146,7 @@ take_text (GtkWidget *child,
 static GtkWidget *
 make_badge (Cell *cell)
 {
-  return hc_status_badge_new ();
+  return hc_status_badge_new_in_cell ();
 }
 
 /* Text cut to its cell; @tooltip: the whole of it when the pointer rests. */

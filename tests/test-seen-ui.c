@@ -62,7 +62,8 @@ visible_label (GtkWidget *root, const char *text)
     {
       GtkWidget *found;
 
-      if (!gtk_widget_get_visible (child))
+      /* A mark not shown is transparent (ui/hc-list-pane-new.c). */
+      if (!gtk_widget_get_visible (child) || gtk_widget_get_opacity (child) == 0)
         continue;
       if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
         return child;
@@ -180,7 +181,8 @@ count_visible_labels (GtkWidget *root, const char *text)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (!gtk_widget_get_visible (child))
+      /* A mark not shown is transparent (ui/hc-list-pane-new.c). */
+      if (!gtk_widget_get_visible (child) || gtk_widget_get_opacity (child) == 0)
         continue;
       if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
         n++;

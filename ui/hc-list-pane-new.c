@@ -23,6 +23,19 @@ is_new (HcListPane *self,
   return item != NULL && self->new_func != NULL && self->new_func (item, self->new_data);
 }
 
+/* Shown or not by its opacity (and to a screen reader by its hidden
+ * state): a mark made visible or invisible would have its cell measured
+ * again and with it every cell of the column, for each row bound. */
+static void
+show_mark_widget (GtkWidget *mark,
+                  gboolean   shown)
+{
+  if ((gtk_widget_get_opacity (mark) > 0) == shown)
+    return;
+  gtk_widget_set_opacity (mark, shown ? 1 : 0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
 static void
 update_cell (HcListPane  *self,
              GtkListItem *list_item)
@@ -30,7 +43,7 @@ update_cell (HcListPane  *self,
   GtkWidget *cell = gtk_list_item_get_child (list_item);
   gboolean mark = is_new (self, hc_row_slot_unwrap (gtk_list_item_get_item (list_item)));
 
-  gtk_widget_set_visible (gtk_widget_get_first_child (cell), mark);
+  show_mark_widget (gtk_widget_get_first_child (cell), mark);
 }
 
 static gboolean
@@ -80,7 +93,8 @@ on_setup (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_box_append (GTK_BOX (mark), dot);
   gtk_box_append (GTK_BOX (mark), label);
-  gtk_widget_set_visible (mark, FALSE);
+  gtk_widget_set_opacity (mark, 0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), mark);
   gtk_list_item_set_child (list_item, box);
 }

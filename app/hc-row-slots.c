@@ -405,6 +405,24 @@ repoint (HcRowSlots *self,
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
 }
 
+/* The slots at the places from @position on, @n of them, take the rows
+ * now there; nothing moves in the list. */
+static void
+repoint_places (HcRowSlots *self,
+                guint       position,
+                guint       n)
+{
+  guint end = MIN (position + n, self->places->len);
+
+  for (guint i = position; i < end; i++)
+    {
+      HcRowSlot *slot = g_ptr_array_index (self->places, i);
+
+      if (slot != NULL)
+        slot_point_at (slot, g_list_model_get_item (self->model, i));
+    }
+}
+
 static void
 on_items_changed (GListModel *model,
                   guint       position,
@@ -414,12 +432,18 @@ on_items_changed (GListModel *model,
 {
   guint before = g_list_model_get_n_items (model) - added + removed;
 
-  /* About as many rows as before: mostly rows that moved (GtkSortListModel
-   * says one re-sorted or a few came in as a change from the first place
-   * touched to the last). The view keeps the row widget of an item still
-   * there; slots would all take new rows. While the list grows by steps,
-   * its count is not the model's: every change re-points. */
-  if (self->n_items == before && MAX (removed, added) - MIN (removed, added) <= PASS_LIMIT)
+  /* As many rows as before: rows changed in place, or re-sorted
+   * (GtkSortListModel says a row that moved as a change of every place
+   * from where it was to where it went). The slots there take the rows
+   * now at their places and the view moves nothing: GTK 4.8 would move
+   * the widget of every row in the span, and lay each out again. */
+  if (self->n_items == before && removed == added)
+    repoint_places (self, position, added);
+  /* About as many: rows that came or went (a few, among rows that
+   * moved). The view keeps the row widget of an item still there and its
+   * place in the list; slots would all take new rows. While the list
+   * grows by steps, its count is not the model's: every change re-points. */
+  else if (self->n_items == before && MAX (removed, added) - MIN (removed, added) <= PASS_LIMIT)
     pass_through (self, position, removed, added);
   else
     repoint (self, MIN (position, self->n_items));

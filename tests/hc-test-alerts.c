@@ -84,23 +84,6 @@ hc_test_security_n_visible (HcSecurityPage *page)
   return g_list_model_get_n_items (hc_list_pane_get_visible_model (pane));
 }
 
-GtkWidget *
-hc_test_find_label (GtkWidget  *root,
-            const char *needle)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (hc_test_widget_text (child) != NULL && strstr (hc_test_widget_text (child), needle) != NULL)
-        return child;
-      if ((found = hc_test_find_label (child, needle)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 void
 hc_test_security_set_state (HcSecurityPage *page, const char *state)
 {

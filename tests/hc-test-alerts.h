@@ -35,8 +35,6 @@ HcItem       *hc_test_alert_from_fixture  (const AlertFixture *a,
                                            gint64              events);
 HcItemStore  *hc_test_alerts_store        (void);
 guint         hc_test_security_n_visible  (HcSecurityPage     *page);
-GtkWidget    *hc_test_find_label          (GtkWidget          *root,
-                                           const char         *needle);
 void          hc_test_security_set_state  (HcSecurityPage     *page,
                                            const char         *state);
 void          hc_test_security_show       (GtkWindow          *window,

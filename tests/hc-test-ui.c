@@ -181,6 +181,24 @@ hc_test_find_text (GtkWidget  *root,
 /* No text shown under @root holds a raw bidi embedding, override or mark
  * (or a zero-width space): the only bidi controls left are the isolates
  * hc_format_hub_text() puts around hub text. */
+/* The first widget under @root whose text holds @needle. */
+GtkWidget *
+hc_test_find_label (GtkWidget  *root,
+                    const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (hc_test_widget_text (child) != NULL && strstr (hc_test_widget_text (child), needle) != NULL)
+        return child;
+      if ((found = hc_test_find_label (child, needle)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 hc_test_assert_nothing_disguised (GtkWidget *root)
 {

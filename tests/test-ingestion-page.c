@@ -9,6 +9,7 @@
 
 #include "hc-ingestion-page.h"
 #include "hc-item-store.h"
+#include "hc-labels.h"
 #include "hc-parser.h"
 #include "hc-test-ui.h"
 #include "hc-widget-util.h"
@@ -304,6 +305,98 @@ test_ingestion_page_hub_text (void)
   hc_test_destroy_window (window);
 }
 
+/* Every row shows the feed now at its place: its name, and its status in
+ * the badge beside it. */
+static void
+assert_rows_in_step (HcIngestionPage *page, GtkWidget *view)
+{
+  GListModel *visible = hc_list_pane_get_visible_model (hc_ingestion_page_get_pane (page));
+  GtkWidget *rows = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(HcSource) source = g_list_model_get_item (visible, i);
+      GtkWidget *name = hc_test_find_label (view, hc_source_get_name (source));
+      GtkWidget *row, *at;
+      guint place = 0;
+
+      g_assert_nonnull (name);
+      row = gtk_widget_get_parent (gtk_widget_get_parent (name));
+      if (rows == NULL)
+        rows = gtk_widget_get_parent (row);
+      for (at = gtk_widget_get_first_child (rows); at != row; at = gtk_widget_get_next_sibling (at))
+        place++;
+      g_assert_cmpuint (place, ==, i);
+      g_assert_nonnull (hc_test_find_label (row, hc_source_status_label (hc_source_get_status (source))));
+    }
+}
+
+/* Feeds re-sort as they run: the rows stay where they are and each shows
+ * the feed now at its place (HcRowSlots with the cells of
+ * ui/hc-source-cells.c), the row selected follows its feed. */
+static void
+test_ingestion_page_rows_follow (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcIngestionPage *page = HC_INGESTION_PAGE (hc_ingestion_page_new ());
+  HcListPane *pane = hc_ingestion_page_get_pane (page);
+  GtkWidget *view = GTK_WIDGET (hc_list_pane_get_view (pane));
+  HcItem *selected;
+  g_autoptr(GtkWidget) first_name = NULL;
+
+  /* As a hub's stores do: a feed changed in place is announced, so the
+   * list sorts it again. */
+  hc_item_store_set_announce_updates (store, TRUE);
+  gtk_window_set_default_size (window, 1200, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_ingestion_page_set_sources (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+  hc_test_settle (100);
+  assert_rows_in_step (page, view);
+  first_name = g_object_ref (hc_test_find_label (view, "Hộ tịch — Hà Nội"));
+
+  /* The feed at the bottom (all well) fails now: it moves to the top,
+   * the newest failure, and the rows it passes show the feeds now there. */
+  g_assert_cmpstr (visible_id (page, 4), ==, "dan-cu-hn");
+  selected = hc_item_store_lookup (store, "bhxh");
+  hc_list_pane_select_item (pane, selected);
+  {
+    g_autoptr(JsonNode) node = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HcItem) failed = NULL;
+
+    node = json_from_string ("{\"id\":\"dan-cu-hn\",\"name\":\"Dân cư — Hà Nội\",\"agency\":\"UBND TP. Hà Nội\","
+                             "\"kind\":\"batch\",\"status\":\"failed\",\"schedule\":\"0 * * * *\","
+                             "\"last_success_at\":\"2026-11-27T09:30:00Z\",\"lag_seconds\":60,"
+                             "\"records_per_second\":0,\"last_run\":null}", &error);
+    g_assert_no_error (error);
+    failed = hc_parse_source (node, &error);
+    g_assert_no_error (error);
+    hc_item_store_upsert (store, failed);
+  }
+  g_assert_cmpstr (visible_id (page, 0), ==, "dan-cu-hn");
+  assert_rows_in_step (page, view);
+  g_assert_true (hc_list_pane_get_selected_item (pane) == (gpointer) selected);
+  /* No row widget was made anew: the name cell that showed a feed is
+   * still in the list, showing whichever feed is at its place now. */
+  g_assert_true (gtk_widget_get_root (first_name) == GTK_ROOT (window));
+
+  /* And back to all well: to the bottom again. */
+  {
+    g_autoptr(HcItem) ok = source_from_json ("dan-cu-hn", "Dân cư — Hà Nội", "UBND TP. Hà Nội", "ok", 30, NULL);
+
+    hc_item_store_upsert (store, ok);
+  }
+  g_assert_cmpstr (visible_id (page, 4), ==, "dan-cu-hn");
+  assert_rows_in_step (page, view);
+  g_assert_true (hc_list_pane_get_selected_item (pane) == (gpointer) selected);
+
+  hc_test_destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -315,5 +408,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ingestion-page/list", test_ingestion_page);
   g_test_add_func ("/ingestion-page/hub-text", test_ingestion_page_hub_text);
   g_test_add_func ("/ingestion-page/newest-failure-first", test_ingestion_page_newest_failure_first);
+  g_test_add_func ("/ingestion-page/rows-follow", test_ingestion_page_rows_follow);
   return g_test_run ();
 }

@@ -4,8 +4,6 @@
 #include "hc-cell-tooltips.h"
 #include "hc-format.h"
 #include "hc-row-slots.h"
-#include "hc-run.h"
-#include "hc-source.h"
 
 /* Tooltips of list cells, given when GTK asks for one (`has-tooltip` and
  * `query-tooltip`) instead of bound: setting a widget's tooltip text asks
@@ -18,7 +16,7 @@
  *
  * or, for a tooltip read from the row's item,
  *
- *   <signal name="query-tooltip" handler="alert_detected_tooltip"
+ *   <signal name="query-tooltip" handler="dataset_checked_tooltip"
  *           object="GtkListItem" swapped="no"/>
  */
 
@@ -72,39 +70,10 @@ time_tooltip (GtkListItem *list_item,
 }
 
 static gboolean
-alert_detected_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard,
-                        GtkTooltip *tooltip, GtkListItem *list_item)
-{
-  return time_tooltip (list_item, "detected-at", tooltip);
-}
-
-static gboolean
-source_success_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard,
-                        GtkTooltip *tooltip, GtkListItem *list_item)
-{
-  return time_tooltip (list_item, "last-success-at", tooltip);
-}
-
-static gboolean
 dataset_checked_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard,
                          GtkTooltip *tooltip, GtkListItem *list_item)
 {
   return time_tooltip (list_item, "checked-at", tooltip);
-}
-
-/* A feed's last error in full, its lines kept (the cell shows one line). */
-static gboolean
-source_error_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard,
-                      GtkTooltip *tooltip, GtkListItem *list_item)
-{
-  HcSource *source = hc_row_slot_unwrap (gtk_list_item_get_item (list_item));
-  HcRun *run = source != NULL ? hc_source_get_last_run (source) : NULL;
-  g_autofree char *text = NULL;
-
-  if (run == NULL || hc_run_get_error (run) == NULL)
-    return FALSE;
-  text = hc_format_hub_text (hc_run_get_error (run), HC_HUB_TEXT_LINES);
-  return set_text (tooltip, text);
 }
 
 /* A cell showing a relative time: its accessible description is the exact
@@ -130,9 +99,6 @@ void
 hc_cell_tooltips_bind (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback_full (widget_class, "label_tooltip", G_CALLBACK (hc_cell_label_tooltip));
-  gtk_widget_class_bind_template_callback_full (widget_class, "alert_detected_tooltip", G_CALLBACK (alert_detected_tooltip));
-  gtk_widget_class_bind_template_callback_full (widget_class, "source_success_tooltip", G_CALLBACK (source_success_tooltip));
   gtk_widget_class_bind_template_callback_full (widget_class, "dataset_checked_tooltip", G_CALLBACK (dataset_checked_tooltip));
-  gtk_widget_class_bind_template_callback_full (widget_class, "source_error_tooltip", G_CALLBACK (source_error_tooltip));
   gtk_widget_class_bind_template_callback_full (widget_class, "described_relative_time", G_CALLBACK (described_relative_time));
 }

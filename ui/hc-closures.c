@@ -34,18 +34,6 @@ hc_closure_exact_time (gpointer this, gint64 unix_time)
   return hc_format_time (unix_time, now ());
 }
 
-static char *
-duration (gpointer this, gint64 seconds)
-{
-  return hc_format_duration (seconds);
-}
-
-static char *
-rate (gpointer this, double records_per_second)
-{
-  return hc_format_rate (records_per_second);
-}
-
 /* A count; a negative one is not known, and never shown as a number. */
 static char *
 count (gpointer this, gint64 value)
@@ -81,40 +69,17 @@ last_error (gpointer this, HcRun *run)
   return g_strdup (hc_run_get_error (run));
 }
 
-static char *
-kind_label (gpointer this, int kind)
-{
-  return g_strdup (hc_source_kind_label (kind));
-}
-
-static int
-status_level (gpointer this, int status)
-{
-  return hc_source_status_level (status);
-}
-
-static char *
-status_label (gpointer this, int status)
-{
-  return g_strdup (hc_source_status_label (status));
-}
-
 void
 hc_closures_bind (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback_full (widget_class, "enum_to_int", G_CALLBACK (enum_to_int));
   gtk_widget_class_bind_template_callback_full (widget_class, "relative_time", G_CALLBACK (hc_closure_relative_time));
   gtk_widget_class_bind_template_callback_full (widget_class, "exact_time", G_CALLBACK (hc_closure_exact_time));
-  gtk_widget_class_bind_template_callback_full (widget_class, "duration", G_CALLBACK (duration));
-  gtk_widget_class_bind_template_callback_full (widget_class, "rate", G_CALLBACK (rate));
   gtk_widget_class_bind_template_callback_full (widget_class, "count", G_CALLBACK (count));
   gtk_widget_class_bind_template_callback_full (widget_class, "bytes", G_CALLBACK (bytes));
   gtk_widget_class_bind_template_callback_full (widget_class, "hub_text", G_CALLBACK (hub_text));
   gtk_widget_class_bind_template_callback_full (widget_class, "hub_lines", G_CALLBACK (hub_lines));
   gtk_widget_class_bind_template_callback_full (widget_class, "last_error", G_CALLBACK (last_error));
-  gtk_widget_class_bind_template_callback_full (widget_class, "kind_label", G_CALLBACK (kind_label));
-  gtk_widget_class_bind_template_callback_full (widget_class, "status_level", G_CALLBACK (status_level));
-  gtk_widget_class_bind_template_callback_full (widget_class, "status_label", G_CALLBACK (status_label));
   hc_cell_tooltips_bind (widget_class);
 }
 

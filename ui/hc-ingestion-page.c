@@ -11,6 +11,7 @@
 #include "hc-ingestion-page.h"
 #include "hc-item-store.h"
 #include "hc-labels.h"
+#include "hc-source-cells.h"
 #include "hc-source-detail.h"
 #include "hc-status-badge.h"
 
@@ -28,6 +29,7 @@ struct _HcIngestionPage
   /* template children */
   HcListPane       *pane;
   GtkColumnView    *view;
+  GtkColumnViewColumn *columns[HC_SOURCE_N_CELLS];  /* as HcSourceCell */
   GtkDropDown      *agency_dropdown;
   HcSourceDetail   *detail;
   GMenuModel       *filter_menu;
@@ -347,6 +349,11 @@ hc_ingestion_page_class_init (HcIngestionPageClass *klass)
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, HC_TYPE_SOURCE);
 
+  static const char * const column_ids[HC_SOURCE_N_CELLS] = {
+    "name_column", "agency_column", "kind_column", "status_column",
+    "last_success_column", "lag_column", "throughput_column", "error_column",
+  };
+
   g_type_ensure (HC_TYPE_FIELD_SORTER);
   g_type_ensure (HC_TYPE_LIST_PANE);
   g_type_ensure (HC_TYPE_SOURCE_DETAIL);
@@ -358,6 +365,8 @@ hc_ingestion_page_class_init (HcIngestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcIngestionPage, agency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HcIngestionPage, detail);
   gtk_widget_class_bind_template_child (widget_class, HcIngestionPage, filter_menu);
+  hc_widget_class_bind_template_array (widget_class, column_ids, G_N_ELEMENTS (column_ids),
+                                       G_STRUCT_OFFSET (HcIngestionPage, columns));
   hc_closures_bind (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "ingestion.status", "status-filter");
@@ -374,6 +383,15 @@ hc_ingestion_page_init (HcIngestionPage *self)
   self->status_filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < HC_SOURCE_N_CELLS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = hc_source_cells_factory (i);
+
+      gtk_column_view_column_set_factory (self->columns[i], factory);
+    }
+  /* Thousands of feeds, re-sorted as they run: the rows stay in place and
+   * take the feeds now at their places. */
+  hc_list_pane_keep_rows_in_place (self->pane);
 
   self->agencies = gtk_string_list_new (NULL);
   gtk_string_list_append (self->agencies, _("All Agencies"));

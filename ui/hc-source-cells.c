@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "hc-format.h"
+#include "hc-item-cells.h"
+#include "hc-labels.h"
+#include "hc-run.h"
+#include "hc-source.h"
+#include "hc-source-cells.h"
+#include "hc-status-badge.h"
+
+/*
+ * The feeds list's cells, written from the feed in C (see
+ * ui/hc-item-cells.c): feeds re-sort as they run, and the rows they pass
+ * take the feeds now at their places.
+ */
+
+static const char * const numeric_classes[] = { "numeric", NULL };
+static const char * const error_classes[] = { "error", NULL };
+
+static GtkWidget *
+make_cut (HcItemCell *cell)
+{
+  return hc_item_cell_text (0, TRUE);
+}
+
+static GtkWidget *
+make_plain (HcItemCell *cell)
+{
+  return hc_item_cell_text (0, FALSE);
+}
+
+static GtkWidget *
+make_number (HcItemCell *cell)
+{
+  GtkWidget *child = hc_item_cell_text (1, FALSE);
+
+  gtk_widget_set_css_classes (child, (const char **) numeric_classes);
+  return child;
+}
+
+static GtkWidget *
+make_badge (HcItemCell *cell)
+{
+  return hc_status_badge_new_in_cell ();
+}
+
+/* The exact time of the relative one shown, asked for when the pointer rests. */
+static gboolean
+success_tooltip (GtkWidget  *widget,
+                 int         x,
+                 int         y,
+                 gboolean    keyboard,
+                 GtkTooltip *tooltip,
+                 HcItemCell *cell)
+{
+  HcSource *source = hc_item_cell_get_item (cell);
+  g_autofree char *text = NULL;
+
+  if (source == NULL)
+    return FALSE;
+  text = hc_format_time (hc_source_get_last_success_at (source), g_get_real_time () / G_USEC_PER_SEC);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkWidget *
+make_last_success (HcItemCell *cell)
+{
+  GtkWidget *child = hc_item_cell_text (0, FALSE);
+
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (success_tooltip), cell);
+  return child;
+}
+
+/* The last error in full, its lines kept (the cell shows one line). */
+static gboolean
+error_tooltip (GtkWidget  *widget,
+               int         x,
+               int         y,
+               gboolean    keyboard,
+               GtkTooltip *tooltip,
+               HcItemCell *cell)
+{
+  HcSource *source = hc_item_cell_get_item (cell);
+  HcRun *run = source != NULL ? hc_source_get_last_run (source) : NULL;
+  g_autofree char *text = NULL;
+
+  if (run == NULL || hc_run_get_error (run) == NULL)
+    return FALSE;
+  text = hc_format_hub_text (hc_run_get_error (run), HC_HUB_TEXT_LINES);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkWidget *
+make_error (HcItemCell *cell)
+{
+  GtkWidget *child = hc_item_cell_text (0, FALSE);
+
+  gtk_widget_set_css_classes (child, (const char **) error_classes);
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (error_tooltip), cell);
+  return child;
+}
+
+static void
+update_name (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  hc_item_cell_take_text (child, hc_format_hub_text (hc_source_get_name (source), HC_HUB_TEXT_LINE));
+}
+
+static void
+update_agency (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  hc_item_cell_take_text (child, hc_format_hub_text (hc_source_get_agency (source), HC_HUB_TEXT_LINE));
+}
+
+static void
+update_kind (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  hc_item_cell_set_text (child, hc_source_kind_label (hc_source_get_kind (source)));
+}
+
+static void
+update_status (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  HcSourceStatus status = hc_source_get_status (source);
+
+  hc_status_badge_set (HC_STATUS_BADGE (child), hc_source_status_level (status), hc_source_status_label (status));
+}
+
+/* "3 min ago"; its accessible description is the exact time. */
+static void
+update_last_success (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 success = hc_source_get_last_success_at (source);
+  g_autofree char *exact = hc_format_time (success, now);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, exact, -1);
+  hc_item_cell_take_text (child, hc_format_relative (success, now));
+}
+
+static void
+update_lag (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  hc_item_cell_take_text (child, hc_format_duration (hc_source_get_lag_seconds (source)));
+}
+
+static void
+update_throughput (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  hc_item_cell_take_text (child, hc_format_rate (hc_source_get_records_per_second (source)));
+}
+
+static void
+update_error (HcItemCell *cell, GtkWidget *child, gpointer source)
+{
+  HcRun *run = hc_source_get_last_run (source);
+  const char *error = run != NULL ? hc_run_get_error (run) : NULL;
+
+  if (error == NULL)
+    hc_item_cell_set_text (child, "");
+  else
+    hc_item_cell_take_text (child, hc_format_hub_text (error, HC_HUB_TEXT_LINE));
+}
+
+static const HcItemCellKind kinds[] = {
+  [HC_SOURCE_CELL_NAME]         = { make_cut,          update_name,         { "name" } },
+  [HC_SOURCE_CELL_AGENCY]       = { make_cut,          update_agency,       { "agency" } },
+  [HC_SOURCE_CELL_KIND]         = { make_plain,        update_kind,         { "kind" } },
+  [HC_SOURCE_CELL_STATUS]       = { make_badge,        update_status,       { "status" } },
+  [HC_SOURCE_CELL_LAST_SUCCESS] = { make_last_success, update_last_success, { "last-success-at" } },
+  [HC_SOURCE_CELL_LAG]          = { make_number,       update_lag,          { "lag-seconds" } },
+  [HC_SOURCE_CELL_THROUGHPUT]   = { make_number,       update_throughput,   { "records-per-second" } },
+  [HC_SOURCE_CELL_ERROR]        = { make_error,        update_error,        { "last-run" } },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == HC_SOURCE_N_CELLS);
+
+/**
+ * hc_source_cells_factory:
+ * The factory of a column of the feeds list; its rows are HcRowSlots over
+ * sources (or sources).
+ *
+ * Returns: (transfer full): a new factory
+ */
+GtkListItemFactory *
+hc_source_cells_factory (HcSourceCell cell)
+{
+  g_return_val_if_fail ((guint) cell < G_N_ELEMENTS (kinds), NULL);
+
+  return hc_item_cells_factory (&kinds[cell], HC_TYPE_SOURCE);
+}

@@ -30,10 +30,12 @@
  * (a row of cells: about a millisecond each), however few show: a list
  * that grows from empty, or from a search's few rows back to 100,000,
  * held the window 150-200 ms while they were made. Up to RAMP_LIMIT the
- * count grows by RAMP_STEP rows a main-loop turn (enough to fill a tall
- * window at once), after a frame each; past it, to the whole list. */
+ * count grows by RAMP_STEP rows a main-loop turn, after a frame each;
+ * past it, to the whole list. A step of 24 rows (a tall window at once)
+ * held a frame 45-55 ms with their layout; of 8, the first rows are on
+ * screen in half the time and a tall window is full after a few frames. */
 #define RAMP_LIMIT 200
-#define RAMP_STEP  24
+#define RAMP_STEP  HC_ROW_SLOTS_STEP
 
 /* Paced (hc_row_slots_set_paced()): a step waits for the frame that lays
  * out the rows of the one before, and for no longer than this. GTK 4.8's

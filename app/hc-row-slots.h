@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* A list growing from below 200 rows shows this many more a step (see
+ * app/hc-row-slots.c). */
+#define HC_ROW_SLOTS_STEP 8
+
 #define HC_TYPE_ROW_SLOT (hc_row_slot_get_type ())
 G_DECLARE_FINAL_TYPE (HcRowSlot, hc_row_slot, HC, ROW_SLOT, GObject)
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hc-banner.h"
+#include "hc-filter-model.h"
 #include "hc-freeze-model.h"
 #include "hc-list-pane.h"
 #include "hc-row-slots.h"
@@ -23,8 +24,8 @@ struct _HcListPane
 
   GtkColumnView       *view;
   HcFreezeModel       *freeze_model;
-  GtkFilterListModel  *page_model;        /* the sorted rows the page's filter lets through */
-  GtkFilterListModel  *filter_model;      /* of those, the rows the search finds: shown */
+  HcFilterModel       *page_model;        /* the rows the page's filter lets through */
+  HcFilterModel       *filter_model;      /* of those, sorted, the rows the search finds: shown */
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
   HcRowSlots          *row_slots;         /* NULL: rows given as they are */

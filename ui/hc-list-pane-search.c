@@ -53,7 +53,7 @@ hc_list_pane_set_filter (HcListPane *self,
   g_return_if_fail (self->page_filter == NULL);
 
   self->page_filter = g_object_ref (filter);
-  gtk_filter_list_model_set_filter (self->page_model, filter);
+  hc_filter_model_set_filter (self->page_model, filter);
 }
 
 /**

@@ -434,10 +434,10 @@ hc_list_pane_init (HcListPane *self)
   g_signal_connect_object (self->freeze_model, "notify::frozen",
                            G_CALLBACK (hc_list_pane_pause_update), self, 0);
   /* Held (while paused), filtered by the page, sorted, then searched: searching never sorts again. */
-  self->page_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)), NULL);
+  self->page_model = hc_filter_model_new (g_object_ref (G_LIST_MODEL (self->freeze_model)), NULL);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->page_model)), NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->search_filter)));
+  self->filter_model = hc_filter_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                            g_object_ref (GTK_FILTER (self->search_filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -730,16 +730,14 @@ hc_list_pane_set_stale (HcListPane *self,
 
 /**
  * hc_list_pane_is_busy:
- * Whether a large list is still being filtered or sorted, a slice at a time.
+ * Whether a large list is still being sorted, a slice at a time.
  */
 gboolean
 hc_list_pane_is_busy (HcListPane *self)
 {
   g_return_val_if_fail (HC_IS_LIST_PANE (self), FALSE);
 
-  return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
-         gtk_filter_list_model_get_pending (self->page_model) > 0 ||
-         gtk_sort_list_model_get_pending (self->sort_model) > 0;
+  return gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
 
 /**

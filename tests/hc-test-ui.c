@@ -199,6 +199,19 @@ hc_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* Asks a cell for its tooltip as GTK does when the pointer rests on it:
+ * whether it gives one. */
+gboolean
+hc_test_query_tooltip (GtkWidget *widget)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_object_unref (tooltip);
+  return shown;
+}
+
 void
 hc_test_assert_nothing_disguised (GtkWidget *root)
 {

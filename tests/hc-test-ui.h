@@ -29,6 +29,7 @@ char      *hc_test_find_text_now   (GtkWidget   *root,
                                     const char  *needle);
 GtkWidget *hc_test_find_label      (GtkWidget   *root,
                                     const char  *needle);
+gboolean   hc_test_query_tooltip   (GtkWidget   *widget);
 void       hc_test_assert_nothing_disguised (GtkWidget *root);
 void       hc_test_destroy_window  (GtkWindow   *window);
 void       hc_test_reset_list      (const char  *page_id);

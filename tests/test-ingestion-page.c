@@ -67,6 +67,18 @@ visible_id (HcIngestionPage *page, guint i)
   return hc_item_get_id (item);
 }
 
+/* @page over @store, in @window, shown and ready. */
+static void
+show_page (GtkWindow *window, HcIngestionPage *page, HcItemStore *store)
+{
+  gtk_window_set_default_size (window, 1200, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  hc_ingestion_page_set_sources (page, G_LIST_MODEL (store));
+  hc_list_pane_set_state (hc_ingestion_page_get_pane (page), HC_LIST_PANE_READY, NULL);
+  gtk_window_present (window);
+  hc_test_wait_mapped (GTK_WIDGET (page));
+}
+
 static void
 on_retry (HcIngestionPage *page, HcSource *source, char **retried)
 {
@@ -205,12 +217,7 @@ test_ingestion_page_newest_failure_first (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  gtk_window_set_default_size (window, 1200, 700);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  hc_ingestion_page_set_sources (page, G_LIST_MODEL (store));
-  hc_list_pane_set_state (hc_ingestion_page_get_pane (page), HC_LIST_PANE_READY, NULL);
-  gtk_window_present (window);
-  hc_test_wait_mapped (GTK_WIDGET (page));
+  show_page (window, page, store);
 
   node = json_from_string ("{\"id\":\"y-te\",\"name\":\"Y tế\",\"agency\":\"Bộ Y tế\",\"kind\":\"batch\","
                            "\"status\":\"failed\",\"schedule\":\"0 * * * *\",\"last_success_at\":\"2026-11-27T09:30:00Z\","
@@ -348,12 +355,7 @@ test_ingestion_page_rows_follow (void)
   /* As a hub's stores do: a feed changed in place is announced, so the
    * list sorts it again. */
   hc_item_store_set_announce_updates (store, TRUE);
-  gtk_window_set_default_size (window, 1200, 700);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  hc_ingestion_page_set_sources (page, G_LIST_MODEL (store));
-  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
-  gtk_window_present (window);
-  hc_test_wait_mapped (GTK_WIDGET (page));
+  show_page (window, page, store);
   hc_test_settle (100);
   assert_rows_in_step (page, view);
   first_name = g_object_ref (hc_test_find_label (view, "Hộ tịch — Hà Nội"));
@@ -383,6 +385,23 @@ test_ingestion_page_rows_follow (void)
   /* No row widget was made anew: the name cell that showed a feed is
    * still in the list, showing whichever feed is at its place now. */
   g_assert_true (gtk_widget_get_root (first_name) == GTK_ROOT (window));
+
+  /* Its row's cells tell the whole error and the exact time of the last
+   * success when asked (the pointer resting on them). */
+  {
+    GtkWidget *error = hc_test_find_label (view, "connection reset by peer");
+    GtkWidget *success = NULL;
+
+    g_assert_nonnull (error);
+    g_assert_true (gtk_widget_get_has_tooltip (error) && hc_test_query_tooltip (error));
+    for (GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (error)));
+         cell != NULL && success == NULL; cell = gtk_widget_get_next_sibling (cell))
+      if (GTK_IS_INSCRIPTION (gtk_widget_get_first_child (cell)) &&
+          g_str_has_suffix (gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell))), "ago"))
+        success = gtk_widget_get_first_child (cell);
+    g_assert_nonnull (success);
+    g_assert_true (gtk_widget_get_has_tooltip (success) && hc_test_query_tooltip (success));
+  }
 
   /* And back to all well: to the bottom again. */
   {

@@ -39,18 +39,6 @@ count_fixture (const char *states, const char *severities, const char *categorie
   return n;
 }
 
-/* Asks a cell for its tooltip as GTK does when the pointer rests on it. */
-static gboolean
-query_tooltip (GtkWidget *widget)
-{
-  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-  gboolean shown = FALSE;
-
-  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
-  g_object_unref (tooltip);
-  return shown;
-}
-
 static HcAlert *
 visible_alert (HcSecurityPage *page, guint i)
 {
@@ -548,9 +536,9 @@ test_security_page_hub_text (void)
     g_assert_nonnull (time);
     g_assert_nonnull (address);
     g_assert_null (gtk_widget_get_tooltip_text (title));
-    g_assert_true (gtk_widget_get_has_tooltip (title) && query_tooltip (title));
-    g_assert_true (gtk_widget_get_has_tooltip (hc_test_find_label (row, "exe.01")) && query_tooltip (hc_test_find_label (row, "exe.01")));
-    g_assert_true (gtk_widget_get_has_tooltip (time) && query_tooltip (time));
+    g_assert_true (gtk_widget_get_has_tooltip (title) && hc_test_query_tooltip (title));
+    g_assert_true (gtk_widget_get_has_tooltip (hc_test_find_label (row, "exe.01")) && hc_test_query_tooltip (hc_test_find_label (row, "exe.01")));
+    g_assert_true (gtk_widget_get_has_tooltip (time) && hc_test_query_tooltip (time));
     g_assert_false (gtk_widget_get_has_tooltip (address));
   }
   /* Search and sort still see the hub's own text. */

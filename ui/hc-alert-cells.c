@@ -126,33 +126,10 @@ make_number (HcItemCell *cell)
   return hc_item_cell_text (1, FALSE);
 }
 
-/* The exact time of the relative one shown, asked for when the pointer rests. */
-static gboolean
-detected_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  HcItemCell *cell)
-{
-  HcAlert *alert = hc_item_cell_get_item (cell);
-  g_autofree char *text = NULL;
-
-  if (alert == NULL)
-    return FALSE;
-  text = hc_format_time (hc_alert_get_detected_at (alert), g_get_real_time () / G_USEC_PER_SEC);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static GtkWidget *
-make_detected (HcItemCell *cell)
+make_time (HcItemCell *cell)
 {
-  GtkWidget *child = hc_item_cell_text (0, FALSE);
-
-  gtk_widget_set_has_tooltip (child, TRUE);
-  g_signal_connect (child, "query-tooltip", G_CALLBACK (detected_tooltip), cell);
-  return child;
+  return hc_item_cell_time ();
 }
 
 static void
@@ -178,16 +155,10 @@ update_title (HcItemCell *cell, GtkWidget *child, gpointer alert)
   set_classes (cell, child, alert, TRUE, FALSE);
 }
 
-/* "3 min ago"; its accessible description is the exact time. */
 static void
 update_detected (HcItemCell *cell, GtkWidget *child, gpointer alert)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 detected = hc_alert_get_detected_at (alert);
-  g_autofree char *exact = hc_format_time (detected, now);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, exact, -1);
-  hc_item_cell_take_text (child, hc_format_relative (detected, now));
+  hc_item_cell_set_time (child, hc_alert_get_detected_at (alert));
   set_classes (cell, child, alert, FALSE, FALSE);
 }
 
@@ -236,7 +207,7 @@ static const HcItemCellKind kinds[] = {
   [HC_ALERT_CELL_SEVERITY]  = { make_badge,    update_severity,  { "severity", "severity-text" } },
   [HC_ALERT_CELL_TITLE]     = { make_cut,      update_title,     { "title", "state" } },
   [HC_ALERT_CELL_STATE]     = { make_badge,    update_state,     { "state" } },
-  [HC_ALERT_CELL_DETECTED]  = { make_detected, update_detected,  { "detected-at", "state" } },
+  [HC_ALERT_CELL_DETECTED]  = { make_time,     update_detected,  { "detected-at", "state" } },
   [HC_ALERT_CELL_CATEGORY]  = { make_plain,    update_category,  { "category", "category-text", "state" } },
   [HC_ALERT_CELL_ASSET]     = { make_cut,      update_asset,     { "asset", "state" } },
   [HC_ALERT_CELL_SOURCE_IP] = { make_plain,    update_source_ip, { "source-ip", "state" } },

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "hc-cell-tooltips.h"
+#include "hc-format.h"
 #include "hc-item-cells.h"
 #include "hc-row-slots.h"
 
@@ -78,6 +79,65 @@ hc_item_cell_take_text (GtkWidget *child,
 {
   hc_item_cell_set_text (child, text);
   g_free (text);
+}
+
+static GQuark
+time_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("hc-item-cell-time");
+  return quark;
+}
+
+static gint64
+now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* The exact time of the relative one shown, asked for when the pointer rests. */
+static gboolean
+time_tooltip (GtkWidget  *widget,
+              int         x,
+              int         y,
+              gboolean    keyboard,
+              GtkTooltip *tooltip,
+              gpointer    data)
+{
+  gint64 *unix_time = g_object_get_qdata (G_OBJECT (widget), time_quark ());
+  g_autofree char *text = NULL;
+
+  if (unix_time == NULL)
+    return FALSE;
+  text = hc_format_time (*unix_time, now ());
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A time shown relative ("3 min ago"): its tooltip and its accessible
+ * description say the exact time (hc_item_cell_set_time()). */
+GtkWidget *
+hc_item_cell_time (void)
+{
+  GtkWidget *child = hc_item_cell_text (0, FALSE);
+
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (time_tooltip), NULL);
+  return child;
+}
+
+void
+hc_item_cell_set_time (GtkWidget *child,
+                       gint64     unix_time)
+{
+  gint64 t = now ();
+  g_autofree char *exact = hc_format_time (unix_time, t);
+
+  g_object_set_qdata_full (G_OBJECT (child), time_quark (), g_memdup2 (&unix_time, sizeof unix_time), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, exact, -1);
+  hc_item_cell_take_text (child, hc_format_relative (unix_time, t));
 }
 
 /* ---- following the row ------------------------------------------------------------- */

@@ -32,5 +32,8 @@ void       hc_item_cell_set_text (GtkWidget  *child,
                                   const char *text);
 void       hc_item_cell_take_text (GtkWidget *child,
                                    char      *text);
+GtkWidget *hc_item_cell_time     (void);
+void       hc_item_cell_set_time (GtkWidget  *child,
+                                  gint64      unix_time);
 
 G_END_DECLS

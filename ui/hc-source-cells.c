@@ -45,33 +45,10 @@ make_badge (HcItemCell *cell)
   return hc_status_badge_new_in_cell ();
 }
 
-/* The exact time of the relative one shown, asked for when the pointer rests. */
-static gboolean
-success_tooltip (GtkWidget  *widget,
-                 int         x,
-                 int         y,
-                 gboolean    keyboard,
-                 GtkTooltip *tooltip,
-                 HcItemCell *cell)
-{
-  HcSource *source = hc_item_cell_get_item (cell);
-  g_autofree char *text = NULL;
-
-  if (source == NULL)
-    return FALSE;
-  text = hc_format_time (hc_source_get_last_success_at (source), g_get_real_time () / G_USEC_PER_SEC);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static GtkWidget *
-make_last_success (HcItemCell *cell)
+make_time (HcItemCell *cell)
 {
-  GtkWidget *child = hc_item_cell_text (0, FALSE);
-
-  gtk_widget_set_has_tooltip (child, TRUE);
-  g_signal_connect (child, "query-tooltip", G_CALLBACK (success_tooltip), cell);
-  return child;
+  return hc_item_cell_time ();
 }
 
 /* The last error in full, its lines kept (the cell shows one line). */
@@ -131,16 +108,10 @@ update_status (HcItemCell *cell, GtkWidget *child, gpointer source)
   hc_status_badge_set (HC_STATUS_BADGE (child), hc_source_status_level (status), hc_source_status_label (status));
 }
 
-/* "3 min ago"; its accessible description is the exact time. */
 static void
 update_last_success (HcItemCell *cell, GtkWidget *child, gpointer source)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 success = hc_source_get_last_success_at (source);
-  g_autofree char *exact = hc_format_time (success, now);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, exact, -1);
-  hc_item_cell_take_text (child, hc_format_relative (success, now));
+  hc_item_cell_set_time (child, hc_source_get_last_success_at (source));
 }
 
 static void
@@ -172,7 +143,7 @@ static const HcItemCellKind kinds[] = {
   [HC_SOURCE_CELL_AGENCY]       = { make_cut,          update_agency,       { "agency" } },
   [HC_SOURCE_CELL_KIND]         = { make_plain,        update_kind,         { "kind" } },
   [HC_SOURCE_CELL_STATUS]       = { make_badge,        update_status,       { "status" } },
-  [HC_SOURCE_CELL_LAST_SUCCESS] = { make_last_success, update_last_success, { "last-success-at" } },
+  [HC_SOURCE_CELL_LAST_SUCCESS] = { make_time,         update_last_success, { "last-success-at" } },
   [HC_SOURCE_CELL_LAG]          = { make_number,       update_lag,          { "lag-seconds" } },
   [HC_SOURCE_CELL_THROUGHPUT]   = { make_number,       update_throughput,   { "records-per-second" } },
   [HC_SOURCE_CELL_ERROR]        = { make_error,        update_error,        { "last-run" } },

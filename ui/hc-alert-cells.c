@@ -102,36 +102,6 @@ set_classes (HcItemCell *cell,
 
 /* ---- the kinds of cell ------------------------------------------------------------- */
 
-static GtkWidget *
-make_badge (HcItemCell *cell)
-{
-  return hc_status_badge_new_in_cell ();
-}
-
-static GtkWidget *
-make_plain (HcItemCell *cell)
-{
-  return hc_item_cell_text (0, FALSE);
-}
-
-static GtkWidget *
-make_cut (HcItemCell *cell)
-{
-  return hc_item_cell_text (0, TRUE);
-}
-
-static GtkWidget *
-make_number (HcItemCell *cell)
-{
-  return hc_item_cell_text (1, FALSE);
-}
-
-static GtkWidget *
-make_time (HcItemCell *cell)
-{
-  return hc_item_cell_time ();
-}
-
 static void
 update_severity (HcItemCell *cell, GtkWidget *child, gpointer alert)
 {
@@ -204,14 +174,14 @@ update_events (HcItemCell *cell, GtkWidget *child, gpointer alert)
 }
 
 static const HcItemCellKind kinds[] = {
-  [HC_ALERT_CELL_SEVERITY]  = { make_badge,    update_severity,  { "severity", "severity-text" } },
-  [HC_ALERT_CELL_TITLE]     = { make_cut,      update_title,     { "title", "state" } },
-  [HC_ALERT_CELL_STATE]     = { make_badge,    update_state,     { "state" } },
-  [HC_ALERT_CELL_DETECTED]  = { make_time,     update_detected,  { "detected-at", "state" } },
-  [HC_ALERT_CELL_CATEGORY]  = { make_plain,    update_category,  { "category", "category-text", "state" } },
-  [HC_ALERT_CELL_ASSET]     = { make_cut,      update_asset,     { "asset", "state" } },
-  [HC_ALERT_CELL_SOURCE_IP] = { make_plain,    update_source_ip, { "source-ip", "state" } },
-  [HC_ALERT_CELL_EVENTS]    = { make_number,   update_events,    { "events-count", "state" } },
+  [HC_ALERT_CELL_SEVERITY]  = { hc_item_cell_make_badge,  update_severity,  { "severity", "severity-text" } },
+  [HC_ALERT_CELL_TITLE]     = { hc_item_cell_make_cut,    update_title,     { "title", "state" } },
+  [HC_ALERT_CELL_STATE]     = { hc_item_cell_make_badge,  update_state,     { "state" } },
+  [HC_ALERT_CELL_DETECTED]  = { hc_item_cell_make_time,   update_detected,  { "detected-at", "state" } },
+  [HC_ALERT_CELL_CATEGORY]  = { hc_item_cell_make_plain,  update_category,  { "category", "category-text", "state" } },
+  [HC_ALERT_CELL_ASSET]     = { hc_item_cell_make_cut,    update_asset,     { "asset", "state" } },
+  [HC_ALERT_CELL_SOURCE_IP] = { hc_item_cell_make_plain,  update_source_ip, { "source-ip", "state" } },
+  [HC_ALERT_CELL_EVENTS]    = { hc_item_cell_make_number, update_events,    { "events-count", "state" } },
 };
 
 /**

@@ -5,6 +5,7 @@
 #include "hc-format.h"
 #include "hc-item-cells.h"
 #include "hc-row-slots.h"
+#include "hc-status-badge.h"
 
 /*
  * List cells written from their row's item in C.
@@ -119,7 +120,7 @@ time_tooltip (GtkWidget  *widget,
 /* A time shown relative ("3 min ago"): its tooltip and its accessible
  * description say the exact time (hc_item_cell_set_time()). */
 GtkWidget *
-hc_item_cell_time (void)
+hc_item_cell_make_time (HcItemCell *cell)
 {
   GtkWidget *child = hc_item_cell_text (0, FALSE);
 
@@ -138,6 +139,37 @@ hc_item_cell_set_time (GtkWidget *child,
   g_object_set_qdata_full (G_OBJECT (child), time_quark (), g_memdup2 (&unix_time, sizeof unix_time), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, exact, -1);
   hc_item_cell_take_text (child, hc_format_relative (unix_time, t));
+}
+
+/* The kinds of cell most lists have. */
+GtkWidget *
+hc_item_cell_make_plain (HcItemCell *cell)
+{
+  return hc_item_cell_text (0, FALSE);
+}
+
+/* Cut text, the whole of it as the tooltip. */
+GtkWidget *
+hc_item_cell_make_cut (HcItemCell *cell)
+{
+  return hc_item_cell_text (0, TRUE);
+}
+
+/* A number, its figures aligned. */
+GtkWidget *
+hc_item_cell_make_number (HcItemCell *cell)
+{
+  GtkWidget *child = hc_item_cell_text (1, FALSE);
+
+  gtk_widget_add_css_class (child, "numeric");
+  return child;
+}
+
+/* A state (HcStatusBadge): icon, word and colour. */
+GtkWidget *
+hc_item_cell_make_badge (HcItemCell *cell)
+{
+  return hc_status_badge_new_in_cell ();
 }
 
 /* ---- following the row ------------------------------------------------------------- */

@@ -32,8 +32,14 @@ void       hc_item_cell_set_text (GtkWidget  *child,
                                   const char *text);
 void       hc_item_cell_take_text (GtkWidget *child,
                                    char      *text);
-GtkWidget *hc_item_cell_time     (void);
 void       hc_item_cell_set_time (GtkWidget  *child,
                                   gint64      unix_time);
+
+/* Makers of the kinds of cell most lists have. */
+GtkWidget *hc_item_cell_make_plain  (HcItemCell *cell);
+GtkWidget *hc_item_cell_make_cut    (HcItemCell *cell);
+GtkWidget *hc_item_cell_make_number (HcItemCell *cell);
+GtkWidget *hc_item_cell_make_time   (HcItemCell *cell);
+GtkWidget *hc_item_cell_make_badge  (HcItemCell *cell);
 
 G_END_DECLS

@@ -15,41 +15,7 @@
  * take the feeds now at their places.
  */
 
-static const char * const numeric_classes[] = { "numeric", NULL };
 static const char * const error_classes[] = { "error", NULL };
-
-static GtkWidget *
-make_cut (HcItemCell *cell)
-{
-  return hc_item_cell_text (0, TRUE);
-}
-
-static GtkWidget *
-make_plain (HcItemCell *cell)
-{
-  return hc_item_cell_text (0, FALSE);
-}
-
-static GtkWidget *
-make_number (HcItemCell *cell)
-{
-  GtkWidget *child = hc_item_cell_text (1, FALSE);
-
-  gtk_widget_set_css_classes (child, (const char **) numeric_classes);
-  return child;
-}
-
-static GtkWidget *
-make_badge (HcItemCell *cell)
-{
-  return hc_status_badge_new_in_cell ();
-}
-
-static GtkWidget *
-make_time (HcItemCell *cell)
-{
-  return hc_item_cell_time ();
-}
 
 /* The last error in full, its lines kept (the cell shows one line). */
 static gboolean
@@ -139,14 +105,14 @@ update_error (HcItemCell *cell, GtkWidget *child, gpointer source)
 }
 
 static const HcItemCellKind kinds[] = {
-  [HC_SOURCE_CELL_NAME]         = { make_cut,          update_name,         { "name" } },
-  [HC_SOURCE_CELL_AGENCY]       = { make_cut,          update_agency,       { "agency" } },
-  [HC_SOURCE_CELL_KIND]         = { make_plain,        update_kind,         { "kind" } },
-  [HC_SOURCE_CELL_STATUS]       = { make_badge,        update_status,       { "status" } },
-  [HC_SOURCE_CELL_LAST_SUCCESS] = { make_time,         update_last_success, { "last-success-at" } },
-  [HC_SOURCE_CELL_LAG]          = { make_number,       update_lag,          { "lag-seconds" } },
-  [HC_SOURCE_CELL_THROUGHPUT]   = { make_number,       update_throughput,   { "records-per-second" } },
-  [HC_SOURCE_CELL_ERROR]        = { make_error,        update_error,        { "last-run" } },
+  [HC_SOURCE_CELL_NAME]         = { hc_item_cell_make_cut,    update_name,         { "name" } },
+  [HC_SOURCE_CELL_AGENCY]       = { hc_item_cell_make_cut,    update_agency,       { "agency" } },
+  [HC_SOURCE_CELL_KIND]         = { hc_item_cell_make_plain,  update_kind,         { "kind" } },
+  [HC_SOURCE_CELL_STATUS]       = { hc_item_cell_make_badge,  update_status,       { "status" } },
+  [HC_SOURCE_CELL_LAST_SUCCESS] = { hc_item_cell_make_time,   update_last_success, { "last-success-at" } },
+  [HC_SOURCE_CELL_LAG]          = { hc_item_cell_make_number, update_lag,          { "lag-seconds" } },
+  [HC_SOURCE_CELL_THROUGHPUT]   = { hc_item_cell_make_number, update_throughput,   { "records-per-second" } },
+  [HC_SOURCE_CELL_ERROR]        = { make_error,               update_error,        { "last-run" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == HC_SOURCE_N_CELLS);

@@ -5,6 +5,7 @@
 
 #include "hc-format.h"
 #include "hc-list-pane-private.h"
+#include "hc-widget-util.h"
 
 /*
  * Pausing a list: the pane's HcFreezeModel holds the rows (what is listed
@@ -29,7 +30,7 @@ hc_list_pane_pause_update (HcFreezeModel *freeze,
   else
     /* Translators: live updates of a list are paused and nothing has changed yet */
     text = g_strdup (_("Paused, no changes yet"));
-  gtk_label_set_label (self->waiting_label, text);
+  hc_label_set_label (self->waiting_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), paused);
 }
 

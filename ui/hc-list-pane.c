@@ -122,7 +122,7 @@ hc_list_pane_update_state (HcListPane *self)
     /* Translators: "12 of 1,250 shown"; each %s is a count with the locale's digit grouping */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s shown", "%s of %s shown", n_all),
                              visible_text, all_text);
-  gtk_label_set_label (self->count_label, count);
+  hc_label_set_label (self->count_label, count);
 }
 
 static void
@@ -130,7 +130,7 @@ hc_list_pane_update_updated_label (HcListPane *self)
 {
   g_autofree char *text = hc_format_updated (self->updated, g_get_real_time () / G_USEC_PER_SEC);
 
-  gtk_label_set_label (self->updated_label, text);
+  hc_label_set_label (self->updated_label, text);
 }
 
 static gboolean

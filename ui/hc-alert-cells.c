@@ -184,17 +184,14 @@ static const HcItemCellKind kinds[] = {
   [HC_ALERT_CELL_EVENTS]    = { hc_item_cell_make_number, update_events,    { "events-count", "state" } },
 };
 
-/**
- * hc_alert_cells_factory:
- * The factory of a column of the alert list; its rows are HcRowSlots over
- * alerts (or alerts).
- *
- * Returns: (transfer full): a new factory
- */
-GtkListItemFactory *
-hc_alert_cells_factory (HcAlertCell cell)
-{
-  g_return_val_if_fail ((guint) cell < G_N_ELEMENTS (kinds), NULL);
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == HC_ALERT_N_CELLS);
 
-  return hc_item_cells_factory (&kinds[cell], HC_TYPE_ALERT);
+/**
+ * hc_alert_cells_set_factories:
+ * @columns: the alert list's columns, in HcAlertCell's order
+ */
+void
+hc_alert_cells_set_factories (GtkColumnViewColumn **columns)
+{
+  hc_item_cells_set_factories (columns, kinds, G_N_ELEMENTS (kinds), HC_TYPE_ALERT);
 }

@@ -15,9 +15,10 @@ typedef enum {
   HC_ALERT_CELL_ASSET,
   HC_ALERT_CELL_SOURCE_IP,
   HC_ALERT_CELL_EVENTS,
+  HC_ALERT_N_CELLS
 } HcAlertCell;
 
-GtkListItemFactory *hc_alert_cells_factory       (HcAlertCell cell);
+void                hc_alert_cells_set_factories (GtkColumnViewColumn **columns);
 char               *hc_alert_cells_category_text (gpointer    this,
                                                   int         category,
                                                   const char *text);

@@ -383,12 +383,7 @@ hc_ingestion_page_init (HcIngestionPage *self)
   self->status_filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < HC_SOURCE_N_CELLS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = hc_source_cells_factory (i);
-
-      gtk_column_view_column_set_factory (self->columns[i], factory);
-    }
+  hc_source_cells_set_factories (self->columns);
   /* Thousands of feeds, re-sorted as they run: the rows stay in place and
    * take the feeds now at their places. */
   hc_list_pane_keep_rows_in_place (self->pane);

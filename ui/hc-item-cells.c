@@ -287,19 +287,9 @@ teardown (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "hc-item-cell", NULL);
 }
 
-/**
- * hc_item_cells_factory:
- * @kind: (not nullable): static; its cells
- * @item_type: the type of the rows' items (other items leave a cell as it was)
- *
- * The factory of a column whose rows are HcRowSlots over items (or the
- * items themselves).
- *
- * Returns: (transfer full): a new factory
- */
-GtkListItemFactory *
-hc_item_cells_factory (const HcItemCellKind *kind,
-                       GType                 item_type)
+static GtkListItemFactory *
+factory_new (const HcItemCellKind *kind,
+             GType                 item_type)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -309,4 +299,27 @@ hc_item_cells_factory (const HcItemCellKind *kind,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind), (gpointer) kind);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown), (gpointer) kind);
   return factory;
+}
+
+/**
+ * hc_item_cells_set_factories:
+ * @columns: (array length=n_kinds): a list's columns, in the order of @kinds
+ * @kinds: (array length=n_kinds): static; the columns' cells
+ * @item_type: the type of the rows' items (other items leave a cell as it was)
+ *
+ * Gives each column the factory of its cells; the rows are HcRowSlots
+ * over items (or the items themselves).
+ */
+void
+hc_item_cells_set_factories (GtkColumnViewColumn  **columns,
+                             const HcItemCellKind  *kinds,
+                             guint                  n_kinds,
+                             GType                  item_type)
+{
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = factory_new (&kinds[i], item_type);
+
+      gtk_column_view_column_set_factory (columns[i], factory);
+    }
 }

@@ -19,8 +19,10 @@ typedef struct {
   const char *shows[4];   /* the item's properties it shows (a change of another is not its) */
 } HcItemCellKind;
 
-GtkListItemFactory *hc_item_cells_factory (const HcItemCellKind *kind,
-                                           GType                 item_type);
+void hc_item_cells_set_factories (GtkColumnViewColumn  **columns,
+                                  const HcItemCellKind  *kinds,
+                                  guint                  n_kinds,
+                                  GType                  item_type);
 
 gpointer  hc_item_cell_get_item  (HcItemCell *cell);
 int      *hc_item_cell_get_style (HcItemCell *cell);

@@ -54,26 +54,11 @@ struct _HcSecurityPage
   GtkLabel        *filter_label;
   HcAlertDetail   *detail;
   GMenuModel      *filter_menu;
-  GtkColumnViewColumn *columns[8];  /* as alert_columns */
+  GtkColumnViewColumn *columns[HC_ALERT_N_CELLS];  /* as HcAlertCell */
 };
 
 G_DEFINE_FINAL_TYPE (HcSecurityPage, hc_security_page, GTK_TYPE_WIDGET)
 
-/* The list's columns (ids in the .ui), their cells written in C. */
-static const struct {
-  const char  *id;
-  HcAlertCell  cell;
-} alert_columns[] = {
-  { "severity_column", HC_ALERT_CELL_SEVERITY },
-  { "title_column", HC_ALERT_CELL_TITLE },
-  { "state_column", HC_ALERT_CELL_STATE },
-  { "detected_column", HC_ALERT_CELL_DETECTED },
-  { "category_column", HC_ALERT_CELL_CATEGORY },
-  { "asset_column", HC_ALERT_CELL_ASSET },
-  { "source_ip_column", HC_ALERT_CELL_SOURCE_IP },
-  { "events_column", HC_ALERT_CELL_EVENTS },
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (alert_columns) == G_N_ELEMENTS (((HcSecurityPage *) NULL)->columns));
 
 enum {
   PROP_0,
@@ -431,6 +416,11 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  /* The list's columns, in HcAlertCell's order; their cells are written in C. */
+  static const char * const column_ids[HC_ALERT_N_CELLS] = {
+    "severity_column", "title_column", "state_column", "detected_column",
+    "category_column", "asset_column", "source_ip_column", "events_column",
+  };
 
   object_class->get_property = hc_security_page_get_property;
   object_class->set_property = hc_security_page_set_property;
@@ -517,9 +507,8 @@ hc_security_page_class_init (HcSecurityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, filter_label);
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, detail);
   gtk_widget_class_bind_template_child (widget_class, HcSecurityPage, filter_menu);
-  for (guint i = 0; i < G_N_ELEMENTS (alert_columns); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, alert_columns[i].id, FALSE,
-                                               G_STRUCT_OFFSET (HcSecurityPage, columns) + i * sizeof (gpointer));
+  hc_widget_class_bind_template_array (widget_class, column_ids, G_N_ELEMENTS (column_ids),
+                                       G_STRUCT_OFFSET (HcSecurityPage, columns));
   hc_closures_bind (widget_class);
   hc_closures_bind_security (widget_class);
 
@@ -544,12 +533,7 @@ hc_security_page_init (HcSecurityPage *self)
   self->category_filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < G_N_ELEMENTS (alert_columns); i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = hc_alert_cells_factory (alert_columns[i].cell);
-
-      gtk_column_view_column_set_factory (self->columns[i], factory);
-    }
+  hc_alert_cells_set_factories (self->columns);
   /* 100,000 alerts: a search changes the text in the rows shown. */
   hc_list_pane_keep_rows_in_place (self->pane);
 

@@ -118,16 +118,11 @@ static const HcItemCellKind kinds[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == HC_SOURCE_N_CELLS);
 
 /**
- * hc_source_cells_factory:
- * The factory of a column of the feeds list; its rows are HcRowSlots over
- * sources (or sources).
- *
- * Returns: (transfer full): a new factory
+ * hc_source_cells_set_factories:
+ * @columns: the feeds list's columns, in HcSourceCell's order
  */
-GtkListItemFactory *
-hc_source_cells_factory (HcSourceCell cell)
+void
+hc_source_cells_set_factories (GtkColumnViewColumn **columns)
 {
-  g_return_val_if_fail ((guint) cell < G_N_ELEMENTS (kinds), NULL);
-
-  return hc_item_cells_factory (&kinds[cell], HC_TYPE_SOURCE);
+  hc_item_cells_set_factories (columns, kinds, G_N_ELEMENTS (kinds), HC_TYPE_SOURCE);
 }

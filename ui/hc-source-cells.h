@@ -18,6 +18,6 @@ typedef enum {
   HC_SOURCE_N_CELLS
 } HcSourceCell;
 
-GtkListItemFactory *hc_source_cells_factory (HcSourceCell cell);
+void hc_source_cells_set_factories (GtkColumnViewColumn **columns);
 
 G_END_DECLS

@@ -504,6 +504,54 @@ test_list_pane_search_once (void)
   hc_test_destroy_window (window);
 }
 
+/* A hidden page's count is not kept up as alerts come in (each change
+ * would lay the whole window out again), but it is right the moment the
+ * page shows. */
+static void
+test_list_pane_count_when_shown (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  GtkWindow *window;
+  HcSecurityPage *page = open_page (&window, store);
+  HcListPane *pane = hc_security_page_get_pane (page);
+  GtkWidget *stack = gtk_stack_new ();
+  g_autofree char *four = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", 4), "4");
+  g_autofree char *six = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", 6), "6");
+
+  hc_list_pane_set_state (pane, HC_LIST_PANE_READY, NULL);
+  g_object_ref (page);
+  gtk_window_set_child (window, stack);
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("elsewhere"), "other");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (page), "alerts");
+  g_object_unref (page);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "alerts");
+  hc_test_wait_mapped (GTK_WIDGET (pane));
+  {
+    g_autofree char *shown = hc_test_find_text_now (GTK_WIDGET (pane), four);
+    g_assert_cmpstr (shown, ==, four);
+  }
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  hc_test_settle (50);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pane)));
+  {
+    g_autoptr(HcItem) a5 = alert ("a-5", "high", "Epsilon scan", "open", "2026-11-27T08:00:00Z");
+    g_autoptr(HcItem) a6 = alert ("a-6", "low", "Zeta login", "open", "2026-11-27T08:01:00Z");
+
+    hc_item_store_upsert (store, a5);
+    hc_item_store_upsert (store, a6);
+  }
+  hc_test_settle (50);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "alerts");
+  hc_test_wait_mapped (GTK_WIDGET (pane));
+  {
+    g_autofree char *shown = hc_test_find_text_now (GTK_WIDGET (pane), six);
+    g_assert_cmpstr (shown, ==, six);
+  }
+  hc_test_destroy_window (window);
+}
+
 /* While a hub's pages still come the count says so: four alerts read is
  * not a list of four. */
 static void
@@ -559,6 +607,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/list-pane/rows-once-seen", test_list_pane_rows_once_seen);
   g_test_add_func ("/list-pane/rows-in-place", test_list_pane_rows_in_place);
   g_test_add_func ("/list-pane/search-once", test_list_pane_search_once);
+  g_test_add_func ("/list-pane/count-when-shown", test_list_pane_count_when_shown);
   g_test_add_func ("/list-pane/count-while-loading", test_list_pane_count_while_loading);
   return g_test_run ();
 }

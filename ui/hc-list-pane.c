@@ -99,6 +99,11 @@ hc_list_pane_update_state (HcListPane *self)
    * empty, before the hub's pages arrive). */
   set_incremental (self, n_all);
 
+  /* A hidden page's count (an alert page's, as alerts come in) would lay
+   * out the whole window again at each change: it is set when it shows. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   /* Counts grouped as the locale groups them: a list may hold 100,000 rows. */
   visible_text = hc_format_count (n_visible);
   all_text = hc_format_count (n_all);
@@ -240,6 +245,7 @@ hc_list_pane_map (GtkWidget *widget)
   hc_list_pane_lazy_attach (self);
   GTK_WIDGET_CLASS (hc_list_pane_parent_class)->map (widget);
 
+  hc_list_pane_update_state (self);
   /* "3 minutes ago" ages only while someone can see it. */
   hc_list_pane_update_updated_label (self);
   if (self->updated_timer == 0)

@@ -21,6 +21,7 @@ struct _HcSource
   HcRun *last_run;
   GListStore *runs;
   gint64 status_rank;
+  gint64 status_time;
 };
 
 G_DEFINE_FINAL_TYPE (HcSource, hc_source, HC_TYPE_ITEM)
@@ -95,6 +96,10 @@ static const HcField fields[] = {
     .json = NULL,
     .kind = HC_FIELD_INT,
     .offset = G_STRUCT_OFFSET (HcSource, status_rank) },
+  { .property = "status-time",
+    .json = NULL,
+    .kind = HC_FIELD_INT,
+    .offset = G_STRUCT_OFFSET (HcSource, status_time) },
 };
 
 static gboolean
@@ -115,6 +120,13 @@ hc_source_check (GObject  *object,
     case HC_SOURCE_STATUS_FAILED:  self->status_rank = 3; break;
     default:                       g_assert_not_reached ();
     }
+  /*
+   * Within a status, the order: a feed in trouble by its last success
+   * (the newest failure first, the list being sorted worst first), a
+   * feed that is fine by nothing, so fine feeds keep the hub's order and
+   * stay still as they run instead of moving at every success.
+   */
+  self->status_time = self->status == HC_SOURCE_STATUS_OK ? 0 : self->last_success_at;
 
   return TRUE;
 }

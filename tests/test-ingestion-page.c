@@ -338,6 +338,84 @@ assert_rows_in_step (HcIngestionPage *page, GtkWidget *view)
     }
 }
 
+/* A feed that is fine and runs again (a newer last success) stays at its
+ * place: with thousands of feeds running, rows that jumped at every
+ * success could be neither read nor clicked. A feed that fails still
+ * goes to the top, and back to its place among the fine ones after. */
+static HcItem *
+feed_at (const char *id, const char *name, const char *status, const char *last_success)
+{
+  g_autofree char *json = g_strdup_printf ("{\"id\":\"%s\",\"name\":\"%s\",\"agency\":\"Bộ Tài chính\","
+                                           "\"kind\":\"stream\",\"status\":\"%s\",\"schedule\":\"* * * * *\","
+                                           "\"last_success_at\":\"%s\",\"lag_seconds\":5,"
+                                           "\"records_per_second\":3,\"last_run\":null}", id, name, status, last_success);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  HcItem *item;
+
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  item = hc_parse_source (node, &error);
+  g_assert_no_error (error);
+  return item;
+}
+
+static void
+test_ingestion_page_fine_feeds_still (void)
+{
+  g_autoptr(HcItemStore) store = make_store ();
+  g_autoptr(GPtrArray) fine = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  HcIngestionPage *page = HC_INGESTION_PAGE (hc_ingestion_page_new ());
+  const char *order[] = { "thue-1", "thue-2", "thue-3", "dan-cu-hn" };
+  guint first_fine;
+
+  hc_item_store_set_announce_updates (store, TRUE);
+  g_ptr_array_add (fine, feed_at ("thue-1", "Thuế 1", "ok", "2026-11-27T08:01:00Z"));
+  g_ptr_array_add (fine, feed_at ("thue-2", "Thuế 2", "ok", "2026-11-27T08:03:00Z"));
+  g_ptr_array_add (fine, feed_at ("thue-3", "Thuế 3", "ok", "2026-11-27T08:02:00Z"));
+  hc_item_store_upsert_many (store, fine);
+  show_page (window, page, store);
+  hc_test_settle (100);
+
+  /* The four fine feeds come last, in the hub's order (dan-cu-hn first
+   * in the store, its place kept among them whatever the times). */
+  g_assert_cmpuint (n_visible (page), ==, 8);
+  first_fine = n_visible (page) - 4;
+  g_assert_cmpstr (visible_id (page, first_fine), ==, "dan-cu-hn");
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (visible_id (page, first_fine + 1 + i), ==, order[i]);
+
+  /* thue-3 and thue-1 run again: nothing moves. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(HcItem) ran = feed_at (round == 0 ? "thue-3" : "thue-1", round == 0 ? "Thuế 3" : "Thuế 1", "ok",
+                                       round == 0 ? "2026-11-27T09:00:00Z" : "2026-11-27T09:05:00Z");
+
+      hc_item_store_upsert (store, ran);
+      hc_test_settle (50);
+      g_assert_cmpstr (visible_id (page, first_fine), ==, "dan-cu-hn");
+      for (guint i = 0; i < 3; i++)
+        g_assert_cmpstr (visible_id (page, first_fine + 1 + i), ==, order[i]);
+    }
+
+  /* thue-2 fails: first of all, the newest failure; fine again, back to
+   * its place. */
+  {
+    g_autoptr(HcItem) failed = feed_at ("thue-2", "Thuế 2", "failed", "2026-11-27T09:08:00Z");
+    g_autoptr(HcItem) again = feed_at ("thue-2", "Thuế 2", "ok", "2026-11-27T09:10:00Z");
+
+    hc_item_store_upsert (store, failed);
+    hc_test_settle (50);
+    g_assert_cmpstr (visible_id (page, 0), ==, "thue-2");
+    hc_item_store_upsert (store, again);
+    hc_test_settle (50);
+    g_assert_cmpstr (visible_id (page, first_fine + 2), ==, "thue-2");
+  }
+
+  hc_test_destroy_window (window);
+}
+
 /* Feeds re-sort as they run: the rows stay where they are and each shows
  * the feed now at its place (HcRowSlots with the cells of
  * ui/hc-source-cells.c), the row selected follows its feed. */
@@ -427,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ingestion-page/list", test_ingestion_page);
   g_test_add_func ("/ingestion-page/hub-text", test_ingestion_page_hub_text);
   g_test_add_func ("/ingestion-page/newest-failure-first", test_ingestion_page_newest_failure_first);
+  g_test_add_func ("/ingestion-page/fine-feeds-still", test_ingestion_page_fine_feeds_still);
   g_test_add_func ("/ingestion-page/rows-follow", test_ingestion_page_rows_follow);
   return g_test_run ();
 }
